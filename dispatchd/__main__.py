@@ -1,0 +1,5 @@
+import sys
+
+from dispatchd.cli import main
+
+sys.exit(main())

@@ -1,0 +1,87 @@
+"""The FastAPI application: routes, problem answers, start-up and shut-down of the services."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+from fastapi import FastAPI
+
+from dispatchd import __version__
+from dispatchd.auth import DEMO_ACCOUNTS, Authenticator
+from dispatchd.clock import format_utc
+from dispatchd.config import ServerConfig
+from dispatchd.context import AppContext
+from dispatchd.event_bus import EventBus
+from dispatchd.media_store import MediaStore
+from dispatchd.problems import install_problem_handlers
+from dispatchd.routes import events, incidents, media, units
+from dispatchd.service import DispatchService
+from dispatchd.storage.sqlite import SQLiteStorage
+
+log = logging.getLogger("dispatchd")
+
+
+def build_context(config: ServerConfig) -> AppContext:
+    storage = SQLiteStorage(config.database_path)
+    ctx = AppContext(
+        config=config,
+        storage=storage,
+        service=DispatchService(),
+        bus=EventBus(),
+        auth=Authenticator(storage, config.token_ttl_s),
+        media=MediaStore(config.media_dir, config.max_upload_bytes),
+    )
+    ctx.service = DispatchService(lambda lat, lon: ctx.sectors.sector_of(lat, lon))
+    if config.demo:
+        for username, role in DEMO_ACCOUNTS.items():
+            ctx.auth.add_account(username, username, role)
+    return ctx
+
+
+async def _prune_forever(ctx: AppContext) -> None:
+    while True:
+        cutoff = format_utc(datetime.now(UTC) - timedelta(seconds=ctx.config.retention_s))
+        removed = await asyncio.to_thread(ctx.storage.prune_events, cutoff)
+        if removed:
+            log.info("pruned %d events older than %s", removed, cutoff)
+        await asyncio.sleep(min(60.0, ctx.config.retention_s / 4))
+
+
+def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_s: float = 45.0) -> FastAPI:
+    """The dispatchd application for one data folder."""
+    ctx = build_context(config)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        ctx.bus.bind(asyncio.get_running_loop())
+        world = None
+        if config.demo:
+            from dispatchd.demo.world import DemoWorld  # OpenCV is only needed for the demo
+
+            world = DemoWorld(ctx, host, incident_interval_s)
+            if config.simulate:
+                await asyncio.to_thread(world.start)
+        pruner = asyncio.create_task(_prune_forever(ctx))
+        try:
+            yield
+        finally:
+            pruner.cancel()
+            if world is not None and config.simulate:
+                await asyncio.to_thread(world.stop)
+            ctx.storage.close()
+
+    app = FastAPI(
+        title="dispatchd",
+        version=__version__,
+        description="Reference dispatch backend of the command-centre console (API v1).",
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    install_problem_handlers(app)
+    for router in (events.router, incidents.router, units.router, media.router):
+        app.include_router(router)
+    return app

@@ -1,0 +1,87 @@
+"""`dispatchd`: run the reference dispatch backend."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import socket
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from dispatchd.auth import Role
+from dispatchd.config import ServerConfig
+
+log = logging.getLogger("dispatchd")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dispatchd", description="Reference dispatch backend (API v1).")
+    p.add_argument("--demo", action="store_true",
+                   help="run the demo city: simulated units, incidents, cameras; demo accounts "
+                        "supervisor/operator/trainer with their name as password")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one (default 8765)")
+    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="database and media folder")
+    p.add_argument("--seed", type=int, default=17, help="seed of the demo world (same seed, same city)")
+    p.add_argument("--incident-interval", type=float, default=45.0,
+                   help="demo: mean seconds between new incidents (default 45)")
+    p.add_argument("--no-simulation", action="store_true",
+                   help="demo: accounts only, no simulated city (for tests)")
+    p.add_argument("--heartbeat", type=float, default=15.0, help="seconds between SSE heartbeats")
+    p.add_argument("--retention", type=float, default=24 * 3600.0, help="seconds of events kept for resuming")
+    p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds a login token lasts")
+    p.add_argument("--create-user", metavar="NAME", help="add or reset an account (password read from stdin), "
+                   "then exit")
+    p.add_argument("--role", choices=[r.value for r in Role], default="operator", help="role for --create-user")
+    p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    return p
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """Prints `dispatchd listening on URL` once the app has started (tools read that line)."""
+
+    def __init__(self, config: uvicorn.Config, url: str) -> None:
+        super().__init__(config)
+        self._url = url
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        sys.stdout.write(f"dispatchd listening on {self._url}\n")
+        sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    config = ServerConfig(
+        data_dir=args.data_dir.resolve(), demo=args.demo, seed=args.seed, heartbeat_s=args.heartbeat,
+        retention_s=args.retention, token_ttl_s=args.token_ttl, simulate=not args.no_simulation,
+    )
+    from dispatchd.app import build_context, create_app
+
+    if args.create_user:
+        ctx = build_context(config)
+        password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
+        if len(password) < 8:
+            log.error("the password must have at least 8 characters")
+            return 2
+        ctx.auth.add_account(args.create_user, password, Role(args.role))
+        log.info("account %s (%s) saved", args.create_user, args.role)
+        return 0
+    app = create_app(config, host=args.host, incident_interval_s=args.incident_interval)
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    port = sock.getsockname()[1]
+    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    uv_config = uvicorn.Config(app, log_level=args.log_level, timeout_graceful_shutdown=2, access_log=False)
+    _AnnouncingServer(uv_config, f"http://{host}:{port}").run(sockets=[sock])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""What every route needs, built once per app and kept on `app.state.ctx`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import Depends, Header, Request
+from fastapi.responses import JSONResponse
+
+from dispatchd.auth import Authenticator, Principal, require_command_role
+from dispatchd.config import ServerConfig
+from dispatchd.event_bus import EventBus
+from dispatchd.geo import Sectors
+from dispatchd.media_store import MediaStore
+from dispatchd.problems import Problem
+from dispatchd.service import DispatchService
+from dispatchd.storage.interface import Storage, StoredResponse, Transaction
+
+
+@dataclass
+class AppContext:
+    """The services of one dispatchd instance."""
+
+    config: ServerConfig
+    storage: Storage
+    service: DispatchService
+    bus: EventBus
+    auth: Authenticator
+    media: MediaStore
+    sectors: Sectors = field(default_factory=lambda: Sectors({"type": "FeatureCollection", "features": []}))
+
+    def run_command(
+        self,
+        request: Request,
+        principal: Principal,
+        body: Any,
+        command: Callable[[Transaction], dict[str, Any]],
+        status: int = 200,
+    ) -> JSONResponse:
+        """Run a command in one transaction, honouring `Idempotency-Key`, then wake the streams."""
+        require_command_role(principal)
+        key = request.headers.get("Idempotency-Key")
+        fingerprint = hashlib.sha256(
+            f"{request.method} {request.url.path} {json.dumps(body, sort_keys=True, default=str)}".encode()
+        ).hexdigest()
+        with self.storage.transaction() as tx:
+            if key:
+                stored = tx.stored_response(principal.username, key)
+                if stored is not None:
+                    if stored.fingerprint != fingerprint:
+                        raise Problem(
+                            422, "Key reused",
+                            "This Idempotency-Key was already used for a different request; use a new key.",
+                        )
+                    return JSONResponse(
+                        stored.body, status_code=stored.status, headers={"Idempotent-Replayed": "true"}
+                    )
+            result = command(tx)
+            if key:
+                tx.store_response(principal.username, key, StoredResponse(fingerprint, status, result))
+        self.bus.notify()
+        headers = {"ETag": f'"{result["version"]}"'} if "version" in result else {}
+        return JSONResponse(result, status_code=status, headers=headers)
+
+
+def get_ctx(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.ctx
+    return ctx
+
+
+def current_principal(
+    request: Request, authorization: str | None = Header(default=None, include_in_schema=False)
+) -> Principal:
+    """The logged-in user; every route but health and login depends on it."""
+    return get_ctx(request).auth.check(authorization)
+
+
+def parse_if_match(if_match: str | None = Header(default=None)) -> int | None:
+    """`If-Match: "3"` (or `3`, or `W/"3"`) as a version number."""
+    if if_match is None:
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    try:
+        return int(text)
+    except ValueError:
+        raise Problem(400, "Bad If-Match", f"If-Match must be the entity's version number, not {if_match!r}.") \
+            from None
+
+
+CtxDep = Depends(get_ctx)
+PrincipalDep = Depends(current_principal)
+IfMatchDep = Depends(parse_if_match)

@@ -1,0 +1,1 @@
+"""The demo world: a city, its units and cameras, and a simulator that makes it live."""

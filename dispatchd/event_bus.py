@@ -1,0 +1,39 @@
+"""Wakes the SSE streams when events were committed (from any thread)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+
+class EventBus:
+    """A level-triggered wake-up: streams wait on the current generation, commits start a new one.
+
+    Streams also poll the database on a timeout, so events written by another backend instance or
+    process reach them even without a wake-up.
+    """
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._event: asyncio.Event | None = None
+
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._event = asyncio.Event()
+
+    def generation(self) -> asyncio.Event:
+        """Take this before reading the log; then wait on it if the read found nothing new."""
+        assert self._event is not None, "EventBus.bind() was not called"
+        return self._event
+
+    def notify(self) -> None:
+        """Thread-safe: tell waiting streams that new events were committed."""
+        if self._loop is None or self._loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # loop closing during shutdown
+            self._loop.call_soon_threadsafe(self._advance)
+
+    def _advance(self) -> None:
+        if self._event is not None:
+            current, self._event = self._event, asyncio.Event()
+            current.set()

@@ -1,0 +1,54 @@
+"""Small geometry on WGS84 coordinates: distances and point-in-polygon for sectors."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+EARTH_RADIUS_M = 6_371_000.0
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial course from the first point to the second, 0–360 clockwise from north."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
+
+
+def point_in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bool:
+    """Ray casting on a GeoJSON ring of [lon, lat] positions."""
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+@dataclass(frozen=True, slots=True)
+class Sectors:
+    """Named polygons (a GeoJSON FeatureCollection whose features have a `name` property)."""
+
+    geojson: dict[str, Any]
+
+    def sector_of(self, lat: float, lon: float) -> str | None:
+        for feature in self.geojson.get("features", []):
+            geometry = feature.get("geometry", {})
+            if geometry.get("type") == "Polygon" and point_in_ring(lon, lat, geometry["coordinates"][0]):
+                return str(feature["properties"]["name"])
+        return None

@@ -1,0 +1,130 @@
+"""Health, login, snapshot, event catch-up and the SSE stream."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Header, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from dispatchd.auth import Principal
+from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.problems import Problem
+from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
+from dispatchd.storage.interface import EventRecord
+
+router = APIRouter(prefix="/api/v1", tags=["events"])
+_CHUNK = 500
+
+
+@router.get("/health", tags=["health"])
+def health(ctx: AppContext = CtxDep) -> dict[str, Any]:
+    """Readiness: the database answers. No token needed."""
+    return {"status": "ok", "last_seq": ctx.storage.last_seq(), "demo": ctx.config.demo}
+
+
+@router.post("/auth/token", tags=["auth"])
+def login(
+    username: Annotated[str, Form()], password: Annotated[str, Form()], ctx: AppContext = CtxDep
+) -> dict[str, Any]:
+    """OAuth2 password form; answers a bearer token and the user's role."""
+    token, principal, ttl = ctx.auth.login(username, password)
+    return {
+        "access_token": token, "token_type": "bearer", "expires_in": ttl,
+        "username": principal.username, "role": principal.role.value,
+    }
+
+
+@router.get("/snapshot")
+def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    """The whole state and the seq it reflects; stream from that seq."""
+    with ctx.storage.read() as tx:
+        return {
+            "seq": ctx.storage.last_seq(),
+            "incidents": tx.list(INCIDENT),
+            "units": tx.list(UNIT),
+            "cameras": tx.list(CAMERA),
+            "media": tx.list(MEDIA),
+            "bookmarks": tx.list("bookmark"),
+            "watch_rules": tx.list("watch_rule"),
+        }
+
+
+@router.get("/sectors")
+def sectors(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    """The centre's sectors as a GeoJSON FeatureCollection."""
+    return ctx.sectors.geojson
+
+
+def _gap_too_old(ctx: AppContext, after: int) -> bool:
+    return after < ctx.storage.oldest_retained_seq() - 1
+
+
+@router.get("/events")
+def events(
+    after: int = 0, limit: int = 1000, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
+) -> dict[str, Any]:
+    """Catch-up: the events after a seq, oldest first."""
+    if _gap_too_old(ctx, after):
+        raise Problem(410, "Resync needed", "Events after this seq are no longer kept; reload the snapshot.",
+                      code="resync", oldest_seq=ctx.storage.oldest_retained_seq())
+    batch = ctx.storage.events_after(after, max(1, min(limit, 10_000)))
+    return {"events": [e.envelope() for e in batch], "last_seq": ctx.storage.last_seq()}
+
+
+def format_sse(events: list[EventRecord]) -> str:
+    return "".join(
+        f"id: {e.seq}\nevent: {e.type}\ndata: {json.dumps(e.envelope(), separators=(',', ':'))}\n\n"
+        for e in events
+    )
+
+
+async def _stream(ctx: AppContext, after: int) -> AsyncIterator[str]:
+    yield "retry: 2000\n\n"
+    if await run_in_threadpool(_gap_too_old, ctx, after):
+        last = ctx.storage.last_seq()
+        yield f"event: resync\ndata: {json.dumps({'after': after, 'last_seq': last})}\n\n"
+        return
+    loop = asyncio.get_running_loop()
+    last_beat = loop.time()
+    while True:
+        generation = ctx.bus.generation()
+        batch = await run_in_threadpool(ctx.storage.events_after, after, _CHUNK)
+        if batch:
+            after = batch[-1].seq
+            yield format_sse(batch)
+            last_beat = loop.time()
+            continue
+        wait = min(ctx.config.poll_s, max(0.0, ctx.config.heartbeat_s - (loop.time() - last_beat)))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(generation.wait(), timeout=wait)
+        if loop.time() - last_beat >= ctx.config.heartbeat_s:
+            yield ": heartbeat\n\n"
+            last_beat = loop.time()
+
+
+@router.get("/events/stream")
+async def event_stream(
+    request: Request,
+    after: int | None = None,
+    last_event_id: str | None = Header(default=None),
+    ctx: AppContext = CtxDep,
+    _: Principal = PrincipalDep,
+) -> StreamingResponse:
+    """Server-sent events: `id:` is the seq; resumes after `Last-Event-ID` (or `?after=`)."""
+    start = after if after is not None else 0
+    if last_event_id:
+        try:
+            start = int(last_event_id)
+        except ValueError:
+            raise Problem(400, "Bad Last-Event-ID", "Last-Event-ID must be a seq number.") from None
+    return StreamingResponse(
+        _stream(ctx, start),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

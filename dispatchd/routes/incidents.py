@@ -1,0 +1,103 @@
+"""Incidents: list, create, read, change, notes, assignments, EIDO export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from dispatchd.auth import Principal
+from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.eido import to_eido
+from dispatchd.routes.models import AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
+from dispatchd.service import INCIDENT
+
+router = APIRouter(prefix="/api/v1/incidents", tags=["incidents"])
+
+
+@router.get("")
+def list_incidents(
+    status: str | None = None, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
+) -> list[dict[str, Any]]:
+    with ctx.storage.read() as tx:
+        incidents = tx.list(INCIDENT)
+    if status is not None:
+        wanted = set(status.split(","))
+        incidents = [i for i in incidents if i["status"] in wanted]
+    return incidents
+
+
+@router.post("", status_code=201)
+def create_incident(
+    body: IncidentCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+) -> JSONResponse:
+    payload = body.model_dump(exclude_none=True)
+    return ctx.run_command(
+        request, principal, payload,
+        lambda tx: ctx.service.create_incident(tx, principal.username, payload), status=201,
+    )
+
+
+@router.get("/{incident_id}")
+def get_incident(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> JSONResponse:
+    with ctx.storage.read() as tx:
+        incident = ctx.service.get_incident(tx, incident_id)
+    return JSONResponse(incident, headers={"ETag": f'"{incident["version"]}"'})
+
+
+@router.patch("/{incident_id}")
+def patch_incident(
+    incident_id: str,
+    body: IncidentPatch,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    changes = body.model_dump(exclude_none=True)
+    return ctx.run_command(
+        request, principal, changes,
+        lambda tx: ctx.service.update_incident(tx, principal.username, incident_id, changes, if_match),
+    )
+
+
+@router.post("/{incident_id}/notes", status_code=201)
+def add_note(
+    incident_id: str, body: NoteCreate, request: Request,
+    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    return ctx.run_command(
+        request, principal, body.model_dump(),
+        lambda tx: ctx.service.add_note(tx, principal.username, incident_id, body.text), status=201,
+    )
+
+
+@router.post("/{incident_id}/assignments", status_code=201)
+def assign_unit(
+    incident_id: str, body: AssignmentCreate, request: Request,
+    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    return ctx.run_command(
+        request, principal, body.model_dump(),
+        lambda tx: ctx.service.assign(tx, principal.username, incident_id, body.unit_id), status=201,
+    )
+
+
+@router.delete("/{incident_id}/assignments/{unit_id}")
+def unassign_unit(
+    incident_id: str, unit_id: str, request: Request,
+    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    return ctx.run_command(
+        request, principal, {},
+        lambda tx: ctx.service.unassign(tx, principal.username, incident_id, unit_id),
+    )
+
+
+@router.get("/{incident_id}/eido")
+def export_eido(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    with ctx.storage.read() as tx:
+        incident = ctx.service.get_incident(tx, incident_id)
+        units = [u for u in (tx.get("unit", uid) for uid in incident["assigned_units"]) if u is not None]
+    return to_eido(incident, units)

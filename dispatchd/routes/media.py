@@ -1,0 +1,105 @@
+"""Cameras and media: camera list, multipart upload attached to an incident, content with Range."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from dispatchd.auth import Principal, require_command_role
+from dispatchd.clock import utc_now
+from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.problems import Problem, not_found
+from dispatchd.service import CAMERA, MEDIA
+
+router = APIRouter(prefix="/api/v1", tags=["cameras", "media"])
+
+MEDIA_KINDS = {"photo", "video", "audio", "text"}
+MEDIA_SOURCES = {"citizen", "officer", "social", "vms"}
+
+
+@router.get("/cameras")
+def list_cameras(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[dict[str, Any]]:
+    with ctx.storage.read() as tx:
+        return tx.list(CAMERA)
+
+
+@router.get("/cameras/{camera_id}")
+def get_camera(camera_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    with ctx.storage.read() as tx:
+        camera = tx.get(CAMERA, camera_id)
+    if camera is None:
+        raise not_found("camera", camera_id)
+    return camera
+
+
+@router.post("/incidents/{incident_id}/media", status_code=201)
+async def upload_media(
+    incident_id: str,
+    request: Request,
+    kind: str = Form(...),
+    source: str = Form("citizen"),
+    captured_at: str | None = Form(None),
+    text: str | None = Form(None),
+    lat: float | None = Form(None),
+    lon: float | None = Form(None),
+    file: UploadFile | None = File(None),
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    require_command_role(principal)
+    if kind not in MEDIA_KINDS:
+        raise Problem(422, "Invalid request", f"kind must be one of {', '.join(sorted(MEDIA_KINDS))}.")
+    if source not in MEDIA_SOURCES:
+        raise Problem(422, "Invalid request", f"source must be one of {', '.join(sorted(MEDIA_SOURCES))}.")
+    if kind == "text":
+        if not text:
+            raise Problem(422, "Invalid request", "A text message needs its text.")
+        sha, size = await run_in_threadpool(ctx.media.save_bytes, text.encode())
+        mime, name = "text/plain; charset=utf-8", "message.txt"
+    else:
+        if file is None:
+            raise Problem(422, "Invalid request", f"A {kind} needs its file.")
+        sha, size = await run_in_threadpool(ctx.media.save, file.file)
+        mime, name = file.content_type or "application/octet-stream", file.filename or kind
+    media = {
+        "id": str(uuid.uuid4()),
+        "incident_id": incident_id,
+        "kind": kind,
+        "mime_type": mime,
+        "name": name,
+        "size": size,
+        "sha256": sha,
+        "source": source,
+        "captured_at": captured_at,
+        "received_at": utc_now(),
+        "location": {"lat": lat, "lon": lon} if lat is not None and lon is not None else None,
+        "text": text if kind == "text" else None,
+    }
+    body = {"sha256": sha, "kind": kind, "incident_id": incident_id, "captured_at": captured_at}
+    return await run_in_threadpool(
+        ctx.run_command, request, principal, body,
+        lambda tx: ctx.service.add_media(tx, principal.username, media), 201,
+    )
+
+
+@router.get("/media/{media_id}")
+def get_media(media_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    with ctx.storage.read() as tx:
+        media = tx.get(MEDIA, media_id)
+    if media is None:
+        raise not_found("media item", media_id)
+    return media
+
+
+@router.get("/media/{media_id}/content")
+def media_content(media_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> FileResponse:
+    """The file itself; Range requests are answered with 206 (video players seek with them)."""
+    media = get_media(media_id, ctx, _)
+    path = ctx.media.path_of(media["sha256"])
+    if not path.exists():
+        raise Problem(410, "Gone", f"The content of media {media_id} is no longer stored.")
+    return FileResponse(path, media_type=media["mime_type"], filename=media["name"])

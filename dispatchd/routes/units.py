@@ -1,0 +1,67 @@
+"""Units: list, status changes, position reports."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from dispatchd.auth import Principal
+from dispatchd.clock import format_utc, parse_utc, utc_now
+from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.problems import Problem
+from dispatchd.routes.models import PositionReport, UnitPatch
+from dispatchd.service import UNIT
+
+router = APIRouter(prefix="/api/v1/units", tags=["units"])
+
+
+@router.get("")
+def list_units(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[dict[str, Any]]:
+    with ctx.storage.read() as tx:
+        return tx.list(UNIT)
+
+
+@router.get("/{unit_id}")
+def get_unit(unit_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> JSONResponse:
+    with ctx.storage.read() as tx:
+        unit = ctx.service.get_unit(tx, unit_id)
+    return JSONResponse(unit, headers={"ETag": f'"{unit["version"]}"'})
+
+
+@router.patch("/{unit_id}")
+def patch_unit(
+    unit_id: str, body: UnitPatch, request: Request, if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    return ctx.run_command(
+        request, principal, body.model_dump(),
+        lambda tx: ctx.service.update_unit_status(tx, principal.username, unit_id, body.secondary_status, if_match),
+    )
+
+
+def position_from_report(report: PositionReport) -> dict[str, Any]:
+    """The stored position (a CoT point: observed_at and stale_at) of a report."""
+    observed = report.observed_at or utc_now()
+    try:
+        stale = format_utc(parse_utc(observed) + timedelta(seconds=report.stale_after_s))
+    except ValueError:
+        raise Problem(422, "Invalid request", f"observed_at is not an RFC 3339 time: {observed!r}.") from None
+    return {
+        "lat": report.lat, "lon": report.lon, "course": report.course, "speed": report.speed,
+        "observed_at": observed, "stale_at": stale,
+    }
+
+
+@router.post("/{unit_id}/positions", status_code=201)
+def report_position(
+    unit_id: str, body: PositionReport, request: Request,
+    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    position = position_from_report(body)
+    return ctx.run_command(
+        request, principal, body.model_dump(),
+        lambda tx: ctx.service.report_position(tx, principal.username, unit_id, position), status=201,
+    )

@@ -1,0 +1,278 @@
+"""The dispatch commands: every change to an entity appends its event in the same transaction.
+
+Routes and the simulator both call these functions, so the demo goes through the same rules as an operator.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from dispatchd.clock import utc_now
+from dispatchd.problems import Problem, not_found
+from dispatchd.storage.interface import Transaction
+
+INCIDENT, UNIT, CAMERA, MEDIA = "incident", "unit", "camera", "media"
+OPEN_STATUSES = frozenset({"new", "active"})
+CLOSED_STATUSES = frozenset({"closed", "cancelled"})
+SECONDARY_STATUSES = (
+    "Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService",
+)
+# Secondary (activity) status → primary availability, after EIDO's unit status registry.
+PRIMARY_FOR_SECONDARY = {
+    "Available": "Available",
+    "Dispatched": "NotAvailable",
+    "EnRoute": "NotAvailable",
+    "OnScene": "NotAvailable",
+    "Transporting": "NotAvailable",
+    "Cleared": "Available",
+    "OutofService": "NotAvailable",
+}
+
+SectorLookup = Callable[[float, float], str | None]
+
+
+def _no_sector(_lat: float, _lon: float) -> str | None:
+    return None
+
+
+def status_common_for(unit_statuses: list[str]) -> str:
+    """The incident's EIDO common status from the activity of its assigned units."""
+    for status, common in (
+        ("OnScene", "ResourcesOnscene"),
+        ("Transporting", "ResourcesOnscene"),
+        ("EnRoute", "ResourcesEnroute"),
+        ("Dispatched", "ResourcesAssigned"),
+    ):
+        if status in unit_statuses:
+            return common
+    return "ResourcesRequested" if not unit_statuses else "ResourcesAssigned"
+
+
+def check_version(entity: dict[str, Any], if_match: int | None, what: str) -> None:
+    """A stale `If-Match` gets 412 with the current version."""
+    if if_match is not None and if_match != entity["version"]:
+        raise Problem(
+            412,
+            "Changed meanwhile",
+            f"This {what} was changed by someone else (now version {entity['version']}, "
+            f"you had version {if_match}); reload it and try again.",
+            headers={"ETag": f'"{entity["version"]}"'},
+            current_version=entity["version"],
+        )
+
+
+class DispatchService:
+    """Incident, unit, camera and media commands over a storage transaction."""
+
+    def __init__(self, sector_of: SectorLookup = _no_sector) -> None:
+        self._sector_of = sector_of
+
+    # --- incidents -------------------------------------------------------------------------
+    def get_incident(self, tx: Transaction, incident_id: str) -> dict[str, Any]:
+        incident = tx.get(INCIDENT, incident_id)
+        if incident is None:
+            raise not_found("incident", incident_id)
+        return incident
+
+    def create_incident(self, tx: Transaction, actor: str, payload: dict[str, Any]) -> dict[str, Any]:
+        now = utc_now()
+        incident_id = str(uuid.uuid4())
+        location = dict(payload["location"])
+        if not location.get("sector"):
+            location["sector"] = self._sector_of(location["lat"], location["lon"])
+        notes = []
+        if payload.get("note"):
+            notes.append({"id": str(uuid.uuid4()), "text": payload["note"], "author": actor, "created_at": now})
+        incident = {
+            "id": incident_id,
+            "tracking_id": f"urn:emergency:uid:incident:{incident_id}:dispatchd",
+            "number": f"{now[:4]}-{tx.next_number('incident_number:' + now[:4]):06d}",
+            "type_code": payload["type_code"],
+            "type_text": payload["type_text"],
+            "emsi_category": payload.get("emsi_category"),
+            "priority": payload["priority"],
+            "status": "new",
+            "status_common": "ResourcesRequested",
+            "location": location,
+            "caller": payload.get("caller"),
+            "notes": notes,
+            "agencies": sorted(set(payload.get("agencies") or ["police"])),
+            "assigned_units": [],
+            "major_event_id": payload.get("major_event_id"),
+            "exercise": bool(payload.get("exercise", False)),
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+            "created_by": actor,
+        }
+        tx.put(INCIDENT, incident_id, incident)
+        tx.append_event("incident.created", INCIDENT, incident_id, 1, actor, {"incident": incident})
+        return incident
+
+    def update_incident(
+        self, tx: Transaction, actor: str, incident_id: str, changes: dict[str, Any], if_match: int | None
+    ) -> dict[str, Any]:
+        incident = self.get_incident(tx, incident_id)
+        check_version(incident, if_match, "incident")
+        if incident["status"] in CLOSED_STATUSES and changes.get("status") not in OPEN_STATUSES:
+            raise Problem(409, "Incident closed", f"Incident {incident['number']} is closed; reopen it first.")
+        applied = {k: v for k, v in changes.items() if v is not None and incident.get(k) != v}
+        if "location" in applied and not applied["location"].get("sector"):
+            applied["location"] = {
+                **applied["location"],
+                "sector": self._sector_of(applied["location"]["lat"], applied["location"]["lon"]),
+            }
+        if not applied:
+            return incident
+        incident.update(applied)
+        return self._save_incident(tx, actor, incident, sorted(applied))
+
+    def add_note(self, tx: Transaction, actor: str, incident_id: str, text: str) -> dict[str, Any]:
+        incident = self.get_incident(tx, incident_id)
+        note = {"id": str(uuid.uuid4()), "text": text, "author": actor, "created_at": utc_now()}
+        incident["notes"] = [*incident["notes"], note]
+        incident["version"] += 1
+        incident["updated_at"] = note["created_at"]
+        tx.put(INCIDENT, incident_id, incident)
+        tx.append_event(
+            "incident.note_added", INCIDENT, incident_id, incident["version"], actor,
+            {"incident": incident, "note": note},
+        )
+        return note
+
+    def assign(self, tx: Transaction, actor: str, incident_id: str, unit_id: str) -> dict[str, Any]:
+        incident = self.get_incident(tx, incident_id)
+        if incident["status"] in CLOSED_STATUSES:
+            raise Problem(409, "Incident closed", f"Incident {incident['number']} is closed; nobody can be sent.")
+        unit = self.get_unit(tx, unit_id)
+        if unit["incident_id"] == incident_id:
+            return incident
+        if unit["incident_id"] is not None:
+            raise Problem(409, "Unit busy", f"{unit['callsign']} is already assigned to another incident.")
+        if unit["secondary_status"] == "OutofService":
+            raise Problem(409, "Unit out of service", f"{unit['callsign']} is out of service.")
+        unit.update(incident_id=incident_id, secondary_status="Dispatched", primary_status="NotAvailable")
+        self._save_unit(tx, actor, unit)
+        incident["assigned_units"] = [*incident["assigned_units"], unit_id]
+        if unit["agency"] not in incident["agencies"]:
+            incident["agencies"] = sorted([*incident["agencies"], unit["agency"]])
+        return self._refresh_incident_status(tx, actor, incident, ["assigned_units"])
+
+    def unassign(self, tx: Transaction, actor: str, incident_id: str, unit_id: str) -> dict[str, Any]:
+        incident = self.get_incident(tx, incident_id)
+        unit = self.get_unit(tx, unit_id)
+        if unit_id not in incident["assigned_units"]:
+            raise Problem(409, "Not assigned", f"{unit['callsign']} is not assigned to incident {incident['number']}.")
+        if unit["incident_id"] == incident_id:
+            unit.update(incident_id=None, secondary_status="Available", primary_status="Available")
+            self._save_unit(tx, actor, unit)
+        incident["assigned_units"] = [u for u in incident["assigned_units"] if u != unit_id]
+        return self._refresh_incident_status(tx, actor, incident, ["assigned_units"])
+
+    def _refresh_incident_status(
+        self, tx: Transaction, actor: str, incident: dict[str, Any], changed: list[str]
+    ) -> dict[str, Any]:
+        statuses = []
+        for unit_id in incident["assigned_units"]:
+            unit = tx.get(UNIT, unit_id)
+            if unit is not None:
+                statuses.append(unit["secondary_status"])
+        common = status_common_for(statuses)
+        if common != incident["status_common"]:
+            incident["status_common"] = common
+            changed.append("status_common")
+        if incident["status"] == "new" and incident["assigned_units"]:
+            incident["status"] = "active"
+            changed.append("status")
+        return self._save_incident(tx, actor, incident, changed)
+
+    def _save_incident(
+        self, tx: Transaction, actor: str, incident: dict[str, Any], changed: list[str]
+    ) -> dict[str, Any]:
+        incident["version"] += 1
+        incident["updated_at"] = utc_now()
+        tx.put(INCIDENT, incident["id"], incident)
+        closing = "status" in changed and incident["status"] in CLOSED_STATUSES
+        if closing:
+            for unit_id in incident["assigned_units"]:
+                unit = tx.get(UNIT, unit_id)
+                if unit is not None and unit["incident_id"] == incident["id"]:
+                    unit.update(incident_id=None, secondary_status="Available", primary_status="Available")
+                    self._save_unit(tx, actor, unit)
+        type_ = "incident.closed" if closing else "incident.updated"
+        tx.append_event(
+            type_, INCIDENT, incident["id"], incident["version"], actor,
+            {"incident": incident, "changed": sorted(set(changed))},
+        )
+        return incident
+
+    # --- units -----------------------------------------------------------------------------
+    def get_unit(self, tx: Transaction, unit_id: str) -> dict[str, Any]:
+        unit = tx.get(UNIT, unit_id)
+        if unit is None:
+            raise not_found("unit", unit_id)
+        return unit
+
+    def register_unit(self, tx: Transaction, actor: str, unit: dict[str, Any]) -> dict[str, Any]:
+        """Create or replace a unit record (fleet configuration, the simulator)."""
+        existing = tx.get(UNIT, unit["id"])
+        unit = {**unit, "version": (existing["version"] if existing else 0)}
+        return self._save_unit(tx, actor, unit)
+
+    def update_unit_status(
+        self, tx: Transaction, actor: str, unit_id: str, secondary_status: str, if_match: int | None
+    ) -> dict[str, Any]:
+        unit = self.get_unit(tx, unit_id)
+        check_version(unit, if_match, "unit")
+        if unit["secondary_status"] == secondary_status:
+            return unit
+        unit["secondary_status"] = secondary_status
+        unit["primary_status"] = PRIMARY_FOR_SECONDARY[secondary_status]
+        incident_id = unit["incident_id"]
+        if secondary_status in ("Cleared", "Available"):
+            unit["incident_id"] = None
+        self._save_unit(tx, actor, unit)
+        if incident_id is not None:
+            incident = tx.get(INCIDENT, incident_id)
+            if incident is not None and incident["status"] in OPEN_STATUSES:
+                changed = []
+                if unit["incident_id"] is None:
+                    incident["assigned_units"] = [u for u in incident["assigned_units"] if u != unit_id]
+                    changed.append("assigned_units")
+                self._refresh_incident_status(tx, actor, incident, changed)
+        return unit
+
+    def report_position(
+        self, tx: Transaction, actor: str, unit_id: str, position: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A position report does not bump the unit's version: it never conflicts with a status change."""
+        unit = self.get_unit(tx, unit_id)
+        unit["position"] = position
+        tx.put(UNIT, unit_id, unit)
+        tx.append_event("unit.position", UNIT, unit_id, unit["version"], actor, {"position": position})
+        return unit
+
+    def _save_unit(self, tx: Transaction, actor: str, unit: dict[str, Any]) -> dict[str, Any]:
+        unit["version"] += 1
+        unit["updated_at"] = utc_now()
+        tx.put(UNIT, unit["id"], unit)
+        tx.append_event("unit.updated", UNIT, unit["id"], unit["version"], actor, {"unit": unit})
+        return unit
+
+    # --- cameras and media -----------------------------------------------------------------
+    def register_camera(self, tx: Transaction, actor: str, camera: dict[str, Any]) -> dict[str, Any]:
+        existing = tx.get(CAMERA, camera["id"])
+        camera = {**camera, "version": (existing["version"] if existing else 0) + 1}
+        if existing is not None and {**existing, "version": 0} == {**camera, "version": 0}:
+            return existing
+        tx.put(CAMERA, camera["id"], camera)
+        tx.append_event("camera.updated", CAMERA, camera["id"], camera["version"], actor, {"camera": camera})
+        return camera
+
+    def add_media(self, tx: Transaction, actor: str, media: dict[str, Any]) -> dict[str, Any]:
+        self.get_incident(tx, media["incident_id"])
+        tx.put(MEDIA, media["id"], media)
+        tx.append_event("media.added", MEDIA, media["id"], 1, actor, {"media": media})
+        return media

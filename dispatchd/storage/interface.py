@@ -1,0 +1,115 @@
+"""The storage contract that every backend database implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One entry of the event log, as stored and as sent to clients."""
+
+    seq: int
+    ts: str
+    type: str
+    entity_type: str
+    entity_id: str
+    entity_version: int
+    actor: str
+    data: dict[str, Any]
+
+    def envelope(self) -> dict[str, Any]:
+        """The wire form of the event (DESIGN.md: `{seq, ts, type, entity, actor, data}`)."""
+        return {
+            "seq": self.seq,
+            "ts": self.ts,
+            "type": self.type,
+            "entity": {"type": self.entity_type, "id": self.entity_id, "version": self.entity_version},
+            "actor": self.actor,
+            "data": self.data,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    """The first answer given to a command with an `Idempotency-Key`."""
+
+    fingerprint: str
+    status: int
+    body: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A user who may log in."""
+
+    username: str
+    password_hash: str
+    role: str
+
+
+class Transaction(Protocol):
+    """Reads and writes inside one atomic unit; events appended here are gapless and ordered."""
+
+    def get(self, kind: str, entity_id: str) -> dict[str, Any] | None: ...
+
+    def list(self, kind: str) -> list[dict[str, Any]]: ...
+
+    def put(self, kind: str, entity_id: str, body: dict[str, Any]) -> None: ...
+
+    def append_event(
+        self,
+        type_: str,
+        entity_type: str,
+        entity_id: str,
+        entity_version: int,
+        actor: str,
+        data: dict[str, Any],
+    ) -> EventRecord: ...
+
+    def next_number(self, counter: str) -> int: ...
+
+    def stored_response(self, scope: str, key: str) -> StoredResponse | None: ...
+
+    def store_response(self, scope: str, key: str, response: StoredResponse) -> None: ...
+
+
+class Storage(Protocol):
+    """A dispatch database."""
+
+    def transaction(self) -> AbstractContextManager[Transaction]: ...
+
+    def read(self) -> AbstractContextManager[Transaction]: ...
+
+    def events_after(self, seq: int, limit: int) -> list[EventRecord]: ...
+
+    def last_seq(self) -> int: ...
+
+    def oldest_retained_seq(self) -> int:
+        """The smallest seq still in the log, or last_seq + 1 when the log is empty."""
+        ...
+
+    def prune_events(self, keep_after_ts: str) -> int: ...
+
+    def put_account(self, account: Account) -> None: ...
+
+    def account(self, username: str) -> Account | None: ...
+
+    def put_token(self, token_hash: str, username: str, role: str, expires_at: float) -> None: ...
+
+    def token(self, token_hash: str) -> tuple[str, str, float] | None: ...
+
+    def close(self) -> None: ...
+
+
+def iter_chunks(storage: Storage, after: int, chunk: int = 1000) -> Iterator[EventRecord]:
+    """Every event after `after`, read in chunks."""
+    while True:
+        batch = storage.events_after(after, chunk)
+        if not batch:
+            return
+        yield from batch
+        after = batch[-1].seq

@@ -1,0 +1,193 @@
+"""SQLite implementation of the storage contract (the default; one file under --data-dir)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from dispatchd.clock import utc_now
+from dispatchd.storage.interface import Account, EventRecord, StoredResponse
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entities (
+    kind TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS events (
+    seq INTEGER PRIMARY KEY, ts TEXT NOT NULL, type TEXT NOT NULL,
+    entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, entity_version INTEGER NOT NULL,
+    actor TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (
+    scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
+    body TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (scope, key));
+CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+    token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, role TEXT NOT NULL, expires_at REAL NOT NULL);
+"""
+
+
+class _SQLiteTransaction:
+    """Operations on the shared connection while the storage lock is held."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def get(self, kind: str, entity_id: str) -> dict[str, Any] | None:
+        row = self._conn.execute(
+            "SELECT body FROM entities WHERE kind = ? AND id = ?", (kind, entity_id)
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def list(self, kind: str) -> list[dict[str, Any]]:
+        rows = self._conn.execute("SELECT body FROM entities WHERE kind = ? ORDER BY id", (kind,))
+        return [dict(json.loads(body)) for (body,) in rows]
+
+    def put(self, kind: str, entity_id: str, body: dict[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT INTO entities (kind, id, body) VALUES (?, ?, ?) "
+            "ON CONFLICT (kind, id) DO UPDATE SET body = excluded.body",
+            (kind, entity_id, json.dumps(body, separators=(",", ":"))),
+        )
+
+    def next_number(self, counter: str) -> int:
+        self._conn.execute("INSERT OR IGNORE INTO counters (name, value) VALUES (?, 0)", (counter,))
+        (value,) = self._conn.execute(
+            "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", (counter,)
+        ).fetchone()
+        return int(value)
+
+    def append_event(
+        self,
+        type_: str,
+        entity_type: str,
+        entity_id: str,
+        entity_version: int,
+        actor: str,
+        data: dict[str, Any],
+    ) -> EventRecord:
+        # The seq comes from a counter row updated inside this transaction: gapless, ordered by commit,
+        # and never from a counter held in one process.
+        seq = self.next_number("event_seq")
+        record = EventRecord(seq, utc_now(), type_, entity_type, entity_id, entity_version, actor, data)
+        self._conn.execute(
+            "INSERT INTO events (seq, ts, type, entity_type, entity_id, entity_version, actor, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, record.ts, type_, entity_type, entity_id, entity_version, actor,
+             json.dumps(data, separators=(",", ":"))),
+        )
+        return record
+
+    def stored_response(self, scope: str, key: str) -> StoredResponse | None:
+        row = self._conn.execute(
+            "SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?", (scope, key)
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredResponse(row[0], int(row[1]), dict(json.loads(row[2])))
+
+    def store_response(self, scope: str, key: str, response: StoredResponse) -> None:
+        self._conn.execute(
+            "INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (scope, key, response.fingerprint, response.status, json.dumps(response.body), utc_now()),
+        )
+
+
+def _event_from_row(row: tuple[Any, ...]) -> EventRecord:
+    seq, ts, type_, entity_type, entity_id, entity_version, actor, data = row
+    return EventRecord(int(seq), ts, type_, entity_type, entity_id, int(entity_version), actor, json.loads(data))
+
+
+class SQLiteStorage:
+    """One SQLite database file in WAL mode, shared by the server's threads under one lock."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.executescript(_SCHEMA)
+
+    @contextmanager
+    def transaction(self) -> Iterator[_SQLiteTransaction]:
+        """An immediate write transaction; committed on success, rolled back on any exception."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield _SQLiteTransaction(self._conn)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[_SQLiteTransaction]:
+        """A consistent read: nothing commits while it is open."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield _SQLiteTransaction(self._conn)
+            finally:
+                self._conn.execute("COMMIT")
+
+    def events_after(self, seq: int, limit: int) -> list[EventRecord]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, ts, type, entity_type, entity_id, entity_version, actor, data FROM events "
+                "WHERE seq > ? ORDER BY seq LIMIT ?",
+                (seq, limit),
+            ).fetchall()
+        return [_event_from_row(row) for row in rows]
+
+    def last_seq(self) -> int:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM counters WHERE name = 'event_seq'").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def oldest_retained_seq(self) -> int:
+        with self._lock:
+            (oldest,) = self._conn.execute("SELECT MIN(seq) FROM events").fetchone()
+        return self.last_seq() + 1 if oldest is None else int(oldest)
+
+    def prune_events(self, keep_after_ts: str) -> int:
+        """Forget events older than the retention; the counter keeps counting from where it was."""
+        with self._lock:
+            cursor = self._conn.execute("DELETE FROM events WHERE ts < ?", (keep_after_ts,))
+        return cursor.rowcount
+
+    def put_account(self, account: Account) -> None:
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO accounts (username, password_hash, role) VALUES (?, ?, ?) "
+                "ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role",
+                (account.username, account.password_hash, account.role),
+            )
+
+    def account(self, username: str) -> Account | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT username, password_hash, role FROM accounts WHERE username = ?", (username,)
+            ).fetchone()
+        return None if row is None else Account(row[0], row[1], row[2])
+
+    def put_token(self, token_hash: str, username: str, role: str, expires_at: float) -> None:
+        with self._lock:
+            self._conn.execute(
+                "INSERT INTO tokens (token_hash, username, role, expires_at) VALUES (?, ?, ?, ?)",
+                (token_hash, username, role, expires_at),
+            )
+
+    def token(self, token_hash: str) -> tuple[str, str, float] | None:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT username, role, expires_at FROM tokens WHERE token_hash = ?", (token_hash,)
+            ).fetchone()
+        return None if row is None else (row[0], row[1], float(row[2]))
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
