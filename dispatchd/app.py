@@ -63,14 +63,13 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
             from dispatchd.demo.world import DemoWorld  # OpenCV is only needed for the demo
 
             world = DemoWorld(ctx, host, incident_interval_s)
-            if config.simulate:
-                await asyncio.to_thread(world.start)
+            await asyncio.to_thread(world.start, config.simulate)
         pruner = asyncio.create_task(_prune_forever(ctx))
         try:
             yield
         finally:
             pruner.cancel()
-            if world is not None and config.simulate:
+            if world is not None:
                 await asyncio.to_thread(world.stop)
             ctx.storage.close()
 

@@ -81,16 +81,23 @@ class Authenticator:
         """The principal of an `Authorization: Bearer …` header; raises a 401 Problem otherwise."""
         challenge = {"WWW-Authenticate": "Bearer"}
         if not authorization or not authorization.lower().startswith("bearer "):
-            raise Problem(401, "Not logged in", "Log in first: this request has no token.",
-                          headers=challenge, code="no_token")
+            raise Problem(
+                401, "Not logged in", "Log in first: this request has no token.", headers=challenge, code="no_token"
+            )
         found = self._storage.token(_token_hash(authorization[7:].strip()))
         if found is None:
-            raise Problem(401, "Not logged in", "The token is not valid; log in again.",
-                          headers=challenge, code="bad_token")
+            raise Problem(
+                401, "Not logged in", "The token is not valid; log in again.", headers=challenge, code="bad_token"
+            )
         username, role, expires_at = found
         if expires_at < time.time():
-            raise Problem(401, "Session expired", "Your session has expired; log in again.",
-                          headers=challenge, code="token_expired")
+            raise Problem(
+                401,
+                "Session expired",
+                "Your session has expired; log in again.",
+                headers=challenge,
+                code="token_expired",
+            )
         return Principal(username, Role(role))
 
 

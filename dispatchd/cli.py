@@ -19,22 +19,26 @@ log = logging.getLogger("dispatchd")
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="dispatchd", description="Reference dispatch backend (API v1).")
-    p.add_argument("--demo", action="store_true",
-                   help="run the demo city: simulated units, incidents, cameras; demo accounts "
-                        "supervisor/operator/trainer with their name as password")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="run the demo city: simulated units, incidents, cameras; demo accounts "
+        "supervisor/operator/trainer with their name as password",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one (default 8765)")
     p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="database and media folder")
     p.add_argument("--seed", type=int, default=17, help="seed of the demo world (same seed, same city)")
-    p.add_argument("--incident-interval", type=float, default=45.0,
-                   help="demo: mean seconds between new incidents (default 45)")
-    p.add_argument("--no-simulation", action="store_true",
-                   help="demo: accounts only, no simulated city (for tests)")
+    p.add_argument(
+        "--incident-interval", type=float, default=45.0, help="demo: mean seconds between new incidents (default 45)"
+    )
+    p.add_argument("--no-simulation", action="store_true", help="demo: a still city (fleet and cameras, no incidents, nothing moves), for tests")
     p.add_argument("--heartbeat", type=float, default=15.0, help="seconds between SSE heartbeats")
     p.add_argument("--retention", type=float, default=24 * 3600.0, help="seconds of events kept for resuming")
     p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds a login token lasts")
-    p.add_argument("--create-user", metavar="NAME", help="add or reset an account (password read from stdin), "
-                   "then exit")
+    p.add_argument(
+        "--create-user", metavar="NAME", help="add or reset an account (password read from stdin), then exit"
+    )
     p.add_argument("--role", choices=[r.value for r in Role], default="operator", help="role for --create-user")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return p
@@ -57,8 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = ServerConfig(
-        data_dir=args.data_dir.resolve(), demo=args.demo, seed=args.seed, heartbeat_s=args.heartbeat,
-        retention_s=args.retention, token_ttl_s=args.token_ttl, simulate=not args.no_simulation,
+        data_dir=args.data_dir.resolve(),
+        demo=args.demo,
+        seed=args.seed,
+        heartbeat_s=args.heartbeat,
+        retention_s=args.retention,
+        token_ttl_s=args.token_ttl,
+        simulate=not args.no_simulation,
     )
     from dispatchd.app import build_context, create_app
 

@@ -53,12 +53,11 @@ class AppContext:
                 if stored is not None:
                     if stored.fingerprint != fingerprint:
                         raise Problem(
-                            422, "Key reused",
+                            422,
+                            "Key reused",
                             "This Idempotency-Key was already used for a different request; use a new key.",
                         )
-                    return JSONResponse(
-                        stored.body, status_code=stored.status, headers={"Idempotent-Replayed": "true"}
-                    )
+                    return JSONResponse(stored.body, status_code=stored.status, headers={"Idempotent-Replayed": "true"})
             result = command(tx)
             if key:
                 tx.store_response(principal.username, key, StoredResponse(fingerprint, status, result))
@@ -87,8 +86,7 @@ def parse_if_match(if_match: str | None = Header(default=None)) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise Problem(400, "Bad If-Match", f"If-Match must be the entity's version number, not {if_match!r}.") \
-            from None
+        raise Problem(400, "Bad If-Match", f"If-Match must be the entity's version number, not {if_match!r}.") from None
 
 
 CtxDep = Depends(get_ctx)

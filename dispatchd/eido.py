@@ -22,15 +22,20 @@ def to_eido(incident: dict[str, Any], units: list[dict[str, Any]]) -> dict[str, 
             "lastUpdateTimeStamp": incident["updated_at"],
             "incidentCreationTimeStamp": incident["created_at"],
         },
-        "locationComponent": [{
-            "$id": f"{incident['tracking_id']}:location",
-            "locationByValue": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-            "locationUncertainty": location.get("uncertainty_m"),
-            "locationNotesText": location.get("address_text"),
-        }],
+        "locationComponent": [
+            {
+                "$id": f"{incident['tracking_id']}:location",
+                "locationByValue": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+                "locationUncertainty": location.get("uncertainty_m"),
+                "locationNotesText": location.get("address_text"),
+            }
+        ],
         "notesComponent": [
-            {"notesActionComment": note["text"], "authorReference": note["author"], "notesDateTimeStamp":
-             note["created_at"]}
+            {
+                "notesActionComment": note["text"],
+                "authorReference": note["author"],
+                "notesDateTimeStamp": note["created_at"],
+            }
             for note in incident["notes"]
         ],
         "emergencyResourceComponent": [

@@ -35,8 +35,9 @@ class MediaStore:
                 while chunk := source.read(_CHUNK):
                     size += len(chunk)
                     if size > self._max:
-                        raise Problem(413, "Too large", f"Media larger than {self._max // (1024 * 1024)} MB "
-                                      "are not accepted.")
+                        raise Problem(
+                            413, "Too large", f"Media larger than {self._max // (1024 * 1024)} MB are not accepted."
+                        )
                     digest.update(chunk)
                     out.write(chunk)
             sha = digest.hexdigest()

@@ -17,7 +17,13 @@ INCIDENT, UNIT, CAMERA, MEDIA = "incident", "unit", "camera", "media"
 OPEN_STATUSES = frozenset({"new", "active"})
 CLOSED_STATUSES = frozenset({"closed", "cancelled"})
 SECONDARY_STATUSES = (
-    "Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService",
+    "Available",
+    "Dispatched",
+    "EnRoute",
+    "OnScene",
+    "Transporting",
+    "Cleared",
+    "OutofService",
 )
 # Secondary (activity) status → primary availability, after EIDO's unit status registry.
 PRIMARY_FOR_SECONDARY = {
@@ -137,7 +143,11 @@ class DispatchService:
         incident["updated_at"] = note["created_at"]
         tx.put(INCIDENT, incident_id, incident)
         tx.append_event(
-            "incident.note_added", INCIDENT, incident_id, incident["version"], actor,
+            "incident.note_added",
+            INCIDENT,
+            incident_id,
+            incident["version"],
+            actor,
             {"incident": incident, "note": note},
         )
         return note
@@ -203,7 +213,11 @@ class DispatchService:
                     self._save_unit(tx, actor, unit)
         type_ = "incident.closed" if closing else "incident.updated"
         tx.append_event(
-            type_, INCIDENT, incident["id"], incident["version"], actor,
+            type_,
+            INCIDENT,
+            incident["id"],
+            incident["version"],
+            actor,
             {"incident": incident, "changed": sorted(set(changed))},
         )
         return incident
@@ -244,9 +258,7 @@ class DispatchService:
                 self._refresh_incident_status(tx, actor, incident, changed)
         return unit
 
-    def report_position(
-        self, tx: Transaction, actor: str, unit_id: str, position: dict[str, Any]
-    ) -> dict[str, Any]:
+    def report_position(self, tx: Transaction, actor: str, unit_id: str, position: dict[str, Any]) -> dict[str, Any]:
         """A position report does not bump the unit's version: it never conflicts with a status change."""
         unit = self.get_unit(tx, unit_id)
         unit["position"] = position

@@ -33,7 +33,7 @@ class CameraServer:
             def do_GET(self) -> None:
                 server.handle(self)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - Qt-style override
+            def log_message(self, format: str, *args: object) -> None:
                 log.debug(format, *args)
 
         self._httpd = ThreadingHTTPServer((host, 0), Handler)
@@ -63,7 +63,7 @@ class CameraServer:
             return
         scene, name = self._scenes[parts[1]], parts[2]
         if name == "snapshot.jpg":
-            ok, jpeg = cv2.imencode(".jpg", scene.render(time.time(), *STREAM_SIZES["main"]))
+            _ok, jpeg = cv2.imencode(".jpg", scene.render(time.time(), *STREAM_SIZES["main"]))
             request.send_response(200)
             request.send_header("Content-Type", "image/jpeg")
             request.send_header("Content-Length", str(len(jpeg)))
@@ -85,12 +85,14 @@ class CameraServer:
         next_at = time.monotonic()
         try:
             while not self._stop.is_set():
-                ok, jpeg = cv2.imencode(".jpg", scene.render(time.time(), width, height),
-                                        [cv2.IMWRITE_JPEG_QUALITY, 80])
+                _ok, jpeg = cv2.imencode(
+                    ".jpg", scene.render(time.time(), width, height), [cv2.IMWRITE_JPEG_QUALITY, 80]
+                )
                 data = jpeg.tobytes()
                 request.wfile.write(
                     f"--{BOUNDARY}\r\nContent-Type: image/jpeg\r\nContent-Length: {len(data)}\r\n\r\n".encode()
-                    + data + b"\r\n"
+                    + data
+                    + b"\r\n"
                 )
                 request.wfile.flush()
                 # Real time: a slow viewer skips frames rather than falling behind.

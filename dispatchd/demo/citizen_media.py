@@ -44,7 +44,7 @@ class CitizenMedia:
 def make_photo(rng: random.Random) -> CitizenMedia:
     scene = StreetScene("Photo", rng.randrange(1_000_000))
     frame = scene.render(time.time() - rng.uniform(10, 300), 1024, 576)
-    ok, jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    _ok, jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
     return CitizenMedia("photo", "photo.jpg", "image/jpeg", jpeg.tobytes())
 
 

@@ -16,14 +16,36 @@ COLS, ROWS = 16, 12
 _M_PER_DEG_LAT = 111_320.0
 
 STREETS_EW = [
-    "Rue Pasteur", "Rue de la République", "Avenue Jean Jaurès", "Rue Victor Hugo", "Rue des Tanneurs",
-    "Boulevard Gambetta", "Rue Émile Zola", "Rue du Marché", "Avenue de la Gare", "Rue Voltaire",
-    "Rue des Lilas", "Quai du Rhône",
+    "Rue Pasteur",
+    "Rue de la République",
+    "Avenue Jean Jaurès",
+    "Rue Victor Hugo",
+    "Rue des Tanneurs",
+    "Boulevard Gambetta",
+    "Rue Émile Zola",
+    "Rue du Marché",
+    "Avenue de la Gare",
+    "Rue Voltaire",
+    "Rue des Lilas",
+    "Quai du Rhône",
 ]
 STREETS_NS = [
-    "Rue Molière", "Rue de Verdun", "Rue Jean Moulin", "Cours Lafayette", "Rue Sainte-Anne", "Rue Danton",
-    "Avenue Foch", "Rue de la Poste", "Rue Carnot", "Rue des Écoles", "Rue Paul Bert", "Rue Montesquieu",
-    "Rue Garibaldi", "Rue Saint-Jean", "Rue du Stade", "Chemin des Vignes",
+    "Rue Molière",
+    "Rue de Verdun",
+    "Rue Jean Moulin",
+    "Cours Lafayette",
+    "Rue Sainte-Anne",
+    "Rue Danton",
+    "Avenue Foch",
+    "Rue de la Poste",
+    "Rue Carnot",
+    "Rue des Écoles",
+    "Rue Paul Bert",
+    "Rue Montesquieu",
+    "Rue Garibaldi",
+    "Rue Saint-Jean",
+    "Rue du Stade",
+    "Chemin des Vignes",
 ]
 SECTOR_NAMES = [["Nord-Ouest", "Centre-Nord", "Université"], ["Gare", "Centre", "Port"]]
 
@@ -108,11 +130,13 @@ def _sectors(lat_min: float, lat_max: float, lon_min: float, lon_max: float) -> 
             lo0 = lon_min + (lon_max - lon_min) * c / cols
             lo1 = lon_min + (lon_max - lon_min) * (c + 1) / cols
             ring = [[lo0, la0], [lo1, la0], [lo1, la1], [lo0, la1], [lo0, la0]]
-            features.append({
-                "type": "Feature",
-                "properties": {"name": SECTOR_NAMES[r][c]},
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
-            })
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {"name": SECTOR_NAMES[r][c]},
+                    "geometry": {"type": "Polygon", "coordinates": [ring]},
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -126,8 +150,9 @@ def build_city(seed: int) -> City:
         for col in range(COLS):
             jitter_lat = rng.uniform(-0.12, 0.12) * dlat
             jitter_lon = rng.uniform(-0.12, 0.12) * dlon
-            nodes.append(Node(row * COLS + col, col, row, LAT0 - row * dlat + jitter_lat,
-                              LON0 + col * dlon + jitter_lon))
+            nodes.append(
+                Node(row * COLS + col, col, row, LAT0 - row * dlat + jitter_lat, LON0 + col * dlon + jitter_lon)
+            )
     edges: dict[int, list[tuple[int, float]]] = {n.index: [] for n in nodes}
     for n in nodes:
         for dc, dr in ((1, 0), (0, 1)):
@@ -139,8 +164,10 @@ def build_city(seed: int) -> City:
                 edges[m.index].append((n.index, length))
     margin_lat, margin_lon = dlat * 0.5, dlon * 0.5
     sectors = _sectors(
-        min(n.lat for n in nodes) - margin_lat, max(n.lat for n in nodes) + margin_lat,
-        min(n.lon for n in nodes) - margin_lon, max(n.lon for n in nodes) + margin_lon,
+        min(n.lat for n in nodes) - margin_lat,
+        max(n.lat for n in nodes) + margin_lat,
+        min(n.lon for n in nodes) - margin_lon,
+        max(n.lon for n in nodes) + margin_lon,
     )
     stations = {
         "police": [3 * COLS + 4, 8 * COLS + 11, 2 * COLS + 13],

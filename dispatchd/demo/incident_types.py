@@ -23,21 +23,21 @@ INCIDENT_TYPES: tuple[IncidentType, ...] = (
     IncidentType("BURGLARY", "Burglary in progress", "PSW/CRIME", (6, 8), ("police",), 5, (120, 300)),
     IncidentType("ASSAULT", "Assault", "PSW/CRIME", (6, 9), ("police", "ems"), 5, (120, 300)),
     IncidentType("FIGHT", "Fight on the public way", "PSW/RIOT", (5, 8), ("police",), 6, (90, 240)),
-    IncidentType("RIOT", "Public disorder, gathering", "PSW/RIOT", (8, 10), ("police", "gendarmerie"), 1,
-                 (240, 480)),
+    IncidentType("RIOT", "Public disorder, gathering", "PSW/RIOT", (8, 10), ("police", "gendarmerie"), 1, (240, 480)),
     IncidentType("NOISE", "Noise complaint", "PSW/NUIS", (1, 2), ("police",), 8, (60, 150)),
     IncidentType("DOMESTIC", "Domestic dispute", "PSW/CRIME", (6, 8), ("police",), 5, (180, 360)),
     IncidentType("SUSPECT", "Suspicious person or vehicle", "PSW/CRIME", (3, 5), ("police",), 7, (60, 180)),
-    IncidentType("RTA", "Road traffic accident with injuries", "ROA/ACC", (7, 9), ("police", "ems", "fire"),
-                 4, (240, 480)),
-    IncidentType("RTA-MIN", "Road traffic accident, material damage", "ROA/ACC", (3, 4), ("police",), 6,
-                 (120, 240)),
+    IncidentType(
+        "RTA", "Road traffic accident with injuries", "ROA/ACC", (7, 9), ("police", "ems", "fire"), 4, (240, 480)
+    ),
+    IncidentType("RTA-MIN", "Road traffic accident, material damage", "ROA/ACC", (3, 4), ("police",), 6, (120, 240)),
     IncidentType("FIRE-BLD", "Building fire", "FIR/BLD", (8, 10), ("fire", "police", "ems"), 2, (300, 600)),
     IncidentType("FIRE-VEH", "Vehicle fire", "FIR/VEH", (5, 7), ("fire", "police"), 3, (180, 360)),
     IncidentType("MED", "Person unwell on the public way", "MED/ILL", (4, 7), ("ems",), 6, (120, 300)),
     IncidentType("CARDIAC", "Cardiac arrest", "MED/CAR", (9, 10), ("ems", "fire"), 2, (240, 420)),
-    IncidentType("MISSING", "Missing vulnerable person", "PSW/SEARCH", (6, 8), ("police", "gendarmerie"), 1,
-                 (300, 600)),
+    IncidentType(
+        "MISSING", "Missing vulnerable person", "PSW/SEARCH", (6, 8), ("police", "gendarmerie"), 1, (300, 600)
+    ),
     IncidentType("ALARM", "Intrusion alarm", "PSW/ALARM", (3, 5), ("police",), 6, (60, 180)),
     IncidentType("TRAFFIC", "Traffic obstruction", "ROA/OBS", (2, 3), ("police",), 4, (60, 180)),
 )

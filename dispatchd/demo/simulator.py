@@ -54,7 +54,7 @@ class SimUnit:
     route: list[int] = field(default_factory=list)
     speed: float = 0.0
     mode: str = "idle"  # idle, patrol, dispatched, respond, onscene, return
-    due: float = 0.0    # when the current mode's next step happens (monotonic)
+    due: float = 0.0  # when the current mode's next step happens (monotonic)
     next_report: float = 0.0
     incident_id: str | None = None
     course: float = 0.0
@@ -97,17 +97,32 @@ class Simulator:
                 node = self._city.nodes[home]
                 if existing is None:
                     record = {
-                        "id": unit_id, "callsign": callsign, "agency": agency, "type_common": type_common,
-                        "primary_status": "Available", "secondary_status": "Available", "incident_id": None,
-                        "position": None, "home_station": home,
+                        "id": unit_id,
+                        "callsign": callsign,
+                        "agency": agency,
+                        "type_common": type_common,
+                        "primary_status": "Available",
+                        "secondary_status": "Available",
+                        "incident_id": None,
+                        "position": None,
+                        "home_station": home,
                     }
                     self._service.register_unit(tx, DISPATCHER, record)
                     lat, lon = node.lat, node.lon
                 else:
                     pos = existing.get("position") or {"lat": node.lat, "lon": node.lon}
                     lat, lon = pos["lat"], pos["lon"]
-                sim = SimUnit(unit_id, agency, home, patrol, response, lat, lon,
-                              self._city.nearest_node(lat, lon), next_report=now)
+                sim = SimUnit(
+                    unit_id,
+                    agency,
+                    home,
+                    patrol,
+                    response,
+                    lat,
+                    lon,
+                    self._city.nearest_node(lat, lon),
+                    next_report=now,
+                )
                 sim.silent = unit_id == "GND-08@gendarmerie"
                 if existing is not None and existing["incident_id"] is not None:
                     sim.incident_id = existing["incident_id"]
@@ -115,10 +130,19 @@ class Simulator:
                 self._units[unit_id] = sim
         silent = self._units["GND-08@gendarmerie"]
         observed = datetime.now(UTC) - timedelta(minutes=12)
-        self._service.report_position(tx, "GND-08@gendarmerie", silent.id, {
-            "lat": silent.lat, "lon": silent.lon, "course": 0.0, "speed": 0.0,
-            "observed_at": format_utc(observed), "stale_at": format_utc(observed + timedelta(seconds=90)),
-        })
+        self._service.report_position(
+            tx,
+            "GND-08@gendarmerie",
+            silent.id,
+            {
+                "lat": silent.lat,
+                "lon": silent.lon,
+                "course": 0.0,
+                "speed": 0.0,
+                "observed_at": format_utc(observed),
+                "stale_at": format_utc(observed + timedelta(seconds=90)),
+            },
+        )
         for incident in tx.list(INCIDENT):
             if incident["status"] == "new" and not incident["assigned_units"]:
                 self._pending[incident["id"]] = now + self._rng.uniform(3, 12)
@@ -182,17 +206,29 @@ class Simulator:
         itype: IncidentType = self._rng.choices(INCIDENT_TYPES, weights=[t.weight for t in INCIDENT_TYPES])[0]
         lat, lon, address, _node = self._city.random_point(self._rng)
         caller_names = ["M. Bernard", "Mme Petit", "M. Nguyen", "Mme Haddad", "M. Martin", "Mme Rossi", None]
-        incident = self._service.create_incident(tx, DISPATCHER, {
-            "type_code": itype.code, "type_text": itype.text, "emsi_category": itype.emsi_category,
-            "priority": self._rng.randint(*itype.priority),
-            "location": {"lat": lat, "lon": lon, "uncertainty_m": self._rng.choice([5, 10, 25, 50]),
-                         "address_text": address},
-            "caller": {"name": self._rng.choice(caller_names),
-                       "phone": f"+33 6 {self._rng.randint(10, 99)} {self._rng.randint(10, 99)} "
-                                f"{self._rng.randint(10, 99)} {self._rng.randint(10, 99)}"},
-            "note": f"Call received: {itype.text.lower()} reported at {address}.",
-            "agencies": [itype.agencies[0]],
-        })
+        incident = self._service.create_incident(
+            tx,
+            DISPATCHER,
+            {
+                "type_code": itype.code,
+                "type_text": itype.text,
+                "emsi_category": itype.emsi_category,
+                "priority": self._rng.randint(*itype.priority),
+                "location": {
+                    "lat": lat,
+                    "lon": lon,
+                    "uncertainty_m": self._rng.choice([5, 10, 25, 50]),
+                    "address_text": address,
+                },
+                "caller": {
+                    "name": self._rng.choice(caller_names),
+                    "phone": f"+33 6 {self._rng.randint(10, 99)} {self._rng.randint(10, 99)} "
+                    f"{self._rng.randint(10, 99)} {self._rng.randint(10, 99)}",
+                },
+                "note": f"Call received: {itype.text.lower()} reported at {address}.",
+                "agencies": [itype.agencies[0]],
+            },
+        )
         self._pending[incident["id"]] = time.monotonic() + self._rng.uniform(4, 15)
         if self._rng.random() < 0.35:
             self._attach_media(tx, incident)
@@ -204,14 +240,27 @@ class Simulator:
         )
         sha, size = self._media.save_bytes(item.content)
         loc = incident["location"]
-        self._service.add_media(tx, "citizen", {
-            "id": str(uuid.uuid4()), "incident_id": incident["id"], "kind": item.kind,
-            "mime_type": item.mime_type, "name": item.name, "size": size, "sha256": sha, "source": "citizen",
-            "captured_at": utc_now(), "received_at": utc_now(),
-            "location": {"lat": loc["lat"] + self._rng.uniform(-3e-4, 3e-4),
-                         "lon": loc["lon"] + self._rng.uniform(-3e-4, 3e-4)},
-            "text": item.text,
-        })
+        self._service.add_media(
+            tx,
+            "citizen",
+            {
+                "id": str(uuid.uuid4()),
+                "incident_id": incident["id"],
+                "kind": item.kind,
+                "mime_type": item.mime_type,
+                "name": item.name,
+                "size": size,
+                "sha256": sha,
+                "source": "citizen",
+                "captured_at": utc_now(),
+                "received_at": utc_now(),
+                "location": {
+                    "lat": loc["lat"] + self._rng.uniform(-3e-4, 3e-4),
+                    "lon": loc["lon"] + self._rng.uniform(-3e-4, 3e-4),
+                },
+                "text": item.text,
+            },
+        )
 
     def _dispatch(self, tx: Transaction, incident_id: str, now: float) -> None:
         incident = tx.get(INCIDENT, incident_id)
@@ -221,8 +270,11 @@ class Simulator:
         agencies = itype.agencies if itype else ("police",)
         loc = incident["location"]
         for agency in agencies:
-            free = [u for u in self._units.values()
-                    if u.agency == agency and u.mode in ("idle", "patrol", "return") and not u.silent]
+            free = [
+                u
+                for u in self._units.values()
+                if u.agency == agency and u.mode in ("idle", "patrol", "return") and not u.silent
+            ]
             if not free:
                 continue
             unit = min(free, key=lambda u: distance_m(u.lat, u.lon, loc["lat"], loc["lon"]))
@@ -238,7 +290,8 @@ class Simulator:
             else:
                 self._service.update_unit_status(tx, DISPATCHER, unit.id, "EnRoute", None)
                 goal = self._city.nearest_node(incident["location"]["lat"], incident["location"]["lon"])
-                unit.route, unit.speed, unit.mode = self._city.route(unit.node, goal)[1:], unit.response_speed, "respond"
+                unit.route = self._city.route(unit.node, goal)[1:]
+                unit.speed, unit.mode = unit.response_speed, "respond"
                 unit.next_report = now
         elif unit.mode == "onscene" and now >= unit.due:
             incident_id = unit.incident_id
@@ -266,11 +319,19 @@ class Simulator:
             unit.mode, unit.speed = "idle", 0.0
         interval = MOVING_REPORT_S if moved else STILL_REPORT_S
         if not unit.silent and now >= unit.next_report:
-            self._service.report_position(tx, unit.id, unit.id, {
-                "lat": round(unit.lat, 6), "lon": round(unit.lon, 6), "course": round(unit.course, 1),
-                "speed": round(unit.speed if moved else 0.0, 1), "observed_at": utc_now(),
-                "stale_at": format_utc(datetime.now(UTC) + timedelta(seconds=3 * interval)),
-            })
+            self._service.report_position(
+                tx,
+                unit.id,
+                unit.id,
+                {
+                    "lat": round(unit.lat, 6),
+                    "lon": round(unit.lon, 6),
+                    "course": round(unit.course, 1),
+                    "speed": round(unit.speed if moved else 0.0, 1),
+                    "observed_at": utc_now(),
+                    "stale_at": format_utc(datetime.now(UTC) + timedelta(seconds=3 * interval)),
+                },
+            )
             unit.next_report = now + interval
 
     def _incident_type_of(self, tx: Transaction, incident_id: str | None) -> IncidentType | None:

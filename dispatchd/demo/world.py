@@ -33,31 +33,40 @@ class DemoWorld:
         self._ctx = ctx
         self.city: City = build_city(ctx.config.seed)
         ctx.sectors = Sectors(self.city.sectors_geojson)
-        self._scenes = {cid: StreetScene(name, ctx.config.seed * 100 + i)
-                        for i, (cid, name, _k, _p) in enumerate(CAMERAS)}
+        self._scenes = {
+            cid: StreetScene(name, ctx.config.seed * 100 + i) for i, (cid, name, _k, _p) in enumerate(CAMERAS)
+        }
         self.cameras = CameraServer(host, self._scenes)
-        self.simulator = Simulator(ctx.storage, ctx.service, ctx.bus, self.city, ctx.media, ctx.config.seed,
-                                   incident_interval_s)
+        self.simulator = Simulator(
+            ctx.storage, ctx.service, ctx.bus, self.city, ctx.media, ctx.config.seed, incident_interval_s
+        )
 
-    def start(self) -> None:
+    def start(self, simulate: bool = True) -> None:
+        """Register cameras and the fleet; with `simulate`, also seed incidents and start the simulator."""
         self.cameras.start()
         with self._ctx.storage.transaction() as tx:
             for cid, name, kind, (col, row) in CAMERAS:
                 node = self.city.node_at(col, row)
-                self._ctx.service.register_camera(tx, DISPATCHER, {
-                    "id": cid, "name": name, "kind": kind,
-                    "location": {"lat": node.lat, "lon": node.lon, "address_text": name},
-                    "stream": {"main_url": self.cameras.url(cid, "main"), "sub_url": self.cameras.url(cid, "sub")},
-                    "archive_url": None,
-                    "status": "online",
-                })
+                self._ctx.service.register_camera(
+                    tx,
+                    DISPATCHER,
+                    {
+                        "id": cid,
+                        "name": name,
+                        "kind": kind,
+                        "location": {"lat": node.lat, "lon": node.lon, "address_text": name},
+                        "stream": {"main_url": self.cameras.url(cid, "main"), "sub_url": self.cameras.url(cid, "sub")},
+                        "archive_url": None,
+                        "status": "online",
+                    },
+                )
             self.simulator.seed_units(tx)
-            if not tx.list(INCIDENT):
+            if simulate and not tx.list(INCIDENT):
                 self.simulator.seed_incidents(tx, 7)
         self._ctx.bus.notify()
-        self.simulator.start()
-        log.info("demo city %s: %d units, %d cameras at %s", self.city.name, 42, len(CAMERAS),
-                 self.cameras.base_url)
+        if simulate:
+            self.simulator.start()
+        log.info("demo city %s: %d units, %d cameras at %s", self.city.name, 42, len(CAMERAS), self.cameras.base_url)
 
     def stop(self) -> None:
         self.simulator.stop()

@@ -35,8 +35,11 @@ def login(
     """OAuth2 password form; answers a bearer token and the user's role."""
     token, principal, ttl = ctx.auth.login(username, password)
     return {
-        "access_token": token, "token_type": "bearer", "expires_in": ttl,
-        "username": principal.username, "role": principal.role.value,
+        "access_token": token,
+        "token_type": "bearer",
+        "expires_in": ttl,
+        "username": principal.username,
+        "role": principal.role.value,
     }
 
 
@@ -66,21 +69,23 @@ def _gap_too_old(ctx: AppContext, after: int) -> bool:
 
 
 @router.get("/events")
-def events(
-    after: int = 0, limit: int = 1000, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
-) -> dict[str, Any]:
+def events(after: int = 0, limit: int = 1000, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
     """Catch-up: the events after a seq, oldest first."""
     if _gap_too_old(ctx, after):
-        raise Problem(410, "Resync needed", "Events after this seq are no longer kept; reload the snapshot.",
-                      code="resync", oldest_seq=ctx.storage.oldest_retained_seq())
+        raise Problem(
+            410,
+            "Resync needed",
+            "Events after this seq are no longer kept; reload the snapshot.",
+            code="resync",
+            oldest_seq=ctx.storage.oldest_retained_seq(),
+        )
     batch = ctx.storage.events_after(after, max(1, min(limit, 10_000)))
     return {"events": [e.envelope() for e in batch], "last_seq": ctx.storage.last_seq()}
 
 
 def format_sse(events: list[EventRecord]) -> str:
     return "".join(
-        f"id: {e.seq}\nevent: {e.type}\ndata: {json.dumps(e.envelope(), separators=(',', ':'))}\n\n"
-        for e in events
+        f"id: {e.seq}\nevent: {e.type}\ndata: {json.dumps(e.envelope(), separators=(',', ':'))}\n\n" for e in events
     )
 
 

@@ -34,8 +34,11 @@ def create_incident(
 ) -> JSONResponse:
     payload = body.model_dump(exclude_none=True)
     return ctx.run_command(
-        request, principal, payload,
-        lambda tx: ctx.service.create_incident(tx, principal.username, payload), status=201,
+        request,
+        principal,
+        payload,
+        lambda tx: ctx.service.create_incident(tx, principal.username, payload),
+        status=201,
     )
 
 
@@ -57,40 +60,59 @@ def patch_incident(
 ) -> JSONResponse:
     changes = body.model_dump(exclude_none=True)
     return ctx.run_command(
-        request, principal, changes,
+        request,
+        principal,
+        changes,
         lambda tx: ctx.service.update_incident(tx, principal.username, incident_id, changes, if_match),
     )
 
 
 @router.post("/{incident_id}/notes", status_code=201)
 def add_note(
-    incident_id: str, body: NoteCreate, request: Request,
-    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+    incident_id: str,
+    body: NoteCreate,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
 ) -> JSONResponse:
     return ctx.run_command(
-        request, principal, body.model_dump(),
-        lambda tx: ctx.service.add_note(tx, principal.username, incident_id, body.text), status=201,
+        request,
+        principal,
+        body.model_dump(),
+        lambda tx: ctx.service.add_note(tx, principal.username, incident_id, body.text),
+        status=201,
     )
 
 
 @router.post("/{incident_id}/assignments", status_code=201)
 def assign_unit(
-    incident_id: str, body: AssignmentCreate, request: Request,
-    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+    incident_id: str,
+    body: AssignmentCreate,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
 ) -> JSONResponse:
     return ctx.run_command(
-        request, principal, body.model_dump(),
-        lambda tx: ctx.service.assign(tx, principal.username, incident_id, body.unit_id), status=201,
+        request,
+        principal,
+        body.model_dump(),
+        lambda tx: ctx.service.assign(tx, principal.username, incident_id, body.unit_id),
+        status=201,
     )
 
 
 @router.delete("/{incident_id}/assignments/{unit_id}")
 def unassign_unit(
-    incident_id: str, unit_id: str, request: Request,
-    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+    incident_id: str,
+    unit_id: str,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
 ) -> JSONResponse:
     return ctx.run_command(
-        request, principal, {},
+        request,
+        principal,
+        {},
         lambda tx: ctx.service.unassign(tx, principal.username, incident_id, unit_id),
     )
 

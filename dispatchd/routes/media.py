@@ -81,8 +81,12 @@ async def upload_media(
     }
     body = {"sha256": sha, "kind": kind, "incident_id": incident_id, "captured_at": captured_at}
     return await run_in_threadpool(
-        ctx.run_command, request, principal, body,
-        lambda tx: ctx.service.add_media(tx, principal.username, media), 201,
+        ctx.run_command,
+        request,
+        principal,
+        body,
+        lambda tx: ctx.service.add_media(tx, principal.username, media),
+        201,
     )
 
 

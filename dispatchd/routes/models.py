@@ -8,9 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Agency = Literal["police", "gendarmerie", "fire", "ems"]
 IncidentStatus = Literal["new", "active", "closed", "cancelled"]
-SecondaryStatus = Literal[
-    "Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService"
-]
+SecondaryStatus = Literal["Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService"]
 
 
 class _Strict(BaseModel):

@@ -33,11 +33,17 @@ def get_unit(unit_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
 
 @router.patch("/{unit_id}")
 def patch_unit(
-    unit_id: str, body: UnitPatch, request: Request, if_match: int | None = IfMatchDep,
-    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+    unit_id: str,
+    body: UnitPatch,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
 ) -> JSONResponse:
     return ctx.run_command(
-        request, principal, body.model_dump(),
+        request,
+        principal,
+        body.model_dump(),
         lambda tx: ctx.service.update_unit_status(tx, principal.username, unit_id, body.secondary_status, if_match),
     )
 
@@ -50,18 +56,28 @@ def position_from_report(report: PositionReport) -> dict[str, Any]:
     except ValueError:
         raise Problem(422, "Invalid request", f"observed_at is not an RFC 3339 time: {observed!r}.") from None
     return {
-        "lat": report.lat, "lon": report.lon, "course": report.course, "speed": report.speed,
-        "observed_at": observed, "stale_at": stale,
+        "lat": report.lat,
+        "lon": report.lon,
+        "course": report.course,
+        "speed": report.speed,
+        "observed_at": observed,
+        "stale_at": stale,
     }
 
 
 @router.post("/{unit_id}/positions", status_code=201)
 def report_position(
-    unit_id: str, body: PositionReport, request: Request,
-    ctx: AppContext = CtxDep, principal: Principal = PrincipalDep,
+    unit_id: str,
+    body: PositionReport,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
 ) -> JSONResponse:
     position = position_from_report(body)
     return ctx.run_command(
-        request, principal, body.model_dump(),
-        lambda tx: ctx.service.report_position(tx, principal.username, unit_id, position), status=201,
+        request,
+        principal,
+        body.model_dump(),
+        lambda tx: ctx.service.report_position(tx, principal.username, unit_id, position),
+        status=201,
     )

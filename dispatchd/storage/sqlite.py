@@ -37,9 +37,7 @@ class _SQLiteTransaction:
         self._conn = conn
 
     def get(self, kind: str, entity_id: str) -> dict[str, Any] | None:
-        row = self._conn.execute(
-            "SELECT body FROM entities WHERE kind = ? AND id = ?", (kind, entity_id)
-        ).fetchone()
+        row = self._conn.execute("SELECT body FROM entities WHERE kind = ? AND id = ?", (kind, entity_id)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
     def list(self, kind: str) -> list[dict[str, Any]]:
@@ -76,8 +74,16 @@ class _SQLiteTransaction:
         self._conn.execute(
             "INSERT INTO events (seq, ts, type, entity_type, entity_id, entity_version, actor, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, record.ts, type_, entity_type, entity_id, entity_version, actor,
-             json.dumps(data, separators=(",", ":"))),
+            (
+                seq,
+                record.ts,
+                type_,
+                entity_type,
+                entity_id,
+                entity_version,
+                actor,
+                json.dumps(data, separators=(",", ":")),
+            ),
         )
         return record
 

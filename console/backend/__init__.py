@@ -1,0 +1,1 @@
+"""Talking to the dispatch backend: one HTTP client, the event stream, commands."""

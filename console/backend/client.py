@@ -1,0 +1,177 @@
+"""DispatchClient: the console's only way to the backend's REST API (one shared httpx.AsyncClient)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from httpx_sse import EventSource, aconnect_sse
+
+from console.backend.errors import (
+    AuthenticationFailed,
+    BackendUnreachable,
+    CommandRefused,
+    ResyncRequired,
+)
+
+log = logging.getLogger("console.backend")
+API = "/api/v1"
+STREAM_TIMEOUT = httpx.Timeout(10.0, read=45.0)  # > 2 heartbeats: a silent dead link is noticed
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """Who is logged in."""
+
+    username: str
+    role: str
+
+
+def _problem_of(response: httpx.Response) -> CommandRefused:
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if not isinstance(body, dict):
+        body = {}
+    detail = str(body.get("detail") or response.reason_phrase or f"HTTP {response.status_code}")
+    return CommandRefused(response.status_code, str(body.get("title") or ""), detail, body)
+
+
+class DispatchClient:
+    """Logs in, reads state, sends commands; re-logs in once when a token has expired."""
+
+    def __init__(self, http: httpx.AsyncClient, base_url: str) -> None:
+        self._http = http
+        self.base_url = base_url.rstrip("/")
+        self._credentials: tuple[str, str] | None = None
+        self._token: str | None = None
+        self.session: Session | None = None
+
+    @property
+    def has_credentials(self) -> bool:
+        return self._credentials is not None
+
+    def set_credentials(self, username: str, password: str) -> None:
+        self._credentials = (username, password)
+        self._token = None
+
+    async def login(self) -> Session:
+        """A new token from the stored credentials."""
+        if self._credentials is None:
+            raise AuthenticationFailed("Log in to the dispatch backend.")
+        username, password = self._credentials
+        try:
+            response = await self._http.post(
+                f"{self.base_url}{API}/auth/token", data={"username": username, "password": password}
+            )
+        except httpx.TransportError as exc:
+            raise BackendUnreachable(self._unreachable(exc)) from exc
+        if response.status_code in (400, 401, 403):
+            raise AuthenticationFailed(_problem_of(response).detail)
+        self._raise_for(response)
+        body = response.json()
+        self._token = body["access_token"]
+        self.session = Session(body.get("username", username), body.get("role", ""))
+        log.info("logged in to %s as %s (%s)", self.base_url, self.session.username, self.session.role)
+        return self.session
+
+    async def ensure_login(self) -> None:
+        if self._token is None:
+            await self.login()
+
+    def _unreachable(self, exc: Exception) -> str:
+        return f"cannot reach the dispatch backend at {self.base_url} ({type(exc).__name__})"
+
+    def _raise_for(self, response: httpx.Response) -> None:
+        if response.status_code >= 500:
+            raise BackendUnreachable(f"the dispatch backend answered {response.status_code}")
+        if response.status_code >= 400:
+            raise _problem_of(response)
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"} if self._token else {}
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        """One API call; a 401 logs in again once and retries. Returns the decoded JSON body."""
+        await self.ensure_login()
+        for attempt in (1, 2):
+            try:
+                response = await self._http.request(
+                    method,
+                    f"{self.base_url}{API}{path}",
+                    json=json,
+                    params=params,
+                    headers={**self._auth_headers(), **(headers or {})},
+                )
+            except httpx.TransportError as exc:
+                raise BackendUnreachable(self._unreachable(exc)) from exc
+            if response.status_code == 401 and attempt == 1:
+                log.info("token refused (%s); logging in again", _problem_of(response).detail)
+                await self.login()
+                continue
+            self._raise_for(response)
+            return response.json() if response.content else None
+        raise AssertionError("unreachable")
+
+    async def command(
+        self, method: str, path: str, body: Any = None, *, key: str | None = None, if_match: int | None = None
+    ) -> Any:
+        """A state-changing request with its `Idempotency-Key` (a retry with the same key is harmless)."""
+        headers = {"Idempotency-Key": key or str(uuid.uuid4())}
+        if if_match is not None:
+            headers["If-Match"] = f'"{if_match}"'
+        return await self.request(method, path, json=body, headers=headers)
+
+    async def snapshot(self) -> dict[str, Any]:
+        result: dict[str, Any] = await self.request("GET", "/snapshot")
+        return result
+
+    async def events_after(self, seq: int, limit: int = 1000) -> list[dict[str, Any]]:
+        """Catch-up; raises ResyncRequired when the backend no longer has them."""
+        try:
+            body = await self.request("GET", "/events", params={"after": seq, "limit": limit})
+        except CommandRefused as exc:
+            if exc.status == 410:
+                raise ResyncRequired(exc.detail) from exc
+            raise
+        events: list[dict[str, Any]] = body["events"]
+        return events
+
+    @asynccontextmanager
+    async def open_stream(self, after: int) -> AsyncIterator[EventSource]:
+        """The SSE stream, resuming after `after` (sent as Last-Event-ID)."""
+        await self.ensure_login()
+        for attempt in (1, 2):
+            try:
+                async with aconnect_sse(
+                    self._http,
+                    "GET",
+                    f"{self.base_url}{API}/events/stream",
+                    headers={**self._auth_headers(), "Last-Event-ID": str(after)},
+                    timeout=STREAM_TIMEOUT,
+                ) as source:
+                    if source.response.status_code == 401 and attempt == 1:
+                        await source.response.aread()
+                        await self.login()
+                        continue
+                    if source.response.status_code >= 400:
+                        await source.response.aread()
+                        self._raise_for(source.response)
+                    yield source
+                    return
+            except httpx.TransportError as exc:
+                raise BackendUnreachable(self._unreachable(exc)) from exc

@@ -1,0 +1,1 @@
+"""Plain data shared by everything in the console (no Qt here)."""

@@ -1,0 +1,140 @@
+"""The dispatch state the console holds, and how events change it. Pure Python: tested without Qt.
+
+Events are applied strictly in `seq` order: a seq already applied is ignored, a seq beyond the next one
+is a gap that the caller fills (catch-up) before going on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from console.domain.events import Event, MalformedEvent
+from console.domain.model import Camera, Incident, MalformedData, MediaItem, Position, Unit
+
+log = logging.getLogger("console.store")
+
+
+class Outcome(Enum):
+    """What happened to an event handed to the state."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    GAP = "gap"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entity that an event changed: `kind` is incident, unit, camera or media."""
+
+    kind: str
+    id: str
+    created: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ApplyResult:
+    outcome: Outcome
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass
+class DispatchState:
+    """Incidents, units, cameras and media by id, and the last seq applied."""
+
+    last_seq: int = 0
+    incidents: dict[str, Incident] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    cameras: dict[str, Camera] = field(default_factory=dict)
+    media: dict[str, MediaItem] = field(default_factory=dict)
+    others: dict[str, dict[str, Any]] = field(default_factory=dict)  # bookmarks, posts… until modelled
+
+    def load_snapshot(self, snapshot: Mapping[str, Any]) -> list[str]:
+        """Replace everything with a snapshot; returns the problems found (bad entities are skipped)."""
+        problems: list[str] = []
+        seq = snapshot.get("seq")
+        if not isinstance(seq, int):
+            raise MalformedData("the snapshot has no integer 'seq'")
+
+        def load(key: str, parse: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for raw in snapshot.get(key) or []:
+                try:
+                    item = parse(raw)
+                except MalformedData as exc:
+                    problems.append(f"{key}: {exc}")
+                    continue
+                out[item.id] = item
+            return out
+
+        self.incidents = load("incidents", Incident.from_dict)
+        self.units = load("units", Unit.from_dict)
+        self.cameras = load("cameras", Camera.from_dict)
+        self.media = load("media", MediaItem.from_dict)
+        self.others = {}
+        self.last_seq = seq
+        return problems
+
+    def check_order(self, seq: int) -> Outcome | None:
+        """DUPLICATE or GAP for a seq that cannot be applied now, None for the next one."""
+        if seq <= self.last_seq:
+            return Outcome.DUPLICATE
+        if seq > self.last_seq + 1:
+            return Outcome.GAP
+        return None
+
+    def skip(self, error: MalformedEvent) -> Outcome:
+        """Pass over a malformed event in its place in the order."""
+        order = self.check_order(error.seq)
+        if order is not None:
+            return order
+        self.last_seq = error.seq
+        return Outcome.SKIPPED
+
+    def apply(self, event: Event) -> ApplyResult:
+        """Apply the next event; raises MalformedEvent (state unchanged) when its data is unusable."""
+        order = self.check_order(event.seq)
+        if order is not None:
+            return ApplyResult(order)
+        try:
+            changes = self._changes_for(event)
+        except MalformedData as exc:
+            raise MalformedEvent(event.seq, str(exc)) from None
+        self.last_seq = event.seq
+        return ApplyResult(Outcome.APPLIED, changes)
+
+    def _changes_for(self, event: Event) -> tuple[Change, ...]:
+        family = event.type.split(".")[0]
+        data = event.data
+        if family == "incident":
+            incident = Incident.from_dict(data.get("incident") or {})
+            created = incident.id not in self.incidents
+            self.incidents[incident.id] = incident
+            return (Change("incident", incident.id, created),)
+        if event.type == "unit.updated":
+            unit = Unit.from_dict(data.get("unit") or {})
+            created = unit.id not in self.units
+            self.units[unit.id] = unit
+            return (Change("unit", unit.id, created),)
+        if event.type == "unit.position":
+            existing = self.units.get(event.entity_id)
+            if existing is None:
+                raise MalformedData(f"position for unknown unit {event.entity_id!r}")
+            self.units[existing.id] = existing.with_position(Position.from_dict(data.get("position") or {}, "position"))
+            return (Change("unit", existing.id),)
+        if event.type == "camera.updated":
+            camera = Camera.from_dict(data.get("camera") or {})
+            created = camera.id not in self.cameras
+            self.cameras[camera.id] = camera
+            return (Change("camera", camera.id, created),)
+        if event.type == "media.added":
+            item = MediaItem.from_dict(data.get("media") or {})
+            self.media[item.id] = item
+            return (Change("media", item.id, True),)
+        # Known types whose panels come with later capabilities (bookmarks, social, alerts): kept as data.
+        self.others[f"{event.type}:{event.entity_id}"] = data
+        return (Change(family, event.entity_id),)

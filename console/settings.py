@@ -1,0 +1,60 @@
+"""Declared settings (each once: type, default, description) and the user's folders."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("console.settings")
+
+
+def config_dir() -> Path:
+    """`$CONSOLE_CONFIG_DIR`, else `$XDG_CONFIG_HOME/command-console`, else `~/.config/command-console`."""
+    if env := os.environ.get("CONSOLE_CONFIG_DIR"):
+        return Path(env)
+    return Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "command-console"
+
+
+def data_dir() -> Path:
+    """`$CONSOLE_DATA_DIR`, else `$XDG_DATA_HOME/command-console`, else `~/.local/share/command-console`."""
+    if env := os.environ.get("CONSOLE_DATA_DIR"):
+        return Path(env)
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "command-console"
+
+
+@dataclass
+class Settings:
+    """What the user may set; the descriptions are the documentation (README: Configuration)."""
+
+    backend_url: str = "http://127.0.0.1:8765"
+    """Dispatch backend used when neither --demo nor --backend is given."""
+    username: str = ""
+    """User name offered in the login dialog."""
+    demo_seed: int = 17
+    """Seed of the embedded demo city (same seed, same city)."""
+    demo_incident_interval_s: float = 45.0
+    """Mean seconds between new incidents in the demo."""
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Read settings.json; a corrupt file is set aside (renamed) and defaults are used."""
+        path = path or config_dir() / "settings.json"
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not a JSON object")
+            known = {f.name: f.type for f in fields(cls)}
+            values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
+            settings = cls(**values)
+        except (ValueError, TypeError) as exc:
+            aside = path.with_suffix(".corrupt.json")
+            path.replace(aside)
+            log.error("settings file %s was unreadable (%s); set aside as %s, using defaults", path, exc, aside)
+            return cls()
+        return settings

@@ -1,0 +1,96 @@
+"""Store: the single source of truth of the console; applies events in seq order and signals each change."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from console.domain.events import Event, MalformedEvent
+from console.domain.model import Camera, Incident, MediaItem, Unit
+from console.domain.state import DispatchState, Outcome
+
+log = logging.getLogger("console.store")
+
+
+class Store(QObject):
+    """Wraps DispatchState for the views: read through its properties, follow its signals.
+
+    Views never change it: only the event stream (live) or the session player (replay) does.
+    """
+
+    incident_changed = Signal(str, bool)
+    """An incident was created (True) or changed (False): its id."""
+    unit_changed = Signal(str, bool)
+    """A unit was created (True) or changed (False): its id."""
+    camera_changed = Signal(str, bool)
+    """A camera was created (True) or changed (False): its id."""
+    media_added = Signal(str)
+    """A media item was attached to an incident: its id."""
+    reset_done = Signal()
+    """Everything was replaced (snapshot loaded): views rebuild."""
+    malformed_event = Signal(int, str)
+    """An event was skipped as unusable: its seq and why."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = DispatchState()
+        self.applied_count = 0
+        self.malformed_count = 0
+        self.last_event_wallclock: float | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+    @property
+    def last_seq(self) -> int:
+        return self._state.last_seq
+
+    @property
+    def incidents(self) -> dict[str, Incident]:
+        return self._state.incidents
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return self._state.units
+
+    @property
+    def cameras(self) -> dict[str, Camera]:
+        return self._state.cameras
+
+    @property
+    def media(self) -> dict[str, MediaItem]:
+        return self._state.media
+
+    # --- feeding (EventSink) ---------------------------------------------------------------
+    def reset(self, snapshot: dict[str, Any]) -> None:
+        for problem in self._state.load_snapshot(snapshot):
+            log.error("snapshot: skipped a malformed entity: %s", problem)
+        self.reset_done.emit()
+
+    def apply(self, event: Event) -> Outcome:
+        try:
+            result = self._state.apply(event)
+        except MalformedEvent as error:
+            return self.malformed(error)
+        if result.outcome is Outcome.APPLIED:
+            self.applied_count += 1
+            self.last_event_wallclock = time.time()
+            for change in result.changes:
+                if change.kind == "incident":
+                    self.incident_changed.emit(change.id, change.created)
+                elif change.kind == "unit":
+                    self.unit_changed.emit(change.id, change.created)
+                elif change.kind == "camera":
+                    self.camera_changed.emit(change.id, change.created)
+                elif change.kind == "media":
+                    self.media_added.emit(change.id)
+        return result.outcome
+
+    def malformed(self, error: MalformedEvent) -> Outcome:
+        outcome = self._state.skip(error)
+        if outcome is Outcome.SKIPPED:
+            self.malformed_count += 1
+            log.error("skipped malformed event seq=%d: %s", error.seq, error.reason)
+            self.malformed_event.emit(error.seq, error.reason)
+        return outcome

@@ -1,0 +1,47 @@
+"""The login dialog (opened with open(), never exec(): no nested event loop)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+
+class LoginDialog(QDialog):
+    """Asks for a user name and password; says why when a previous attempt failed."""
+
+    credentials_entered = Signal(str, str)
+    """The operator entered credentials: user name, password."""
+
+    def __init__(self, backend_url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Log in to the dispatch backend")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #ff8a80;")
+        self.reason.hide()
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"Backend: {backend_url}"))
+        form.addRow(self.reason)
+        form.addRow("User name", self.username)
+        form.addRow("Password", self.password)
+        form.addRow(buttons)
+
+    def ask(self, reason: str = "", username: str = "") -> None:
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+        if username:
+            self.username.setText(username)
+        self.password.clear()
+        (self.password if username else self.username).setFocus()
+        self.open()
+
+    def _accept(self) -> None:
+        if self.username.text() and self.password.text():
+            self.credentials_entered.emit(self.username.text(), self.password.text())
+            self.accept()

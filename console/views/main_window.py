@@ -1,0 +1,42 @@
+"""MainWindow: arranges the panels as docks; it holds no logic of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from console.views.status_bar import ConsoleStatusBar
+
+
+class MainWindow(QMainWindow):
+    """Docks for every panel; the View menu shows or hides each one."""
+
+    def __init__(self, status_bar: ConsoleStatusBar, title: str = "Command console") -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setWindowTitle(title)
+        self.setDockNestingEnabled(True)
+        self.setStatusBar(status_bar)
+        self.status = status_bar
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.docks: dict[str, QDockWidget] = {}
+
+    def add_panel(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        self.docks[name] = dock
+        return dock

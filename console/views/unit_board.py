@@ -1,0 +1,145 @@
+"""The unit board: units grouped by activity status with counts; stale positions flagged."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from console.domain.model import Unit
+from console.domain.timefmt import format_age
+from console.store import Store
+
+STATUS_ORDER = ("Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService")
+STATUS_TEXT = {
+    "Available": "Available",
+    "Dispatched": "Dispatched",
+    "EnRoute": "En route",
+    "OnScene": "On scene",
+    "Transporting": "Transporting",
+    "Cleared": "Cleared",
+    "OutofService": "Out of service",
+}
+AGENCIES = ("police", "gendarmerie", "fire", "ems")
+COLUMNS = ("Callsign", "Agency", "Type", "Incident", "Position")
+
+
+def position_text(unit: Unit, now: datetime) -> tuple[str, bool]:
+    """The age of the last position, and whether it is stale."""
+    if unit.position is None:
+        return "no position", True
+    age = format_age((now - unit.position.observed_at).total_seconds())
+    if unit.position.is_stale(now):
+        return f"⚠ STALE ({age} old)", True
+    return f"{age} ago", False
+
+
+class UnitBoard(QWidget):
+    """Redrawn at most twice a second, however many position reports arrive."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.setObjectName("unit_board")
+        self._store = store
+        self._dirty = True
+        self.agency_filter = QComboBox()
+        self.agency_filter.addItem("All agencies", None)
+        for agency in AGENCIES:
+            self.agency_filter.addItem(agency.capitalize(), agency)
+        self.agency_filter.currentIndexChanged.connect(self._mark_dirty)
+        self.summary = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        for col, width in enumerate((110, 100, 120, 110)):
+            self.tree.setColumnWidth(col, width)
+        self._groups: dict[str, QTreeWidgetItem] = {}
+        self._collapsed: set[str] = set()
+        self.tree.itemCollapsed.connect(lambda item: self._collapsed.add(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.tree.itemExpanded.connect(lambda item: self._collapsed.discard(item.data(0, Qt.ItemDataRole.UserRole)))
+        top = QHBoxLayout()
+        top.addWidget(self.agency_filter)
+        top.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+        store.reset_done.connect(self._mark_dirty)
+        store.unit_changed.connect(self._mark_dirty)
+        store.incident_changed.connect(self._mark_dirty)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._refresh_if_needed)
+        self._timer.start(500)
+        self._seconds = 0
+
+    def _mark_dirty(self, *_args: object) -> None:
+        self._dirty = True
+
+    def _refresh_if_needed(self) -> None:
+        self._seconds += 1
+        if self._dirty or self._seconds % 2 == 0:  # ages and staleness move with the clock too
+            self.refresh()
+
+    def group_counts(self) -> dict[str, int]:
+        """Units per status, as shown (after the agency filter)."""
+        counts = {status: 0 for status in STATUS_ORDER}
+        for unit in self._visible_units():
+            counts[unit.secondary_status] = counts.get(unit.secondary_status, 0) + 1
+        return counts
+
+    def _visible_units(self) -> list[Unit]:
+        agency = self.agency_filter.currentData()
+        return [u for u in self._store.units.values() if agency is None or u.agency == agency]
+
+    def refresh(self) -> None:
+        self._dirty = False
+        now = datetime.now(UTC)
+        units = sorted(self._visible_units(), key=lambda u: (u.agency, u.callsign))
+        by_status: dict[str, list[Unit]] = {}
+        for unit in units:
+            by_status.setdefault(unit.secondary_status, []).append(unit)
+        stale_total = 0
+        self.tree.setUpdatesEnabled(False)
+        try:
+            for status in [*STATUS_ORDER, *sorted(set(by_status) - set(STATUS_ORDER))]:
+                members = by_status.get(status, [])
+                group = self._group(status)
+                group.setText(0, f"{STATUS_TEXT.get(status, status)} ({len(members)})")
+                group.setHidden(not members)
+                while group.childCount() > len(members):
+                    group.removeChild(group.child(group.childCount() - 1))
+                while group.childCount() < len(members):
+                    group.addChild(QTreeWidgetItem())
+                for i, unit in enumerate(members):
+                    stale_total += self._fill(group.child(i), unit, now)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self.summary.setText(f"{len(units)} units · {stale_total} stale" if stale_total else f"{len(units)} units")
+
+    def _group(self, status: str) -> QTreeWidgetItem:
+        if status not in self._groups:
+            item = QTreeWidgetItem([status])
+            item.setData(0, Qt.ItemDataRole.UserRole, status)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self.tree.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
+            item.setExpanded(status not in self._collapsed)
+            self._groups[status] = item
+        return self._groups[status]
+
+    def _fill(self, item: QTreeWidgetItem, unit: Unit, now: datetime) -> int:
+        incident = self._store.incidents.get(unit.incident_id or "")
+        position, stale = position_text(unit, now)
+        for col, text in enumerate(
+            (unit.callsign, unit.agency, unit.type_common, incident.number if incident else "", position)
+        ):
+            item.setText(col, text)
+        item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
+        item.setForeground(4, QBrush(QColor("#ffb300" if stale else "#9e9e9e")))
+        return int(stale)

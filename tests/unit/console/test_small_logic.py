@@ -1,0 +1,53 @@
+"""Connection sentences, back-off, priority labels, ages, settings."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from console.backend.connection import ConnectionStatus, LinkState, backoff_delay
+from console.domain.priority import priority_band, priority_label
+from console.domain.timefmt import format_age
+from console.settings import Settings
+
+
+def test_unreachable_at_start_names_the_backend_and_the_retry() -> None:
+    status = ConnectionStatus(LinkState.RECONNECTING, "http://10.0.0.5:8765", retry_in_s=3.6)
+    assert status.sentence() == "Cannot reach the dispatch backend at http://10.0.0.5:8765 — retrying in 4 s"
+
+
+def test_lost_after_a_session_says_since_when() -> None:
+    since = datetime(2026, 11, 24, 21, 5, 9, tzinfo=UTC)
+    status = ConnectionStatus(LinkState.RECONNECTING, "u", retry_in_s=2, offline_since=since, ever_connected=True)
+    assert status.sentence() == f"Reconnecting — retrying in 2 s (offline since {since.astimezone():%H:%M:%S})"
+
+
+def test_backoff_doubles_up_to_a_ceiling() -> None:
+    assert [backoff_delay(a) for a in range(7)] == [1, 2, 4, 8, 15, 15, 15]
+
+
+def test_priority_has_a_word_and_a_shape_not_only_a_colour() -> None:
+    assert priority_label(10) == "◆ 10 CRITICAL"
+    assert priority_label(7) == "▲ 7 HIGH"
+    assert priority_label(5) == "● 5 MEDIUM"
+    assert priority_label(0) == "○ 0 LOW"
+    assert len({priority_band(p).glyph for p in range(11)}) == 4
+
+
+def test_ages_are_compact() -> None:
+    assert [format_age(s) for s in (5, 125, 3 * 3600 + 300, 3 * 86400)] == ["5 s", "2 min", "3 h 05", "3 d"]
+
+
+def test_a_corrupt_settings_file_is_set_aside_and_defaults_used(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{oops", encoding="utf-8")
+    assert Settings.load(path) == Settings()
+    assert not path.exists()
+    assert (tmp_path / "settings.corrupt.json").read_text(encoding="utf-8") == "{oops"
+
+
+def test_settings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"backend_url": "http://cad:8765", "unknown": 1}), encoding="utf-8")
+    assert Settings.load(path).backend_url == "http://cad:8765"

@@ -1,0 +1,198 @@
+"""The v1 API's rules: auth, idempotency, optimistic concurrency, problems, media, the event log."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.conftest import INCIDENT
+from tests.unit.dispatchd.conftest import make_client
+
+
+def _create(api: TestClient, key: str | None = None, **changes: object) -> dict:
+    headers = {"Idempotency-Key": key} if key else {}
+    answer = api.post("/api/v1/incidents", json={**INCIDENT, **changes}, headers=headers)
+    assert answer.status_code == 201, answer.text
+    return answer.json()
+
+
+def test_every_route_but_health_and_login_needs_a_token(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        assert client.get("/api/v1/health").status_code == 200
+        for path in ("/api/v1/snapshot", "/api/v1/incidents", "/api/v1/units", "/api/v1/cameras",
+                     "/api/v1/events", "/api/v1/events/stream"):
+            answer = client.get(path)
+            assert answer.status_code == 401, path
+            assert answer.headers["content-type"] == "application/problem+json"
+            assert answer.json()["detail"] == "Log in first: this request has no token."
+
+
+def test_wrong_password_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        answer = client.post("/api/v1/auth/token", data={"username": "supervisor", "password": "nope"})
+        assert answer.status_code == 401
+        assert answer.json()["detail"] == "The user name or the password is wrong."
+
+
+def test_login_answers_a_bearer_token_and_the_role(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        body = client.post("/api/v1/auth/token", data={"username": "operator", "password": "operator"}).json()
+        assert body["token_type"] == "bearer"
+        assert body["role"] == "operator"
+        assert len(body["access_token"]) >= 32
+
+
+def test_passwords_are_stored_hashed(tmp_path: Path) -> None:
+    with make_client(tmp_path):
+        pass
+    raw = (tmp_path / "backend" / "dispatchd.sqlite3").read_bytes()
+    assert b"scrypt$" in raw
+    assert b"$supervisor" not in raw and b"'supervisor'" not in raw
+
+
+def test_an_expired_token_gets_a_clear_401(tmp_path: Path) -> None:
+    with make_client(tmp_path, token_ttl_s=-1.0) as client:  # born expired
+        token = client.post("/api/v1/auth/token", data={"username": "operator", "password": "operator"})
+        answer = client.get("/api/v1/snapshot", headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+        assert answer.status_code == 401
+        assert answer.json()["code"] == "token_expired"
+        assert "expired" in answer.json()["detail"]
+
+
+def test_create_incident_numbers_it_and_logs_an_event(api: TestClient) -> None:
+    incident = _create(api)
+    assert incident["number"].endswith("-000001")
+    assert incident["status"] == "new" and incident["version"] == 1
+    assert incident["location"]["sector"] is not None  # the demo city's sectors
+    events = api.get("/api/v1/events", params={"after": 0, "limit": 10_000}).json()["events"]
+    created = [e for e in events if e["type"] == "incident.created"]
+    assert created[-1]["data"]["incident"]["id"] == incident["id"]
+    assert created[-1]["entity"] == {"type": "incident", "id": incident["id"], "version": 1}
+
+
+def test_a_repeated_idempotency_key_returns_the_first_answer_and_creates_nothing(api: TestClient) -> None:
+    first = _create(api, key="call-42")
+    again = api.post("/api/v1/incidents", json=INCIDENT, headers={"Idempotency-Key": "call-42"})
+    assert again.status_code == 201
+    assert again.json() == first
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert len(api.get("/api/v1/incidents").json()) == 1
+
+
+def test_an_idempotency_key_reused_for_another_request_is_refused(api: TestClient) -> None:
+    _create(api, key="k1")
+    answer = api.post("/api/v1/incidents", json={**INCIDENT, "priority": 9}, headers={"Idempotency-Key": "k1"})
+    assert answer.status_code == 422
+    assert "already used" in answer.json()["detail"]
+
+
+def test_a_stale_if_match_gets_412_with_the_current_version(api: TestClient) -> None:
+    incident = _create(api)
+    url = f"/api/v1/incidents/{incident['id']}"
+    assert api.patch(url, json={"priority": 8}, headers={"If-Match": '"1"'}).status_code == 200
+    stale = api.patch(url, json={"priority": 3}, headers={"If-Match": '"1"'})
+    assert stale.status_code == 412
+    assert stale.json()["current_version"] == 2
+    assert "changed by someone else" in stale.json()["detail"]
+    assert api.get(url).json()["priority"] == 8
+
+
+def test_validation_errors_are_problems_with_a_human_sentence(api: TestClient) -> None:
+    answer = api.post("/api/v1/incidents", json={**INCIDENT, "priority": 42})
+    assert answer.status_code == 422
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert answer.json()["detail"].startswith("The request was not accepted: priority:")
+
+
+def test_a_trainer_cannot_change_live_operations(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        token = client.post("/api/v1/auth/token", data={"username": "trainer", "password": "trainer"})
+        answer = client.post("/api/v1/incidents", json=INCIDENT,
+                             headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+        assert answer.status_code == 403
+        assert answer.json()["detail"] == "The trainer role cannot change live operations."
+
+
+def test_assigning_a_unit_moves_the_incident_and_the_unit(api: TestClient) -> None:
+    incident = _create(api)
+    unit_id = "PS-01@police"
+    assert api.post(f"/api/v1/incidents/{incident['id']}/assignments", json={"unit_id": unit_id}).status_code == 201
+    after = api.get(f"/api/v1/incidents/{incident['id']}").json()
+    assert after["assigned_units"] == [unit_id]
+    assert after["status"] == "active" and after["status_common"] == "ResourcesAssigned"
+    assert api.patch(f"/api/v1/units/{unit_id}", json={"secondary_status": "OnScene"}).status_code == 200
+    assert api.get(f"/api/v1/incidents/{incident['id']}").json()["status_common"] == "ResourcesOnscene"
+    busy = api.post(f"/api/v1/incidents/{_create(api)['id']}/assignments", json={"unit_id": unit_id})
+    assert busy.status_code == 409
+    assert busy.json()["detail"] == "PS-01 is already assigned to another incident."
+
+
+def test_position_reports_do_not_bump_the_version(api: TestClient) -> None:
+    before = api.get("/api/v1/units/PS-02@police").json()
+    answer = api.post("/api/v1/units/PS-02@police/positions", json={"lat": 45.75, "lon": 4.84, "speed": 8.0})
+    assert answer.status_code == 201
+    unit = answer.json()
+    assert unit["version"] == before["version"]
+    assert unit["position"]["lat"] == 45.75 and unit["position"]["stale_at"] > unit["position"]["observed_at"]
+
+
+def test_media_upload_is_hashed_and_served_with_range(api: TestClient) -> None:
+    incident = _create(api)
+    content = bytes(range(256)) * 40
+    answer = api.post(f"/api/v1/incidents/{incident['id']}/media", data={"kind": "video", "source": "citizen"},
+                      files={"file": ("clip.mp4", content, "video/mp4")})
+    assert answer.status_code == 201, answer.text
+    media = answer.json()
+    assert media["sha256"] == hashlib.sha256(content).hexdigest() and media["size"] == len(content)
+    full = api.get(f"/api/v1/media/{media['id']}/content")
+    assert full.content == content
+    part = api.get(f"/api/v1/media/{media['id']}/content", headers={"Range": "bytes=100-199"})
+    assert part.status_code == 206
+    assert part.content == content[100:200]
+    assert part.headers["content-range"] == f"bytes 100-199/{len(content)}"
+
+
+def test_a_text_message_is_media_too(api: TestClient) -> None:
+    incident = _create(api)
+    answer = api.post(f"/api/v1/incidents/{incident['id']}/media", data={"kind": "text", "text": "<b>help</b>"})
+    assert answer.status_code == 201
+    assert api.get(f"/api/v1/media/{answer.json()['id']}/content").text == "<b>help</b>"
+
+
+def test_snapshot_holds_everything_and_its_seq(api: TestClient) -> None:
+    _create(api)
+    snapshot = api.get("/api/v1/snapshot").json()
+    assert len(snapshot["units"]) >= 40 and len(snapshot["cameras"]) >= 8
+    assert len(snapshot["incidents"]) == 1
+    assert snapshot["seq"] == api.get("/api/v1/health").json()["last_seq"]
+    for key in ("media", "bookmarks", "watch_rules"):
+        assert snapshot[key] == []
+
+
+def test_the_event_log_is_gapless_and_ordered(api: TestClient) -> None:
+    for _ in range(5):
+        _create(api)
+    seqs = [e["seq"] for e in api.get("/api/v1/events", params={"after": 0, "limit": 10_000}).json()["events"]]
+    assert seqs == list(range(1, len(seqs) + 1))
+
+
+def test_catch_up_past_retention_asks_for_a_resync(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        token = client.post("/api/v1/auth/token", data={"username": "operator", "password": "operator"})
+        client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+        client.post("/api/v1/incidents", json=INCIDENT)
+        client.app.state.ctx.storage.prune_events("9999")  # what the pruner does once they are old
+        client.post("/api/v1/incidents", json=INCIDENT)
+        answer = client.get("/api/v1/events", params={"after": 0})
+        assert answer.status_code == 410
+        assert answer.json()["code"] == "resync"
+
+
+def test_openapi_documents_the_api(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/v1/snapshot", "/api/v1/events/stream", "/api/v1/incidents/{incident_id}/assignments",
+                 "/api/v1/incidents/{incident_id}/media", "/api/v1/media/{media_id}/content"):
+        assert path in paths
