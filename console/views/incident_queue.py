@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QSortFilterProxyModel,
@@ -44,8 +45,8 @@ _Index = QModelIndex | QPersistentModelIndex
 class IncidentTableModel(QAbstractTableModel):
     """One row per incident, in arrival order; the age column ticks every second."""
 
-    def __init__(self, store: Store) -> None:
-        super().__init__()
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
@@ -150,16 +151,21 @@ class IncidentTableModel(QAbstractTableModel):
 class IncidentFilter(QSortFilterProxyModel):
     """Text search over every column; closed incidents hidden unless asked for."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.show_closed = False
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
 
     def set_show_closed(self, show: bool) -> None:
-        self.show_closed = show
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.show_closed = show
+            self.endFilterChange()
+        else:
+            self.show_closed = show
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
@@ -180,8 +186,8 @@ class IncidentQueue(QWidget):
         self.setObjectName("incident_queue")
         self._store = store
         self._commands = commands
-        self.model = IncidentTableModel(store)
-        self.proxy = IncidentFilter()
+        self.model = IncidentTableModel(store, self)
+        self.proxy = IncidentFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText="Search number, type, address, unit…")
         self.search.setClearButtonEnabled(True)

@@ -31,10 +31,13 @@ class DispatchdProcess:
         self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         lines: queue.Queue[str | None] = queue.Queue()
 
+        stdout = self._process.stdout
+        assert stdout is not None
+
         def pump() -> None:
-            assert self._process is not None and self._process.stdout is not None
-            for line in self._process.stdout:
-                lines.put(line)
+            with stdout:
+                for line in stdout:
+                    lines.put(line)
             lines.put(None)
 
         threading.Thread(target=pump, daemon=True).start()
@@ -63,8 +66,6 @@ class DispatchdProcess:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
-        if self._process is not None and self._process.stdout is not None:
-            self._process.stdout.close()
 
     def token(self, username: str = "supervisor", password: str | None = None) -> str:
         answer = httpx.post(f"{self.url}/api/v1/auth/token",
