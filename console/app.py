@@ -85,7 +85,8 @@ async def run(args: argparse.Namespace, app: QApplication, demo: DemoBackend | N
     console.window.setGeometry(screen)
     console.window.resizeDocks(
         [console.window.docks["incidents"], console.window.docks["units"]],
-        [int(screen.width() * 0.62), int(screen.width() * 0.38)], Qt.Orientation.Horizontal,
+        [int(screen.width() * 0.62), int(screen.width() * 0.38)],
+        Qt.Orientation.Horizontal,
     )
     console.window.show()
     quit_requested = asyncio.Event()
@@ -159,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            return loop.run_until_complete(run(args, app, demo))
+            code: int = loop.run_until_complete(run(args, app, demo))
+            return code
     finally:
         if demo is not None:
             demo.stop()

@@ -32,7 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--incident-interval", type=float, default=45.0, help="demo: mean seconds between new incidents (default 45)"
     )
-    p.add_argument("--no-simulation", action="store_true", help="demo: a still city (fleet and cameras, no incidents, nothing moves), for tests")
+    p.add_argument(
+        "--no-simulation",
+        action="store_true",
+        help="demo: a still city (fleet and cameras; no incidents, nothing moves), for tests",
+    )
     p.add_argument("--heartbeat", type=float, default=15.0, help="seconds between SSE heartbeats")
     p.add_argument("--retention", type=float, default=24 * 3600.0, help="seconds of events kept for resuming")
     p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds a login token lasts")

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
-from tests.support.dispatchd_process import DispatchdProcess  # noqa: E402
+from tests.support.dispatchd_process import DispatchdProcess
 
 
 @pytest.fixture(autouse=True)

@@ -111,11 +111,13 @@ class UnitBoard(QWidget):
                 group.setText(0, f"{STATUS_TEXT.get(status, status)} ({len(members)})")
                 group.setHidden(not members)
                 while group.childCount() > len(members):
-                    group.removeChild(group.child(group.childCount() - 1))
+                    group.takeChild(group.childCount() - 1)
                 while group.childCount() < len(members):
                     group.addChild(QTreeWidgetItem())
                 for i, unit in enumerate(members):
-                    stale_total += self._fill(group.child(i), unit, now)
+                    child = group.child(i)
+                    assert child is not None
+                    stale_total += self._fill(child, unit, now)
         finally:
             self.tree.setUpdatesEnabled(True)
         self.summary.setText(f"{len(units)} units · {stale_total} stale" if stale_total else f"{len(units)} units")

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.e2e
 
 
 @contextlib.asynccontextmanager
-async def connected(url: str, username: str = "supervisor", password: str | None = None
-                    ) -> AsyncIterator[tuple[RecordingStore, EventStream, DispatchClient]]:
+async def connected(
+    url: str, username: str = "supervisor", password: str | None = None
+) -> AsyncIterator[tuple[RecordingStore, EventStream, DispatchClient]]:
     store = RecordingStore()
     async with httpx.AsyncClient(timeout=10) as http:
         client = DispatchClient(http, url)
@@ -81,7 +82,8 @@ def test_a_backend_killed_and_restarted_resumes_without_loss_or_duplicate(dispat
             assert store.snapshots == [first], "resumed from the last seq, not from a new snapshot"
             assert store.applied == list(range(first + 1, server["seq"] + 1)), "no event lost, none twice"
             assert {i["id"]: i["version"] for i in server["incidents"]} == {
-                i.id: i.version for i in store.incidents.values()}
+                i.id: i.version for i in store.incidents.values()
+            }
             assert any(s.state is LinkState.RECONNECTING and s.ever_connected for s in store.statuses)
 
     run(body)
@@ -101,8 +103,7 @@ def test_unreachable_at_start_says_so_then_connects_when_the_backend_comes_up(tm
     async def body() -> None:
         async with connected(url) as (store, stream, _client):
             await until(lambda: stream.status.state is LinkState.RECONNECTING, what="the first failure")
-            assert stream.status.sentence().startswith(
-                f"Cannot reach the dispatch backend at {url} — retrying in ")
+            assert stream.status.sentence().startswith(f"Cannot reach the dispatch backend at {url} — retrying in ")
             await asyncio.to_thread(backend.start, port)
             await until(lambda: stream.status.state is LinkState.CONNECTED, timeout=30, what="connected")
             assert len(store.units) >= 40
@@ -115,7 +116,7 @@ def test_unreachable_at_start_says_so_then_connects_when_the_backend_comes_up(tm
 
 def test_a_wrong_password_asks_for_login_and_new_credentials_connect(dispatchd: DispatchdProcess) -> None:
     async def body() -> None:
-        async with connected(dispatchd.url, "operator", "wrong") as (store, stream, client):
+        async with connected(dispatchd.url, "operator", "wrong") as (_store, stream, client):
             await until(lambda: stream.status.state is LinkState.LOGIN_REQUIRED, what="login required")
             assert stream.status.sentence() == "Login required: The user name or the password is wrong."
             client.set_credentials("operator", "operator")
@@ -169,8 +170,9 @@ def created_number(dispatchd: DispatchdProcess) -> str:
         return str(api.get("/incidents").json()[0]["number"])
 
 
-def test_a_malformed_event_is_logged_counted_and_skipped(dispatchd: DispatchdProcess,
-                                                         caplog: pytest.LogCaptureFixture) -> None:
+def test_a_malformed_event_is_logged_counted_and_skipped(
+    dispatchd: DispatchdProcess, caplog: pytest.LogCaptureFixture
+) -> None:
     async def body() -> None:
         async with connected(dispatchd.url) as (store, stream, _client):
             await until(lambda: stream.status.state is LinkState.CONNECTED, what="connected")
@@ -182,15 +184,17 @@ def test_a_malformed_event_is_logged_counted_and_skipped(dispatchd: DispatchdPro
             assert bad_seq not in store.applied and store.last_seq == bad_seq + 1
 
     run(body)
-    assert any("skipped malformed event seq=" in r.message and "unknown event type" in r.message
-               for r in caplog.records)
+    assert any(
+        "skipped malformed event seq=" in r.message and "unknown event type" in r.message for r in caplog.records
+    )
 
 
 def _append_foreign_event(database: Path) -> int:
     """Another writer (a newer backend, a bad migration) puts an event this console cannot read."""
     with contextlib.closing(sqlite3.connect(database, timeout=10)) as conn, conn:
-        (seq,) = conn.execute("UPDATE counters SET value = value + 1 WHERE name = 'event_seq' RETURNING value"
-                              ).fetchone()
+        (seq,) = conn.execute(
+            "UPDATE counters SET value = value + 1 WHERE name = 'event_seq' RETURNING value"
+        ).fetchone()
         conn.execute(
             "INSERT INTO events (seq, ts, type, entity_type, entity_id, entity_version, actor, data) "
             "VALUES (?, '2026-11-24T08:00:00.000Z', 'incident.teleported', 'incident', 'x', 1, 'other', ?)",

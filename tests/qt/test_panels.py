@@ -46,10 +46,15 @@ def test_the_queue_shows_new_incidents_sorted_by_priority_and_hides_closed(qtbot
 
 def test_the_queue_search_filters_on_any_column(qtbot: QtBot) -> None:
     store = Store()
-    store.reset(snapshot(2, incidents=[
-        incident("a", location={"lat": 45.7, "lon": 4.8, "address_text": "1 Rue Pasteur"}),
-        incident("b", location={"lat": 45.7, "lon": 4.8, "address_text": "9 Quai du Rhône"}),
-    ]))
+    store.reset(
+        snapshot(
+            2,
+            incidents=[
+                incident("a", location={"lat": 45.7, "lon": 4.8, "address_text": "1 Rue Pasteur"}),
+                incident("b", location={"lat": 45.7, "lon": 4.8, "address_text": "9 Quai du Rhône"}),
+            ],
+        )
+    )
     queue = IncidentQueue(store, Commands(lambda _m: None))
     qtbot.addWidget(queue)
     queue.search.setText("rhône")
@@ -58,25 +63,45 @@ def test_the_queue_search_filters_on_any_column(qtbot: QtBot) -> None:
 
 def test_the_unit_board_groups_by_status_with_counts_and_flags_stale(qtbot: QtBot) -> None:
     now = datetime.now(UTC)
-    fresh = {"lat": 45.7, "lon": 4.8, "course": 0, "speed": 0,
-             "observed_at": now.isoformat(), "stale_at": (now + timedelta(minutes=1)).isoformat()}
-    old = {**fresh, "observed_at": (now - timedelta(minutes=10)).isoformat(),
-           "stale_at": (now - timedelta(minutes=9)).isoformat()}
+    fresh = {
+        "lat": 45.7,
+        "lon": 4.8,
+        "course": 0,
+        "speed": 0,
+        "observed_at": now.isoformat(),
+        "stale_at": (now + timedelta(minutes=1)).isoformat(),
+    }
+    old = {
+        **fresh,
+        "observed_at": (now - timedelta(minutes=10)).isoformat(),
+        "stale_at": (now - timedelta(minutes=9)).isoformat(),
+    }
     store = Store()
-    store.reset(snapshot(0, units=[
-        unit("PS-01@police", position=fresh),
-        unit("PS-02@police", position=old),
-        unit("SMUR-01@ems", secondary_status="EnRoute", position=fresh),
-    ]))
+    store.reset(
+        snapshot(
+            0,
+            units=[
+                unit("PS-01@police", position=fresh),
+                unit("PS-02@police", position=old),
+                unit("SMUR-01@ems", secondary_status="EnRoute", position=fresh),
+            ],
+        )
+    )
     board = UnitBoard(store)
     qtbot.addWidget(board)
     board.refresh()
     assert board.group_counts()["Available"] == 2 and board.group_counts()["EnRoute"] == 1
-    groups = {board.tree.topLevelItem(i).text(0) for i in range(board.tree.topLevelItemCount())
-              if not board.tree.topLevelItem(i).isHidden()}
+    groups = {
+        board.tree.topLevelItem(i).text(0)
+        for i in range(board.tree.topLevelItemCount())
+        if not board.tree.topLevelItem(i).isHidden()
+    }
     assert groups == {"Available (2)", "En route (1)"}
-    available = next(board.tree.topLevelItem(i) for i in range(board.tree.topLevelItemCount())
-                     if board.tree.topLevelItem(i).text(0) == "Available (2)")
+    available = next(
+        board.tree.topLevelItem(i)
+        for i in range(board.tree.topLevelItemCount())
+        if board.tree.topLevelItem(i).text(0) == "Available (2)"
+    )
     stale = {available.child(i).text(0): available.child(i).text(4) for i in range(available.childCount())}
     assert stale["PS-02"].startswith("⚠ STALE") and not stale["PS-01"].startswith("⚠")
     assert board.summary.text() == "3 units · 1 stale"

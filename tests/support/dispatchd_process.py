@@ -26,8 +26,20 @@ class DispatchdProcess:
 
     def start(self, port: int | None = None, timeout_s: float = 60.0) -> str:
         chosen = port if port is not None else self.port
-        cmd = [sys.executable, "-m", "dispatchd", "--host", "127.0.0.1", "--port", str(chosen),
-               "--data-dir", str(self.data_dir), "--log-level", "warning", *self.args]
+        cmd = [
+            sys.executable,
+            "-m",
+            "dispatchd",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(chosen),
+            "--data-dir",
+            str(self.data_dir),
+            "--log-level",
+            "warning",
+            *self.args,
+        ]
         self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         lines: queue.Queue[str | None] = queue.Queue()
 
@@ -48,7 +60,7 @@ class DispatchdProcess:
                 raise RuntimeError("dispatchd exited before it was ready:\n" + "".join(seen))
             seen.append(line)
             if line.startswith(READY):
-                self.url = line[len(READY):].strip()
+                self.url = line[len(READY) :].strip()
                 self.port = int(self.url.rsplit(":", 1)[1])
                 return self.url
 
@@ -68,12 +80,14 @@ class DispatchdProcess:
                 self._process.wait()
 
     def token(self, username: str = "supervisor", password: str | None = None) -> str:
-        answer = httpx.post(f"{self.url}/api/v1/auth/token",
-                            data={"username": username, "password": password or username})
+        answer = httpx.post(
+            f"{self.url}/api/v1/auth/token", data={"username": username, "password": password or username}
+        )
         answer.raise_for_status()
         return str(answer.json()["access_token"])
 
     def api(self, username: str = "supervisor") -> httpx.Client:
         """A synchronous client logged in as `username`, for driving the backend from a test."""
-        return httpx.Client(base_url=f"{self.url}/api/v1",
-                            headers={"Authorization": f"Bearer {self.token(username)}"}, timeout=10)
+        return httpx.Client(
+            base_url=f"{self.url}/api/v1", headers={"Authorization": f"Bearer {self.token(username)}"}, timeout=10
+        )

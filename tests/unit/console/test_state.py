@@ -42,8 +42,10 @@ def test_the_next_event_is_applied_and_reports_the_change() -> None:
 def test_an_event_already_applied_is_ignored() -> None:
     state = _state(10)
     updated = incident(priority=9, version=2)
-    assert state.apply(event_from_dict(event(10, "incident.updated", "i1", {"incident": updated}), 10)).outcome \
+    assert (
+        state.apply(event_from_dict(event(10, "incident.updated", "i1", {"incident": updated}), 10)).outcome
         is Outcome.DUPLICATE
+    )
     assert state.incidents["i1"].priority == 6
 
 
@@ -56,8 +58,14 @@ def test_an_event_beyond_the_next_is_a_gap_and_changes_nothing() -> None:
 
 def test_a_position_report_moves_the_unit() -> None:
     state = _state(10)
-    position = {"lat": 45.7, "lon": 4.8, "course": 90.0, "speed": 12.0,
-                "observed_at": "2026-11-24T08:00:05Z", "stale_at": "2026-11-24T08:00:20Z"}
+    position = {
+        "lat": 45.7,
+        "lon": 4.8,
+        "course": 90.0,
+        "speed": 12.0,
+        "observed_at": "2026-11-24T08:00:05Z",
+        "stale_at": "2026-11-24T08:00:20Z",
+    }
     state.apply(event_from_dict(event(11, "unit.position", "PS-01@police", {"position": position}), 11))
     assert state.units["PS-01@police"].position is not None
     assert state.units["PS-01@police"].position.lat == 45.7

@@ -21,8 +21,14 @@ def _create(api: TestClient, key: str | None = None, **changes: object) -> dict:
 def test_every_route_but_health_and_login_needs_a_token(tmp_path: Path) -> None:
     with make_client(tmp_path) as client:
         assert client.get("/api/v1/health").status_code == 200
-        for path in ("/api/v1/snapshot", "/api/v1/incidents", "/api/v1/units", "/api/v1/cameras",
-                     "/api/v1/events", "/api/v1/events/stream"):
+        for path in (
+            "/api/v1/snapshot",
+            "/api/v1/incidents",
+            "/api/v1/units",
+            "/api/v1/cameras",
+            "/api/v1/events",
+            "/api/v1/events/stream",
+        ):
             answer = client.get(path)
             assert answer.status_code == 401, path
             assert answer.headers["content-type"] == "application/problem+json"
@@ -109,8 +115,9 @@ def test_validation_errors_are_problems_with_a_human_sentence(api: TestClient) -
 def test_a_trainer_cannot_change_live_operations(tmp_path: Path) -> None:
     with make_client(tmp_path) as client:
         token = client.post("/api/v1/auth/token", data={"username": "trainer", "password": "trainer"})
-        answer = client.post("/api/v1/incidents", json=INCIDENT,
-                             headers={"Authorization": f"Bearer {token.json()['access_token']}"})
+        answer = client.post(
+            "/api/v1/incidents", json=INCIDENT, headers={"Authorization": f"Bearer {token.json()['access_token']}"}
+        )
         assert answer.status_code == 403
         assert answer.json()["detail"] == "The trainer role cannot change live operations."
 
@@ -141,8 +148,11 @@ def test_position_reports_do_not_bump_the_version(api: TestClient) -> None:
 def test_media_upload_is_hashed_and_served_with_range(api: TestClient) -> None:
     incident = _create(api)
     content = bytes(range(256)) * 40
-    answer = api.post(f"/api/v1/incidents/{incident['id']}/media", data={"kind": "video", "source": "citizen"},
-                      files={"file": ("clip.mp4", content, "video/mp4")})
+    answer = api.post(
+        f"/api/v1/incidents/{incident['id']}/media",
+        data={"kind": "video", "source": "citizen"},
+        files={"file": ("clip.mp4", content, "video/mp4")},
+    )
     assert answer.status_code == 201, answer.text
     media = answer.json()
     assert media["sha256"] == hashlib.sha256(content).hexdigest() and media["size"] == len(content)
@@ -193,6 +203,11 @@ def test_catch_up_past_retention_asks_for_a_resync(tmp_path: Path) -> None:
 def test_openapi_documents_the_api(tmp_path: Path) -> None:
     with make_client(tmp_path) as client:
         paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/v1/snapshot", "/api/v1/events/stream", "/api/v1/incidents/{incident_id}/assignments",
-                 "/api/v1/incidents/{incident_id}/media", "/api/v1/media/{media_id}/content"):
+    for path in (
+        "/api/v1/snapshot",
+        "/api/v1/events/stream",
+        "/api/v1/incidents/{incident_id}/assignments",
+        "/api/v1/incidents/{incident_id}/media",
+        "/api/v1/media/{media_id}/content",
+    ):
         assert path in paths
