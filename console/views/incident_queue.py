@@ -37,6 +37,12 @@ from console.store import Store
 
 COLUMNS = ("Number", "Priority", "Type", "Status", "Sector", "Address", "Age", "Units")
 COL_PRIORITY, COL_AGE = 1, 6
+STATUS_COMMON_TEXT = {  # EIDO common registry → words
+    "ResourcesRequested": "awaiting units",
+    "ResourcesAssigned": "units assigned",
+    "ResourcesEnroute": "en route",
+    "ResourcesOnscene": "on scene",
+}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
@@ -109,7 +115,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == 2:
             return incident.type_text
         if col == 3:
-            common = incident.status_common.removeprefix("Resources")
+            common = STATUS_COMMON_TEXT.get(incident.status_common, incident.status_common)
             return f"{incident.status} · {common}" if incident.is_open and common else incident.status
         if col == 4:
             return incident.location.sector or ""
