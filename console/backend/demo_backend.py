@@ -79,6 +79,7 @@ class DemoBackend:
         for line in self._process.stdout:
             if line.startswith(_READY_PREFIX) and self._url is None:
                 self._url = line[len(_READY_PREFIX) :].strip()
+                log.info("demo backend (pid %d) listening on %s", self._process.pid, self._url)
                 self._url_ready.set()
             else:
                 log.debug("dispatchd: %s", line.rstrip())

@@ -12,6 +12,7 @@ import random
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -73,20 +74,24 @@ class Simulator:
         media: MediaStore,
         seed: int,
         incident_interval_s: float = 45.0,
+        clock: Callable[[], float] = time.monotonic,
+        wallclock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._storage, self._service, self._bus, self._city, self._media = storage, service, bus, city, media
         self._rng = random.Random(seed)
         self._interval = incident_interval_s
+        self._clock = clock  # drives the simulation (monotonic seconds)
+        self._wallclock = wallclock  # stamps what units report
         self._units: dict[str, SimUnit] = {}
         self._pending: dict[str, float] = {}  # incident id → when the dispatcher acts
-        self._next_incident = 0.0
+        self._next_incident: float | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="simulator", daemon=True)
 
     # --- set-up ----------------------------------------------------------------------------
     def seed_units(self, tx: Transaction) -> None:
         """Create the fleet on first start; on a restart, pick the units up where they are."""
-        now = time.monotonic()
+        now = self._clock()
         for agency, prefix, count, type_common, patrol, response in FLEET:
             stations = self._city.stations[agency if agency in self._city.stations else "police"]
             for i in range(1, count + 1):
@@ -129,7 +134,7 @@ class Simulator:
                     sim.mode, sim.due = "dispatched", now + 2
                 self._units[unit_id] = sim
         silent = self._units["GND-08@gendarmerie"]
-        observed = datetime.now(UTC) - timedelta(minutes=12)
+        observed = self._wallclock() - timedelta(minutes=12)
         self._service.report_position(
             tx,
             "GND-08@gendarmerie",
@@ -152,7 +157,6 @@ class Simulator:
             self._create_incident(tx)
 
     def start(self) -> None:
-        self._next_incident = time.monotonic() + self._rng.expovariate(1 / self._interval)
         self._thread.start()
 
     def stop(self) -> None:
@@ -162,9 +166,9 @@ class Simulator:
 
     # --- the loop --------------------------------------------------------------------------
     def _run(self) -> None:
-        last = time.monotonic()
+        last = self._clock()
         while not self._stop.wait(1.0):
-            now = time.monotonic()
+            now = self._clock()
             try:
                 with self._storage.transaction() as tx:
                     self.step(tx, now, now - last)
@@ -175,6 +179,8 @@ class Simulator:
 
     def step(self, tx: Transaction, now: float, dt: float) -> None:
         """One tick: new incidents, the dispatcher's decisions, unit movement and status, reports."""
+        if self._next_incident is None:
+            self._next_incident = now + self._rng.expovariate(1 / self._interval)
         if now >= self._next_incident:
             self._create_incident(tx)
             self._next_incident = now + self._rng.expovariate(1 / self._interval)
@@ -192,15 +198,15 @@ class Simulator:
         if record is None:
             return
         if record["secondary_status"] == "OutofService":
-            unit.mode, unit.route, unit.speed, unit.incident_id = "off", [], 0.0, None
+            unit.mode, unit.speed, unit.incident_id = "off", 0.0, None
         elif unit.mode == "off":
             unit.mode = "idle"
         if record["incident_id"] != unit.incident_id and unit.mode != "off":
             if record["incident_id"] is not None:
                 unit.incident_id, unit.mode, unit.due = record["incident_id"], "dispatched", now + 3
-                unit.route, unit.speed = [], 0.0
+                unit.speed = 0.0  # it stops where it is; the route is redone when it leaves
             elif unit.mode in ("dispatched", "respond", "onscene"):
-                unit.incident_id, unit.mode, unit.route, unit.speed = None, "idle", [], 0.0
+                unit.incident_id, unit.mode, unit.speed = None, "idle", 0.0
 
     def _create_incident(self, tx: Transaction) -> None:
         itype: IncidentType = self._rng.choices(INCIDENT_TYPES, weights=[t.weight for t in INCIDENT_TYPES])[0]
@@ -229,7 +235,7 @@ class Simulator:
                 "agencies": [itype.agencies[0]],
             },
         )
-        self._pending[incident["id"]] = time.monotonic() + self._rng.uniform(4, 15)
+        self._pending[incident["id"]] = self._clock() + self._rng.uniform(4, 15)
         if self._rng.random() < 0.35:
             self._attach_media(tx, incident)
 
@@ -280,7 +286,7 @@ class Simulator:
             unit = min(free, key=lambda u: distance_m(u.lat, u.lon, loc["lat"], loc["lon"]))
             self._service.assign(tx, DISPATCHER, incident_id, unit.id)
             unit.incident_id, unit.mode, unit.due = incident_id, "dispatched", now + self._rng.uniform(2, 6)
-            unit.route, unit.speed = [], 0.0
+            unit.speed = 0.0
 
     def _advance(self, tx: Transaction, unit: SimUnit, now: float, dt: float) -> None:
         if unit.mode == "dispatched" and now >= unit.due:
@@ -290,14 +296,15 @@ class Simulator:
             else:
                 self._service.update_unit_status(tx, DISPATCHER, unit.id, "EnRoute", None)
                 goal = self._city.nearest_node(incident["location"]["lat"], incident["location"]["lon"])
-                unit.route = self._city.route(unit.node, goal)[1:]
+                self._reroute(unit, goal)
                 unit.speed, unit.mode = unit.response_speed, "respond"
                 unit.next_report = now
         elif unit.mode == "onscene" and now >= unit.due:
             incident_id = unit.incident_id
             self._service.update_unit_status(tx, DISPATCHER, unit.id, "Cleared", None)
             unit.incident_id, unit.mode, unit.due = None, "return", now + 15
-            unit.route, unit.speed = self._city.route(unit.node, unit.home)[1:], unit.patrol_speed or 11.0
+            self._reroute(unit, unit.home)
+            unit.speed = unit.patrol_speed or 11.0
             incident = tx.get(INCIDENT, incident_id) if incident_id else None
             if incident is not None and incident["status"] == "active" and not incident["assigned_units"]:
                 self._service.update_incident(tx, DISPATCHER, incident["id"], {"status": "closed"}, None)
@@ -306,7 +313,8 @@ class Simulator:
             unit.due = 0.0
         elif unit.mode == "idle" and unit.patrol_speed > 0 and not unit.silent:
             target = self._rng.randrange(len(self._city.nodes))
-            unit.route, unit.speed, unit.mode = self._city.route(unit.node, target)[1:], unit.patrol_speed, "patrol"
+            self._reroute(unit, target)
+            unit.speed, unit.mode = unit.patrol_speed, "patrol"
         moved = self._move(unit, dt)
         if not unit.route and unit.mode == "respond":
             self._service.update_unit_status(tx, DISPATCHER, unit.id, "OnScene", None)
@@ -328,8 +336,8 @@ class Simulator:
                     "lon": round(unit.lon, 6),
                     "course": round(unit.course, 1),
                     "speed": round(unit.speed if moved else 0.0, 1),
-                    "observed_at": utc_now(),
-                    "stale_at": format_utc(datetime.now(UTC) + timedelta(seconds=3 * interval)),
+                    "observed_at": format_utc(self._wallclock()),
+                    "stale_at": format_utc(self._wallclock() + timedelta(seconds=3 * interval)),
                 },
             )
             unit.next_report = now + interval
@@ -337,6 +345,11 @@ class Simulator:
     def _incident_type_of(self, tx: Transaction, incident_id: str | None) -> IncidentType | None:
         incident = tx.get(INCIDENT, incident_id) if incident_id else None
         return next((t for t in INCIDENT_TYPES if incident and t.code == incident["type_code"]), None)
+
+    def _reroute(self, unit: SimUnit, goal: int) -> None:
+        """A new route that starts at the crossing ahead: a unit between two crossings never cuts a block."""
+        ahead = unit.route[0] if unit.route else unit.node
+        unit.route = [ahead, *self._city.route(ahead, goal)[1:]]
 
     def _move(self, unit: SimUnit, dt: float) -> bool:
         """Drive along the route for dt seconds; True when the unit moved."""
