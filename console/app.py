@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import logging
 import os
 import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import qasync
@@ -23,6 +25,8 @@ from console.backend.commands import Commands
 from console.backend.connection import ConnectionStatus, LinkState
 from console.backend.demo_backend import DemoBackend
 from console.backend.event_stream import EventStream
+from console.backend.outbox import Outbox
+from console.backend.outbox_file import OutboxFile
 from console.diagnostics import enable_crash_traces, setup_logging
 from console.notifications import Notifier
 from console.settings import Settings, data_dir
@@ -108,7 +112,14 @@ async def run(args: argparse.Namespace, app: QApplication, demo: DemoBackend | N
         else:
             url = args.backend or settings.backend_url
         client = DispatchClient(http, url)
-        console.commands.attach(client)
+        outbox = Outbox(
+            OutboxFile(outbox_path(url, demo)),
+            client,
+            console.notifier.error,
+            console.window.status.show_pending_commands,
+        )
+        console.commands.attach(outbox)
+        console.window.status.show_pending_commands(outbox.pending_count)
 
         def on_status(status: ConnectionStatus) -> None:
             console.window.status.show_status(status)
@@ -132,12 +143,20 @@ async def run(args: argparse.Namespace, app: QApplication, demo: DemoBackend | N
             client.set_credentials(DEMO_USER, DEMO_USER)
         elif args.user and os.environ.get("CONSOLE_PASSWORD"):
             client.set_credentials(args.user, os.environ["CONSOLE_PASSWORD"])
-        task = asyncio.ensure_future(stream.run())
+        tasks = [asyncio.ensure_future(stream.run()), asyncio.ensure_future(outbox.run())]
         await quit_requested.wait()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
     return 0
+
+
+def outbox_path(backend_url: str, demo: DemoBackend | None) -> Path:
+    """One outbox per backend (a command is never sent to another one); the demo's goes with the demo."""
+    if demo is not None:
+        return demo.data_dir.parent / "outbox.jsonl"
+    return data_dir() / f"outbox-{hashlib.sha256(backend_url.encode()).hexdigest()[:12]}.jsonl"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

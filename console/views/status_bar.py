@@ -41,8 +41,11 @@ class ConsoleStatusBar(QStatusBar):
         self.skipped = QLabel()
         self.skipped.setStyleSheet("color: #ffb300;")
         self.skipped.hide()
+        self.pending = QLabel()
+        self.pending.setStyleSheet("color: #ffb300; font-weight: bold;")
+        self.pending.hide()
         self.addWidget(self.link)
-        for widget in (self.skipped, self.last_event, self.rate):
+        for widget in (self.pending, self.skipped, self.last_event, self.rate):
             self.addPermanentWidget(widget)
         self._last_count = 0
         self._last_time = time.monotonic()
@@ -56,6 +59,11 @@ class ConsoleStatusBar(QStatusBar):
         self.link.setText(f"{_STATE_SHAPES[status.state]} {status.sentence()}")
         self.link.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.link.setToolTip(status.reason)
+
+    def show_pending_commands(self, count: int) -> None:
+        """Commands queued in the Outbox and not yet accepted by the backend."""
+        self.pending.setText(f"⏳ {count} command{'s' if count != 1 else ''} waiting to be sent")
+        self.pending.setVisible(count > 0)
 
     def show_starting(self, text: str) -> None:
         self.link.setText(f"◐ {text}")

@@ -18,6 +18,8 @@ from console.backend.client import DispatchClient
 from console.backend.commands import Commands
 from console.backend.connection import LinkState
 from console.backend.event_stream import EventStream
+from console.backend.outbox import Outbox
+from console.backend.outbox_file import OutboxFile
 from tests.conftest import INCIDENT
 from tests.support.asyncwait import until
 from tests.support.dispatchd_process import DispatchdProcess
@@ -140,7 +142,9 @@ def test_a_refused_token_is_renewed_without_bothering_the_operator(dispatchd: Di
     run(body)
 
 
-def test_a_refused_command_reaches_the_operator_as_the_backend_sentence(dispatchd: DispatchdProcess) -> None:
+def test_a_refused_command_reaches_the_operator_as_the_backend_sentence(
+    dispatchd: DispatchdProcess, tmp_path: Path
+) -> None:
     errors: list[str] = []
 
     async def body() -> None:
@@ -152,11 +156,14 @@ def test_a_refused_command_reaches_the_operator_as_the_backend_sentence(dispatch
             seen_by_operator = store.incidents[created["id"]]
             with dispatchd.api() as api:  # a colleague changes it meanwhile
                 api.patch(f"/incidents/{created['id']}", json={"priority": 9})
+            outbox = Outbox(OutboxFile(tmp_path / "outbox.jsonl"), client, errors.append)
+            sender = asyncio.ensure_future(outbox.run())
             commands = Commands(errors.append)
-            commands.attach(client)
-            task = commands.close_incident(seen_by_operator)
-            assert task is not None
-            await task
+            commands.attach(outbox)
+            settled = commands.close_incident(seen_by_operator)
+            assert settled is not None
+            assert await settled is None, "refused: no answer"
+            sender.cancel()
 
     run(body)
     assert errors == [

@@ -1,0 +1,33 @@
+"""Domain, event application, client, stream, outbox and the backend import no Qt (STYLE.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PURE = [
+    "console.domain.model",
+    "console.domain.events",
+    "console.domain.state",
+    "console.domain.priority",
+    "console.domain.timefmt",
+    "console.backend.client",
+    "console.backend.event_stream",
+    "console.backend.outbox",
+    "console.backend.outbox_file",
+    "console.backend.commands",
+    "console.backend.connection",
+    "console.settings",
+    "dispatchd.app",
+    "dispatchd.demo.world",
+]
+
+
+def test_pure_modules_do_not_import_qt() -> None:
+    code = (
+        "import importlib, sys\n"
+        f"for name in {PURE!r}: importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
