@@ -64,6 +64,7 @@ class DispatchClient:
     async def login(self) -> Session:
         """A new token from the stored credentials."""
         if self._credentials is None:
+            await self.health()  # unreachable is said before "log in": the operator must know which
             raise AuthenticationFailed("Log in to the dispatch backend.")
         username, password = self._credentials
         try:
@@ -80,6 +81,16 @@ class DispatchClient:
         self.session = Session(body.get("username", username), body.get("role", ""))
         log.info("logged in to %s as %s (%s)", self.base_url, self.session.username, self.session.role)
         return self.session
+
+    async def health(self) -> dict[str, Any]:
+        """The backend's readiness answer (no token needed)."""
+        try:
+            response = await self._http.get(f"{self.base_url}{API}/health")
+        except httpx.TransportError as exc:
+            raise BackendUnreachable(self._unreachable(exc)) from exc
+        self._raise_for(response)
+        body: dict[str, Any] = response.json()
+        return body
 
     async def ensure_login(self) -> None:
         if self._token is None:

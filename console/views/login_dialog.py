@@ -15,6 +15,7 @@ class LoginDialog(QDialog):
     def __init__(self, backend_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Log in to the dispatch backend")
+        self.setMinimumWidth(420)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #ff8a80;")

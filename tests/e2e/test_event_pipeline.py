@@ -97,15 +97,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_unreachable_at_start_says_so_then_connects_when_the_backend_comes_up(tmp_path: Path) -> None:
+@pytest.mark.parametrize("has_credentials", [True, False])
+def test_unreachable_at_start_says_so_then_connects_when_the_backend_comes_up(
+    tmp_path: Path, has_credentials: bool
+) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     backend = DispatchdProcess(tmp_path / "late", "--demo", "--no-simulation")
 
     async def body() -> None:
-        async with connected(url) as (store, stream, _client):
+        async with connected(url) as (store, stream, client):
+            if not has_credentials:
+                client._credentials = None  # the operator has not typed them yet
             await until(lambda: stream.status.state is LinkState.RECONNECTING, what="the first failure")
             assert stream.status.sentence().startswith(f"Cannot reach the dispatch backend at {url} — retrying in ")
+            if not has_credentials:
+                client.set_credentials("supervisor", "supervisor")
             await asyncio.to_thread(backend.start, port)
             await until(lambda: stream.status.state is LinkState.CONNECTED, timeout=30, what="connected")
             assert len(store.units) >= 40
