@@ -113,7 +113,7 @@ async def run(args: argparse.Namespace, app: QApplication, demo: DemoBackend | N
             url = args.backend or settings.backend_url
         client = DispatchClient(http, url)
         outbox = Outbox(
-            OutboxFile(outbox_path(url, demo)),
+            await asyncio.to_thread(OutboxFile, outbox_path(url, demo)),
             client,
             console.notifier.error,
             console.window.status.show_pending_commands,

@@ -3,6 +3,8 @@
 Offline, a command waits (also across a console restart) and goes when the backend is back. Its
 Idempotency-Key is fixed when it is queued, so a command sent just before a crash and sent again after
 it is applied once by the backend. A refusal (4xx) settles the command and tells the operator why.
+The file is written by one I/O thread (in order, never on the GUI thread); a command is sent only once
+its line is on disk.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from console.backend.client import DispatchClient
@@ -34,34 +37,47 @@ class Outbox:
         self._client = client
         self._on_error = on_error
         self._on_pending = on_pending_changed
-        self._wake = asyncio.Event()
+        self._queue: list[OutboxEntry] = file.pending
+        self._written: dict[str, asyncio.Future[None]] = {}
         self._settled: dict[str, asyncio.Future[Any]] = {}
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-io")
+        self._wake = asyncio.Event()
         self.failed_attempts = 0
-        if file.pending:
-            log.info("%d commands from an earlier session wait to be sent", len(file.pending))
+        if self._queue:
+            log.info("%d commands from an earlier session wait to be sent", len(self._queue))
 
     @property
     def pending_count(self) -> int:
-        return len(self._file.pending)
+        return len(self._queue)
 
     def submit(self, entry: OutboxEntry) -> asyncio.Future[Any]:
-        """Queue a command (on disk before this returns); the future gets the backend's answer, or None."""
-        self._file.add(entry)
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        """Queue a command; the future gets the backend's answer, or None when it was refused."""
+        loop = asyncio.get_running_loop()
+        self._queue.append(entry)
+        self._written[entry.key] = loop.run_in_executor(self._io, self._file.add, entry)
+        future: asyncio.Future[Any] = loop.create_future()
         self._settled[entry.key] = future
         self._on_pending(self.pending_count)
         self._wake.set()
         return future
 
     async def run(self) -> None:
+        try:
+            await self._send_forever()
+        finally:
+            self._io.shutdown(wait=True)  # lines already handed over still reach the disk
+
+    async def _send_forever(self) -> None:
         attempt = 0
         while True:
             self._wake.clear()
-            pending = self._file.pending
-            if not pending:
+            if not self._queue:
                 await self._wake.wait()
                 continue
-            entry = pending[0]
+            entry = self._queue[0]
+            written = self._written.pop(entry.key, None)
+            if written is not None:
+                await written  # on disk before it leaves
             try:
                 answer = await self._client.command(
                     entry.method, entry.path, entry.body, key=entry.key, if_match=entry.if_match
@@ -69,7 +85,7 @@ class Outbox:
             except CommandRefused as refused:
                 log.warning("command refused: %s: %s", entry.description, refused)
                 self._on_error(f"Could not {entry.description}: {refused}")
-                self._settle(entry, None)
+                await self._settle(entry, None)
             except (BackendUnreachable, AuthenticationFailed) as exc:
                 delay = backoff_delay(attempt)
                 attempt += 1
@@ -79,10 +95,11 @@ class Outbox:
             else:
                 attempt = 0
                 log.info("sent: %s", entry.description)
-                self._settle(entry, answer)
+                await self._settle(entry, answer)
 
-    def _settle(self, entry: OutboxEntry, answer: Any) -> None:
-        self._file.done(entry.key)
+    async def _settle(self, entry: OutboxEntry, answer: Any) -> None:
+        self._queue.pop(0)
+        await asyncio.get_running_loop().run_in_executor(self._io, self._file.done, entry.key)
         self._on_pending(self.pending_count)
         future = self._settled.pop(entry.key, None)
         if future is not None and not future.done():
