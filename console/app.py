@@ -82,8 +82,7 @@ def build_console(title: str) -> Console:
     return Console(store, notifier, commands, window)
 
 
-async def run(args: argparse.Namespace, app: QApplication, demo: DemoBackend | None) -> int:
-    settings = Settings.load()
+async def run(args: argparse.Namespace, app: QApplication, settings: Settings, demo: DemoBackend | None) -> int:
     console = build_console(f"Command console {__version__}" + (" — demo" if demo else ""))
     screen = app.primaryScreen().availableGeometry()
     console.window.setGeometry(screen)
@@ -179,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            code: int = loop.run_until_complete(run(args, app, demo))
+            code: int = loop.run_until_complete(run(args, app, settings, demo))
             return code
     finally:
         if demo is not None:
