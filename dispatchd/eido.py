@@ -38,6 +38,16 @@ def to_eido(incident: dict[str, Any], units: list[dict[str, Any]]) -> dict[str, 
             }
             for note in incident["notes"]
         ],
+        "dispatchComponent": [
+            {
+                "$id": f"{incident['tracking_id']}:dispatch:{unit['id']}",
+                "dispatchResourceReference": unit["id"],
+                "dispatchIncidentReference": incident["tracking_id"],
+                "dispatchStatusCommonRegistryText": unit["secondary_status"],
+                "dispatchTimeStamp": unit.get("updated_at"),
+            }
+            for unit in units
+        ],
         "emergencyResourceComponent": [
             {
                 "$id": unit["id"],

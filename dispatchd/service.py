@@ -14,6 +14,7 @@ from dispatchd.problems import Problem, not_found
 from dispatchd.storage.interface import Transaction
 
 INCIDENT, UNIT, CAMERA, MEDIA = "incident", "unit", "camera", "media"
+MAJOR_EVENT_TYPE = "MAJOR"
 OPEN_STATUSES = frozenset({"new", "active"})
 CLOSED_STATUSES = frozenset({"closed", "cancelled"})
 SECONDARY_STATUSES = (
@@ -57,23 +58,52 @@ def status_common_for(unit_statuses: list[str]) -> str:
 
 
 def check_version(entity: dict[str, Any], if_match: int | None, what: str) -> None:
-    """A stale `If-Match` gets 412 with the current version."""
+    """A stale `If-Match` gets 412 with the current version and the current state: nothing is overwritten."""
     if if_match is not None and if_match != entity["version"]:
+        label = entity.get("number") or entity.get("callsign") or entity["id"]
         raise Problem(
             412,
             "Changed meanwhile",
-            f"This {what} was changed by someone else (now version {entity['version']}, "
-            f"you had version {if_match}); reload it and try again.",
+            f"This {what} ({label}) changed since you opened it (now version {entity['version']}, you had "
+            f"version {if_match}); nothing was overwritten: check its new state and try again.",
             headers={"ETag": f'"{entity["version"]}"'},
             current_version=entity["version"],
+            current=entity,
         )
 
 
 class DispatchService:
     """Incident, unit, camera and media commands over a storage transaction."""
 
-    def __init__(self, sector_of: SectorLookup = _no_sector) -> None:
+    def __init__(
+        self, sector_of: SectorLookup = _no_sector, incident_types: dict[str, dict[str, Any]] | None = None
+    ) -> None:
         self._sector_of = sector_of
+        self.incident_types = incident_types or {}
+
+    def _check_type(self, type_code: str) -> dict[str, Any] | None:
+        if type_code == MAJOR_EVENT_TYPE:
+            return {"code": MAJOR_EVENT_TYPE, "text": "Major event"}
+        if self.incident_types and type_code not in self.incident_types:
+            raise Problem(
+                422,
+                "Invalid request",
+                f"Unknown incident type {type_code!r}: choose one from the list.",
+                errors=[{"field": "type_code", "message": "unknown incident type"}],
+            )
+        return self.incident_types.get(type_code)
+
+    def _check_major_event(self, tx: Transaction, major_event_id: str | None) -> None:
+        if major_event_id is None:
+            return
+        parent = tx.get(INCIDENT, major_event_id)
+        if parent is None or not parent.get("major_event"):
+            raise Problem(
+                422,
+                "Invalid request",
+                f"There is no major event with id {major_event_id}.",
+                errors=[{"field": "major_event_id", "message": "not a major event"}],
+            )
 
     # --- incidents -------------------------------------------------------------------------
     def get_incident(self, tx: Transaction, incident_id: str) -> dict[str, Any]:
@@ -83,6 +113,8 @@ class DispatchService:
         return incident
 
     def create_incident(self, tx: Transaction, actor: str, payload: dict[str, Any]) -> dict[str, Any]:
+        known = self._check_type(payload["type_code"])
+        self._check_major_event(tx, payload.get("major_event_id"))
         now = utc_now()
         incident_id = str(uuid.uuid4())
         location = dict(payload["location"])
@@ -96,8 +128,8 @@ class DispatchService:
             "tracking_id": f"urn:emergency:uid:incident:{incident_id}:dispatchd",
             "number": f"{now[:4]}-{tx.next_number('incident_number:' + now[:4]):06d}",
             "type_code": payload["type_code"],
-            "type_text": payload["type_text"],
-            "emsi_category": payload.get("emsi_category"),
+            "type_text": payload.get("type_text") or (known or {}).get("text") or payload["type_code"],
+            "emsi_category": payload.get("emsi_category") or (known or {}).get("emsi_category"),
             "priority": payload["priority"],
             "status": "new",
             "status_common": "ResourcesRequested",
@@ -107,6 +139,8 @@ class DispatchService:
             "agencies": sorted(set(payload.get("agencies") or ["police"])),
             "assigned_units": [],
             "major_event_id": payload.get("major_event_id"),
+            "major_event": payload["type_code"] == MAJOR_EVENT_TYPE,
+            "agency_requests": [],
             "exercise": bool(payload.get("exercise", False)),
             "version": 1,
             "created_at": now,
@@ -114,7 +148,9 @@ class DispatchService:
             "created_by": actor,
         }
         tx.put(INCIDENT, incident_id, incident)
-        tx.append_event("incident.created", INCIDENT, incident_id, 1, actor, {"incident": incident})
+        tx.append_event(
+            "incident.created", INCIDENT, incident_id, 1, actor, {"incident": incident}, incidents=(incident_id,)
+        )
         return incident
 
     def update_incident(
@@ -124,7 +160,17 @@ class DispatchService:
         check_version(incident, if_match, "incident")
         if incident["status"] in CLOSED_STATUSES and changes.get("status") not in OPEN_STATUSES:
             raise Problem(409, "Incident closed", f"Incident {incident['number']} is closed; reopen it first.")
-        applied = {k: v for k, v in changes.items() if v is not None and incident.get(k) != v}
+        if "type_code" in changes:
+            known = self._check_type(changes["type_code"])
+            if known and not changes.get("type_text"):
+                changes = {**changes, "type_text": known["text"]}
+        if "major_event_id" in changes:
+            self._check_major_event(tx, changes["major_event_id"])
+            if changes["major_event_id"] == incident_id:
+                raise Problem(422, "Invalid request", "A major event cannot be grouped under itself.")
+        applied = {
+            k: v for k, v in changes.items() if (v is not None or k == "major_event_id") and incident.get(k) != v
+        }
         if "location" in applied and not applied["location"].get("sector"):
             applied["location"] = {
                 **applied["location"],
@@ -149,8 +195,28 @@ class DispatchService:
             incident["version"],
             actor,
             {"incident": incident, "note": note},
+            incidents=(incident_id,),
         )
         return note
+
+    def request_agency(self, tx: Transaction, actor: str, incident_id: str, agency: str, reason: str) -> dict[str, Any]:
+        """Ask another agency (fire, EMS, gendarmerie…) to take part: recorded, and seen by every console."""
+        incident = self.get_incident(tx, incident_id)
+        if incident["status"] in CLOSED_STATUSES:
+            raise Problem(409, "Incident closed", f"Incident {incident['number']} is closed.")
+        request = {
+            "agency": agency,
+            "reason": reason,
+            "requested_by": actor,
+            "requested_at": utc_now(),
+            "status": "requested",
+        }
+        incident["agency_requests"] = [*incident.get("agency_requests", []), request]
+        changed = ["agency_requests"]
+        if agency not in incident["agencies"]:
+            incident["agencies"] = sorted([*incident["agencies"], agency])
+            changed.append("agencies")
+        return self._save_incident(tx, actor, incident, changed, extra={"agency_request": request})
 
     def assign(self, tx: Transaction, actor: str, incident_id: str, unit_id: str) -> dict[str, Any]:
         incident = self.get_incident(tx, incident_id)
@@ -164,7 +230,7 @@ class DispatchService:
         if unit["secondary_status"] == "OutofService":
             raise Problem(409, "Unit out of service", f"{unit['callsign']} is out of service.")
         unit.update(incident_id=incident_id, secondary_status="Dispatched", primary_status="NotAvailable")
-        self._save_unit(tx, actor, unit)
+        self._save_unit(tx, actor, unit, related=(incident_id,))
         incident["assigned_units"] = [*incident["assigned_units"], unit_id]
         if unit["agency"] not in incident["agencies"]:
             incident["agencies"] = sorted([*incident["agencies"], unit["agency"]])
@@ -177,7 +243,7 @@ class DispatchService:
             raise Problem(409, "Not assigned", f"{unit['callsign']} is not assigned to incident {incident['number']}.")
         if unit["incident_id"] == incident_id:
             unit.update(incident_id=None, secondary_status="Available", primary_status="Available")
-            self._save_unit(tx, actor, unit)
+            self._save_unit(tx, actor, unit, related=(incident_id,))
         incident["assigned_units"] = [u for u in incident["assigned_units"] if u != unit_id]
         return self._refresh_incident_status(tx, actor, incident, ["assigned_units"])
 
@@ -199,7 +265,12 @@ class DispatchService:
         return self._save_incident(tx, actor, incident, changed)
 
     def _save_incident(
-        self, tx: Transaction, actor: str, incident: dict[str, Any], changed: list[str]
+        self,
+        tx: Transaction,
+        actor: str,
+        incident: dict[str, Any],
+        changed: list[str],
+        extra: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         incident["version"] += 1
         incident["updated_at"] = utc_now()
@@ -210,7 +281,7 @@ class DispatchService:
                 unit = tx.get(UNIT, unit_id)
                 if unit is not None and unit["incident_id"] == incident["id"]:
                     unit.update(incident_id=None, secondary_status="Available", primary_status="Available")
-                    self._save_unit(tx, actor, unit)
+                    self._save_unit(tx, actor, unit, related=(incident["id"],))
         type_ = "incident.closed" if closing else "incident.updated"
         tx.append_event(
             type_,
@@ -218,7 +289,8 @@ class DispatchService:
             incident["id"],
             incident["version"],
             actor,
-            {"incident": incident, "changed": sorted(set(changed))},
+            {"incident": incident, "changed": sorted(set(changed)), **(extra or {})},
+            incidents=(incident["id"],),
         )
         return incident
 
@@ -245,9 +317,9 @@ class DispatchService:
         unit["secondary_status"] = secondary_status
         unit["primary_status"] = PRIMARY_FOR_SECONDARY[secondary_status]
         incident_id = unit["incident_id"]
-        if secondary_status in ("Cleared", "Available"):
+        if secondary_status in ("Cleared", "Available", "OutofService"):
             unit["incident_id"] = None
-        self._save_unit(tx, actor, unit)
+        self._save_unit(tx, actor, unit, related=(incident_id,) if incident_id else ())
         if incident_id is not None:
             incident = tx.get(INCIDENT, incident_id)
             if incident is not None and incident["status"] in OPEN_STATUSES:
@@ -261,16 +333,20 @@ class DispatchService:
     def report_position(self, tx: Transaction, actor: str, unit_id: str, position: dict[str, Any]) -> dict[str, Any]:
         """A position report does not bump the unit's version: it never conflicts with a status change."""
         unit = self.get_unit(tx, unit_id)
+        position = {**position, "sector": self._sector_of(position["lat"], position["lon"])}
         unit["position"] = position
         tx.put(UNIT, unit_id, unit)
         tx.append_event("unit.position", UNIT, unit_id, unit["version"], actor, {"position": position})
         return unit
 
-    def _save_unit(self, tx: Transaction, actor: str, unit: dict[str, Any]) -> dict[str, Any]:
+    def _save_unit(
+        self, tx: Transaction, actor: str, unit: dict[str, Any], related: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """Save and log a unit change; `related` incidents get it in their timeline."""
         unit["version"] += 1
         unit["updated_at"] = utc_now()
         tx.put(UNIT, unit["id"], unit)
-        tx.append_event("unit.updated", UNIT, unit["id"], unit["version"], actor, {"unit": unit})
+        tx.append_event("unit.updated", UNIT, unit["id"], unit["version"], actor, {"unit": unit}, incidents=related)
         return unit
 
     # --- cameras and media -----------------------------------------------------------------
@@ -286,5 +362,7 @@ class DispatchService:
     def add_media(self, tx: Transaction, actor: str, media: dict[str, Any]) -> dict[str, Any]:
         self.get_incident(tx, media["incident_id"])
         tx.put(MEDIA, media["id"], media)
-        tx.append_event("media.added", MEDIA, media["id"], 1, actor, {"media": media})
+        tx.append_event(
+            "media.added", MEDIA, media["id"], 1, actor, {"media": media}, incidents=(media["incident_id"],)
+        )
         return media

@@ -91,6 +91,22 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class AgencyRequest:
+    """Another agency asked to take part in an incident."""
+
+    agency: str
+    reason: str
+    requested_by: str
+    requested_at: datetime
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], where: str = "agency_request") -> AgencyRequest:
+        return cls(_req(d, "agency", str, where), _req(d, "reason", str, where),
+                   _req(d, "requested_by", str, where),
+                   parse_time(_req(d, "requested_at", str, where), f"{where}.requested_at"))
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     """An incident: what, how urgent, where, who is on it."""
 
@@ -112,6 +128,9 @@ class Incident:
     emsi_category: str | None = None
     caller_name: str | None = None
     caller_phone: str | None = None
+    major_event: bool = False
+    major_event_id: str | None = None
+    agency_requests: tuple[AgencyRequest, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -143,6 +162,11 @@ class Incident:
             emsi_category=_opt(d, "emsi_category", str, w),
             caller_name=_opt(caller, "name", str, "incident.caller"),
             caller_phone=_opt(caller, "phone", str, "incident.caller"),
+            major_event=bool(_opt(d, "major_event", bool, w)),
+            major_event_id=_opt(d, "major_event_id", str, w),
+            agency_requests=tuple(
+                AgencyRequest.from_dict(r) for r in _opt(d, "agency_requests", list, w) or ()
+            ),
         )
 
 
@@ -156,6 +180,7 @@ class Position:
     speed: float | None
     observed_at: datetime
     stale_at: datetime
+    sector: str | None = None
 
     def is_stale(self, now: datetime) -> bool:
         return now >= self.stale_at
@@ -169,6 +194,7 @@ class Position:
             _opt(d, "speed", _NUM, where),
             parse_time(_req(d, "observed_at", str, where), f"{where}.observed_at"),
             parse_time(_req(d, "stale_at", str, where), f"{where}.stale_at"),
+            _opt(d, "sector", str, where),
         )
 
 

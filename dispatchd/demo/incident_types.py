@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,14 @@ INCIDENT_TYPES: tuple[IncidentType, ...] = (
 )
 
 
-def suggested_priority(type_code: str) -> int | None:
-    """The middle of the type's priority range, or None for an unknown type."""
-    for t in INCIDENT_TYPES:
-        if t.code == type_code:
-            return (t.priority[0] + t.priority[1]) // 2
-    return None
+def incident_type_record(itype: IncidentType) -> dict[str, Any]:
+    """The wire form served by `GET /incident-types`."""
+    low, high = itype.priority
+    return {
+        "code": itype.code,
+        "text": itype.text,
+        "emsi_category": itype.emsi_category,
+        "priority": (low + high) // 2,
+        "priority_range": [low, high],
+        "agencies": list(itype.agencies),
+    }

@@ -7,6 +7,7 @@ import logging
 from dispatchd.context import AppContext
 from dispatchd.demo.camera_server import CameraServer
 from dispatchd.demo.city import City, build_city
+from dispatchd.demo.incident_types import INCIDENT_TYPES, incident_type_record
 from dispatchd.demo.scene import StreetScene
 from dispatchd.demo.simulator import DISPATCHER, Simulator
 from dispatchd.geo import Sectors
@@ -33,6 +34,7 @@ class DemoWorld:
         self._ctx = ctx
         self.city: City = build_city(ctx.config.seed)
         ctx.sectors = Sectors(self.city.sectors_geojson)
+        ctx.service.incident_types = {t.code: incident_type_record(t) for t in INCIDENT_TYPES}
         self._scenes = {
             cid: StreetScene(name, ctx.config.seed * 100 + i) for i, (cid, name, _k, _p) in enumerate(CAMERAS)
         }

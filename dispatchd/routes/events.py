@@ -58,6 +58,12 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
         }
 
 
+@router.get("/incident-types")
+def incident_types(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[dict[str, Any]]:
+    """The centre's incident types: code, text, EMSI category, suggested priority, agencies."""
+    return list(ctx.service.incident_types.values())
+
+
 @router.get("/sectors")
 def sectors(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
     """The centre's sectors as a GeoJSON FeatureCollection."""

@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.eido import to_eido
-from dispatchd.routes.models import AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
+from dispatchd.emsi import to_emsi
+from dispatchd.routes.models import AgencyRequest, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
 from dispatchd.service import INCIDENT
 
 router = APIRouter(prefix="/api/v1/incidents", tags=["incidents"])
@@ -58,7 +59,7 @@ def patch_incident(
     ctx: AppContext = CtxDep,
     principal: Principal = PrincipalDep,
 ) -> JSONResponse:
-    changes = body.model_dump(exclude_none=True)
+    changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None or k == "major_event_id"}
     return ctx.run_command(
         request,
         principal,
@@ -117,9 +118,45 @@ def unassign_unit(
     )
 
 
-@router.get("/{incident_id}/eido")
-def export_eido(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+@router.get("/{incident_id}/timeline")
+def timeline(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[dict[str, Any]]:
+    """Everything that happened to the incident, oldest first (kept beyond the event log's retention)."""
+    with ctx.storage.read() as tx:
+        ctx.service.get_incident(tx, incident_id)
+    return [e.envelope() for e in ctx.storage.timeline(incident_id)]
+
+
+@router.post("/{incident_id}/agency-requests", status_code=201)
+def request_agency(
+    incident_id: str,
+    body: AgencyRequest,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    return ctx.run_command(
+        request,
+        principal,
+        body.model_dump(),
+        lambda tx: ctx.service.request_agency(tx, principal.username, incident_id, body.agency, body.reason),
+        status=201,
+    )
+
+
+def _with_units(ctx: AppContext, incident_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     with ctx.storage.read() as tx:
         incident = ctx.service.get_incident(tx, incident_id)
         units = [u for u in (tx.get("unit", uid) for uid in incident["assigned_units"]) if u is not None]
-    return to_eido(incident, units)
+    return incident, units
+
+
+@router.get("/{incident_id}/emsi")
+def export_emsi(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    """The incident as an EMSI (ISO/TR 22351) message."""
+    return to_emsi(*_with_units(ctx, incident_id))
+
+
+@router.get("/{incident_id}/eido")
+def export_eido(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    """The incident as a NENA EIDO (NENA-STA-021) JSON document."""
+    return to_eido(*_with_units(ctx, incident_id))

@@ -30,7 +30,7 @@ class CallerIn(_Strict):
 
 class IncidentCreate(_Strict):
     type_code: str = Field(min_length=1, max_length=40)
-    type_text: str = Field(min_length=1, max_length=200)
+    type_text: str | None = Field(default=None, min_length=1, max_length=200)
     emsi_category: str | None = Field(default=None, max_length=40)
     priority: int = Field(ge=0, le=10)
     location: LocationIn
@@ -47,6 +47,7 @@ class IncidentPatch(_Strict):
     status: IncidentStatus | None = None
     location: LocationIn | None = None
     agencies: list[Agency] | None = None
+    major_event_id: str | None = None
 
 
 class NoteCreate(_Strict):
@@ -68,3 +69,8 @@ class PositionReport(_Strict):
     speed: float | None = Field(default=None, ge=0)
     observed_at: str | None = None
     stale_after_s: float = Field(default=60.0, gt=0)
+
+
+class AgencyRequest(_Strict):
+    agency: Agency
+    reason: str = Field(min_length=1, max_length=1000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -68,7 +68,10 @@ class Transaction(Protocol):
         entity_version: int,
         actor: str,
         data: dict[str, Any],
-    ) -> EventRecord: ...
+        incidents: Sequence[str] = (),
+    ) -> EventRecord:
+        """Append to the log; the event also joins the (never pruned) timeline of each incident named."""
+        ...
 
     def next_number(self, counter: str) -> int: ...
 
@@ -93,6 +96,10 @@ class Storage(Protocol):
         ...
 
     def prune_events(self, keep_after_ts: str) -> int: ...
+
+    def timeline(self, incident_id: str) -> list[EventRecord]:
+        """Every event that concerned an incident, oldest first, whatever the log's retention."""
+        ...
 
     def put_account(self, account: Account) -> None: ...
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,10 @@ CREATE TABLE IF NOT EXISTS events (
     seq INTEGER PRIMARY KEY, ts TEXT NOT NULL, type TEXT NOT NULL,
     entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, entity_version INTEGER NOT NULL,
     actor TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS timeline (
+    incident_id TEXT NOT NULL, seq INTEGER NOT NULL, ts TEXT NOT NULL, type TEXT NOT NULL,
+    entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, entity_version INTEGER NOT NULL,
+    actor TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (incident_id, seq));
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (
     scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
@@ -66,25 +70,33 @@ class _SQLiteTransaction:
         entity_version: int,
         actor: str,
         data: dict[str, Any],
+        incidents: Sequence[str] = (),
     ) -> EventRecord:
         # The seq comes from a counter row updated inside this transaction: gapless, ordered by commit,
         # and never from a counter held in one process.
         seq = self.next_number("event_seq")
         record = EventRecord(seq, utc_now(), type_, entity_type, entity_id, entity_version, actor, data)
+        row = (
+            seq,
+            record.ts,
+            type_,
+            entity_type,
+            entity_id,
+            entity_version,
+            actor,
+            json.dumps(data, separators=(",", ":")),
+        )
         self._conn.execute(
             "INSERT INTO events (seq, ts, type, entity_type, entity_id, entity_version, actor, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                seq,
-                record.ts,
-                type_,
-                entity_type,
-                entity_id,
-                entity_version,
-                actor,
-                json.dumps(data, separators=(",", ":")),
-            ),
+            row,
         )
+        for incident_id in dict.fromkeys(incidents):
+            self._conn.execute(
+                "INSERT INTO timeline (incident_id, seq, ts, type, entity_type, entity_id, entity_version, actor, "
+                "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (incident_id, *row),
+            )
         return record
 
     def stored_response(self, scope: str, key: str) -> StoredResponse | None:
@@ -164,6 +176,15 @@ class SQLiteStorage:
         with self._lock:
             cursor = self._conn.execute("DELETE FROM events WHERE ts < ?", (keep_after_ts,))
         return cursor.rowcount
+
+    def timeline(self, incident_id: str) -> list[EventRecord]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, ts, type, entity_type, entity_id, entity_version, actor, data FROM timeline "
+                "WHERE incident_id = ? ORDER BY seq",
+                (incident_id,),
+            ).fetchall()
+        return [_event_from_row(row) for row in rows]
 
     def put_account(self, account: Account) -> None:
         with self._lock:

@@ -101,7 +101,8 @@ def test_a_stale_if_match_gets_412_with_the_current_version(api: TestClient) -> 
     stale = api.patch(url, json={"priority": 3}, headers={"If-Match": '"1"'})
     assert stale.status_code == 412
     assert stale.json()["current_version"] == 2
-    assert "changed by someone else" in stale.json()["detail"]
+    assert "changed since you opened it" in stale.json()["detail"]
+    assert stale.json()["current"]["priority"] == 8, "the answer carries the new state"
     assert api.get(url).json()["priority"] == 8
 
 
@@ -211,3 +212,71 @@ def test_openapi_documents_the_api(tmp_path: Path) -> None:
         "/api/v1/media/{media_id}/content",
     ):
         assert path in paths
+
+
+def test_the_timeline_keeps_everything_that_happened_to_an_incident(api: TestClient) -> None:
+    incident = _create(api)
+    iid = incident["id"]
+    api.post(f"/api/v1/incidents/{iid}/notes", json={"text": "Caller called back"})
+    api.post(f"/api/v1/incidents/{iid}/assignments", json={"unit_id": "PS-03@police"})
+    api.patch("/api/v1/units/PS-03@police", json={"secondary_status": "EnRoute"})
+    api.post(f"/api/v1/incidents/{iid}/media", data={"kind": "text", "text": "he has a knife"})
+    api.post(f"/api/v1/incidents/{iid}/agency-requests", json={"agency": "ems", "reason": "one injured"})
+    api.patch(f"/api/v1/incidents/{iid}", json={"status": "closed"})
+    api.post("/api/v1/units/PS-03@police/positions", json={"lat": 45.75, "lon": 4.84})
+    api.app.state.ctx.storage.prune_events("9999")  # the log forgets; the timeline does not
+    entries = api.get(f"/api/v1/incidents/{iid}/timeline").json()
+    assert [(e["type"], e["data"].get("changed")) for e in entries] == [
+        ("incident.created", None),
+        ("incident.note_added", None),
+        ("unit.updated", None),
+        ("incident.updated", ["assigned_units", "status", "status_common"]),
+        ("unit.updated", None),
+        ("incident.updated", ["status_common"]),
+        ("media.added", None),
+        ("incident.updated", ["agencies", "agency_requests"]),
+        ("unit.updated", None),
+        ("incident.closed", ["status"]),
+    ]
+    assert entries[7]["data"]["agency_request"]["reason"] == "one injured"
+
+
+def test_unknown_incident_types_are_refused_and_known_ones_named(api: TestClient) -> None:
+    types = api.get("/api/v1/incident-types").json()
+    assert {"code": "FIGHT", "text": "Fight on the public way"}.items() <= types[3].items()
+    unknown = api.post("/api/v1/incidents", json={**INCIDENT, "type_code": "ALIENS"})
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"] == [{"field": "type_code", "message": "unknown incident type"}]
+    named = api.post("/api/v1/incidents", json={k: v for k, v in INCIDENT.items() if k != "type_text"})
+    assert named.json()["type_text"] == "Fight on the public way"
+
+
+def test_incidents_group_under_a_major_event(api: TestClient) -> None:
+    major = _create(api, type_code="MAJOR", type_text="Demonstration, Place de la République")
+    assert major["major_event"] is True
+    child = _create(api, major_event_id=major["id"])
+    assert child["major_event_id"] == major["id"]
+    other = _create(api)
+    grouped = api.patch(f"/api/v1/incidents/{other['id']}", json={"major_event_id": major["id"]})
+    assert grouped.json()["major_event_id"] == major["id"]
+    ungrouped = api.patch(f"/api/v1/incidents/{other['id']}", json={"major_event_id": None})
+    assert ungrouped.json()["major_event_id"] is None
+    wrong = api.patch(f"/api/v1/incidents/{other['id']}", json={"major_event_id": child["id"]})
+    assert wrong.status_code == 422
+
+
+def test_eido_and_emsi_exports(api: TestClient) -> None:
+    incident = _create(api)
+    api.post(f"/api/v1/incidents/{incident['id']}/assignments", json={"unit_id": "PS-05@police"})
+    eido = api.get(f"/api/v1/incidents/{incident['id']}/eido").json()
+    for component in ("incidentComponent", "locationComponent", "notesComponent", "emergencyResourceComponent",
+                      "dispatchComponent"):
+        assert component in eido
+    assert eido["incidentComponent"]["$id"].startswith("urn:emergency:uid:incident:")
+    assert eido["dispatchComponent"][0]["dispatchResourceReference"] == "PS-05@police"
+    emsi = api.get(f"/api/v1/incidents/{incident['id']}/emsi").json()["EMSI"]
+    assert set(emsi) == {"CONTEXT", "EVENT", "RESOURCE", "MISSION"}
+    assert emsi["CONTEXT"]["MODE"] == "ACTUAL"
+    assert emsi["EVENT"]["EGEO"][0]["COORD"][0] == {"LAT": 45.75, "LON": 4.84}
+    assert emsi["RESOURCE"][0]["RTYPE"]["CLASS"] == ["POL"]
+    assert emsi["MISSION"][0]["STATUS"] == "PLAN"
