@@ -101,9 +101,12 @@ class AgencyRequest:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], where: str = "agency_request") -> AgencyRequest:
-        return cls(_req(d, "agency", str, where), _req(d, "reason", str, where),
-                   _req(d, "requested_by", str, where),
-                   parse_time(_req(d, "requested_at", str, where), f"{where}.requested_at"))
+        return cls(
+            _req(d, "agency", str, where),
+            _req(d, "reason", str, where),
+            _req(d, "requested_by", str, where),
+            parse_time(_req(d, "requested_at", str, where), f"{where}.requested_at"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +167,7 @@ class Incident:
             caller_phone=_opt(caller, "phone", str, "incident.caller"),
             major_event=bool(_opt(d, "major_event", bool, w)),
             major_event_id=_opt(d, "major_event_id", str, w),
-            agency_requests=tuple(
-                AgencyRequest.from_dict(r) for r in _opt(d, "agency_requests", list, w) or ()
-            ),
+            agency_requests=tuple(AgencyRequest.from_dict(r) for r in _opt(d, "agency_requests", list, w) or ()),
         )
 
 

@@ -269,8 +269,13 @@ def test_eido_and_emsi_exports(api: TestClient) -> None:
     incident = _create(api)
     api.post(f"/api/v1/incidents/{incident['id']}/assignments", json={"unit_id": "PS-05@police"})
     eido = api.get(f"/api/v1/incidents/{incident['id']}/eido").json()
-    for component in ("incidentComponent", "locationComponent", "notesComponent", "emergencyResourceComponent",
-                      "dispatchComponent"):
+    for component in (
+        "incidentComponent",
+        "locationComponent",
+        "notesComponent",
+        "emergencyResourceComponent",
+        "dispatchComponent",
+    ):
         assert component in eido
     assert eido["incidentComponent"]["$id"].startswith("urn:emergency:uid:incident:")
     assert eido["dispatchComponent"][0]["dispatchResourceReference"] == "PS-05@police"
