@@ -13,11 +13,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import qasync
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from console import __version__
 from console.backend.client import DispatchClient
@@ -27,14 +28,21 @@ from console.backend.demo_backend import DemoBackend
 from console.backend.event_stream import EventStream
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxFile
+from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
 from console.notifications import Notifier
 from console.settings import Settings, data_dir
 from console.store import Store
 from console.theme import apply_dark_theme
+from console.views.alerts import AlertBar, HighPriorityAlerts
+from console.views.create_incident import CreateIncidentDialog
+from console.views.dispatch_panel import DispatchPanel
+from console.views.incident_detail import IncidentDetail
 from console.views.incident_queue import IncidentQueue
 from console.views.login_dialog import LoginDialog
 from console.views.main_window import MainWindow
+from console.views.major_events_panel import MajorEventsPanel
+from console.views.selection import Selection
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
 
@@ -63,33 +71,150 @@ class Console:
     store: Store
     notifier: Notifier
     commands: Commands
+    queries: Queries
+    selection: Selection
     window: MainWindow
+    create_dialog: CreateIncidentDialog
     login: LoginDialog | None = None
+
+    def panel(self, name: str) -> QWidget:
+        widget = self.window.docks[name].widget()
+        assert widget is not None
+        return widget
 
 
 def build_console(title: str) -> Console:
-    """The store, the notification bridge, the commands and the main window with its panels."""
+    """The store, the notification bridge, commands, queries, selection and the main window with its panels."""
     store = Store()
     notifier = Notifier()
     commands = Commands(notifier.error)
+    queries = Queries(notifier.error, data_dir() / "media-cache")
+    selection = Selection()
+    alerts = HighPriorityAlerts(store)
     status_bar = ConsoleStatusBar(store, notifier)
     window = MainWindow(status_bar, title)
-    window.add_panel(
-        "incidents", "Incident queue", IncidentQueue(store, commands), Qt.DockWidgetArea.LeftDockWidgetArea
-    )
-    window.add_panel("units", "Units", UnitBoard(store), Qt.DockWidgetArea.RightDockWidgetArea)
+    queue = IncidentQueue(store, commands, selection, alerts)
+    detail = IncidentDetail(store, commands, queries, selection, notifier)
+    dispatch = DispatchPanel(store, commands, selection)
+    units = UnitBoard(store, commands)
+    major = MajorEventsPanel(store, commands, selection)
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    queue_dock = window.add_panel("incidents", "Incident queue", queue, left)
+    detail_dock = window.add_panel("detail", "Incident", detail, left)
+    dispatch_dock = window.add_panel("dispatch", "Dispatch", dispatch, right)
+    units_dock = window.add_panel("units", "Units", units, right)
+    major_dock = window.add_panel("major_events", "Major events", major, left)
+    window.splitDockWidget(queue_dock, detail_dock, Qt.Orientation.Horizontal)
+    window.splitDockWidget(queue_dock, major_dock, Qt.Orientation.Vertical)
+    window.splitDockWidget(dispatch_dock, units_dock, Qt.Orientation.Vertical)
+    alert_bar = AlertBar(store, alerts)
+    window.add_top_bar(alert_bar)
+    create_dialog = CreateIncidentDialog(commands, window)
+
+    def open_incident(incident_id: str) -> None:
+        alerts.acknowledge(incident_id)
+        selection.select(incident_id)
+        window.show_panel("detail")
+
+    queue.incident_opened.connect(open_incident)
+    alert_bar.open_requested.connect(open_incident)
+
+    def focus_note() -> None:
+        window.show_panel("detail")
+        detail.focus_note()
+
+    def focus_dispatch() -> None:
+        window.show_panel("dispatch")
+        dispatch.focus_candidates()
+
+    def focus_queue() -> None:
+        window.show_panel("incidents")
+        queue.table.setFocus()
+
+    menu = window.incident_menu
+    window.add_action(menu, "New incident from a call…", "Ctrl+I", lambda: create_dialog.start())
+    window.add_action(menu, "Add a note to the selected incident", "Ctrl+N", focus_note)
+    window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
+    window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
     window.resize(1600, 900)
-    return Console(store, notifier, commands, window)
+    return Console(store, notifier, commands, queries, selection, window, create_dialog)
+
+
+@dataclass
+class Link:
+    """A console's live connection: client, event stream and outbox, with their tasks."""
+
+    client: DispatchClient
+    stream: EventStream
+    outbox: Outbox
+    tasks: list[asyncio.Task[None]]
+
+    def log_in(self, username: str, password: str) -> None:
+        self.client.set_credentials(username, password)
+        self.stream.credentials_changed()
+
+    async def close(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def connect(
+    console: Console, http: httpx.AsyncClient, url: str, outbox_file: Path, default_user: str = ""
+) -> Link:
+    """Wire a built console to a backend: stream into its store, commands through a durable outbox, queries,
+    login when asked. Returns at once; the link keeps trying until it is closed."""
+    client = DispatchClient(http, url)
+    outbox = Outbox(
+        await asyncio.to_thread(OutboxFile, outbox_file),
+        client,
+        console.notifier.error,
+        console.window.status.show_pending_commands,
+    )
+    console.commands.attach(outbox)
+    console.queries.attach(client)
+    console.window.status.show_pending_commands(outbox.pending_count)
+    login = LoginDialog(url, console.window)
+    console.login = login
+    types_loaded = False
+
+    def on_types(types: list[dict[str, Any]]) -> None:
+        console.create_dialog.set_incident_types(types)
+        detail = console.panel("detail")
+        assert isinstance(detail, IncidentDetail)
+        detail.set_incident_types(types)
+
+    def on_status(status: ConnectionStatus) -> None:
+        nonlocal types_loaded
+        console.window.status.show_status(status)
+        if status.state is LinkState.CONNECTED and not types_loaded:
+            types_loaded = True
+            console.queries.incident_types(on_types)
+        if status.state is LinkState.LOGIN_REQUIRED and not login.isVisible():
+            login.ask(status.reason if client.has_credentials else "", default_user)
+
+    stream = EventStream(client, console.store, on_status)
+    link = Link(client, stream, outbox, [])
+    login.credentials_entered.connect(link.log_in)
+    link.tasks = [asyncio.ensure_future(stream.run()), asyncio.ensure_future(outbox.run())]
+    return link
 
 
 async def run(args: argparse.Namespace, app: QApplication, settings: Settings, demo: DemoBackend | None) -> int:
     console = build_console(f"Command console {__version__}" + (" — demo" if demo else ""))
     screen = app.primaryScreen().availableGeometry()
     console.window.setGeometry(screen)
+    docks = console.window.docks
     console.window.resizeDocks(
-        [console.window.docks["incidents"], console.window.docks["units"]],
-        [int(screen.width() * 0.62), int(screen.width() * 0.38)],
+        [docks["incidents"], docks["detail"], docks["dispatch"]],
+        [int(screen.width() * 0.42), int(screen.width() * 0.30), int(screen.width() * 0.28)],
         Qt.Orientation.Horizontal,
+    )
+    console.window.resizeDocks(
+        [docks["incidents"], docks["major_events"]],
+        [int(screen.height() * 0.72), int(screen.height() * 0.2)],
+        Qt.Orientation.Vertical,
     )
     console.window.show()
     quit_requested = asyncio.Event()
@@ -110,44 +235,13 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
                 return 1
         else:
             url = args.backend or settings.backend_url
-        client = DispatchClient(http, url)
-        outbox = Outbox(
-            await asyncio.to_thread(OutboxFile, outbox_path(url, demo)),
-            client,
-            console.notifier.error,
-            console.window.status.show_pending_commands,
-        )
-        console.commands.attach(outbox)
-        console.window.status.show_pending_commands(outbox.pending_count)
-
-        def on_status(status: ConnectionStatus) -> None:
-            console.window.status.show_status(status)
-            if status.state is LinkState.LOGIN_REQUIRED:
-                ask_login(status.reason if client.has_credentials else "")
-
-        stream = EventStream(client, console.store, on_status)
-        login = LoginDialog(url, console.window)
-        console.login = login
-
-        def on_credentials(username: str, password: str) -> None:
-            client.set_credentials(username, password)
-            stream.credentials_changed()
-
-        def ask_login(reason: str) -> None:
-            if not login.isVisible():
-                login.ask(reason, args.user or settings.username)
-
-        login.credentials_entered.connect(on_credentials)
+        link = await connect(console, http, url, outbox_path(url, demo), default_user=args.user or settings.username)
         if demo is not None:
-            client.set_credentials(DEMO_USER, DEMO_USER)
+            link.log_in(DEMO_USER, DEMO_USER)
         elif args.user and os.environ.get("CONSOLE_PASSWORD"):
-            client.set_credentials(args.user, os.environ["CONSOLE_PASSWORD"])
-        tasks = [asyncio.ensure_future(stream.run()), asyncio.ensure_future(outbox.run())]
+            link.log_in(args.user, os.environ["CONSOLE_PASSWORD"])
         await quit_requested.wait()
-        for task in tasks:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await link.close()
     return 0
 
 

@@ -33,6 +33,8 @@ class Store(QObject):
     """Everything was replaced (snapshot loaded): views rebuild."""
     malformed_event = Signal(int, str)
     """An event was skipped as unusable: its seq and why."""
+    event_applied = Signal(object)
+    """An event was applied (after the per-entity signals): the Event, for timelines and recorders."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,7 @@ class Store(QObject):
                     self.camera_changed.emit(change.id, change.created)
                 elif change.kind == "media":
                     self.media_added.emit(change.id)
+            self.event_applied.emit(event)
         return result.outcome
 
     def malformed(self, error: MalformedEvent) -> Outcome:

@@ -138,6 +138,21 @@ class DispatchClient:
             return response.json() if response.content else None
         raise AssertionError("unreachable")
 
+    async def download(self, path: str) -> bytes:
+        """A file's bytes (media content); re-logs in once on 401."""
+        await self.ensure_login()
+        for attempt in (1, 2):
+            try:
+                response = await self._http.get(f"{self.base_url}{API}{path}", headers=self._auth_headers())
+            except httpx.TransportError as exc:
+                raise BackendUnreachable(self._unreachable(exc)) from exc
+            if response.status_code == 401 and attempt == 1:
+                await self.login()
+                continue
+            self._raise_for(response)
+            return response.content
+        raise AssertionError("unreachable")
+
     async def command(
         self, method: str, path: str, body: Any = None, *, key: str | None = None, if_match: int | None = None
     ) -> Any:

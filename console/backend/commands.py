@@ -1,7 +1,9 @@
 """Operator commands: the views ask, the backend decides, the result comes back as events.
 
-Every command goes through the Outbox with its own Idempotency-Key; a refusal reaches the operator as the
-backend's own sentence through `on_error`, never as a traceback.
+Every command goes through the Outbox with an Idempotency-Key; a refusal reaches the operator as the
+backend's own sentence through `on_error`, never as a traceback. Commands that a double click or an
+impatient retry could repeat (assign, unassign, unit status) take a key derived from what they do and the
+version they were made against: the repeat carries the same key and is applied once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from typing import Any
 
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry
-from console.domain.model import Incident
+from console.domain.model import Incident, Unit
+
+AGENCY_NAMES = {"police": "police", "gendarmerie": "gendarmerie", "fire": "fire brigade", "ems": "EMS"}
 
 
 class Commands:
@@ -29,7 +33,13 @@ class Commands:
         self._outbox = outbox
 
     def _send(
-        self, description: str, method: str, path: str, body: Any, if_match: int | None = None
+        self,
+        description: str,
+        method: str,
+        path: str,
+        body: Any,
+        if_match: int | None = None,
+        key: str | None = None,
     ) -> asyncio.Future[Any] | None:
         if self.read_only:
             self._on_error(f"Could not {description}: commands are disabled in this mode.")
@@ -38,7 +48,7 @@ class Commands:
             self._on_error(f"Could not {description}: not connected to a dispatch backend yet.")
             return None
         entry = OutboxEntry(
-            key=str(uuid.uuid4()),
+            key=key or str(uuid.uuid4()),
             method=method,
             path=path,
             body=body,
@@ -48,16 +58,68 @@ class Commands:
         )
         return self._outbox.submit(entry)
 
-    def set_priority(self, incident: Incident, priority: int) -> asyncio.Future[Any] | None:
+    # --- incidents -------------------------------------------------------------------------
+    def create_incident(self, payload: dict[str, Any]) -> asyncio.Future[Any] | None:
+        return self._send(f"create the incident ({payload.get('type_code')})", "POST", "/incidents", payload)
+
+    def _patch(self, incident: Incident, what: str, changes: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(
-            f"change the priority of {incident.number}",
-            "PATCH",
-            f"/incidents/{incident.id}",
-            {"priority": priority},
-            incident.version,
+            f"{what} of {incident.number}", "PATCH", f"/incidents/{incident.id}", changes, incident.version
         )
+
+    def set_priority(self, incident: Incident, priority: int) -> asyncio.Future[Any] | None:
+        return self._patch(incident, "change the priority", {"priority": priority})
+
+    def set_status(self, incident: Incident, status: str) -> asyncio.Future[Any] | None:
+        return self._patch(incident, "change the status", {"status": status})
+
+    def set_type(self, incident: Incident, type_code: str) -> asyncio.Future[Any] | None:
+        return self._patch(incident, "change the type", {"type_code": type_code})
+
+    def set_major_event(self, incident: Incident, major_event_id: str | None) -> asyncio.Future[Any] | None:
+        return self._patch(incident, "change the major event", {"major_event_id": major_event_id})
 
     def close_incident(self, incident: Incident) -> asyncio.Future[Any] | None:
         return self._send(
             f"close {incident.number}", "PATCH", f"/incidents/{incident.id}", {"status": "closed"}, incident.version
+        )
+
+    def add_note(self, incident: Incident, text: str) -> asyncio.Future[Any] | None:
+        return self._send(f"add a note to {incident.number}", "POST", f"/incidents/{incident.id}/notes", {"text": text})
+
+    def request_agency(self, incident: Incident, agency: str, reason: str) -> asyncio.Future[Any] | None:
+        return self._send(
+            f"request the {AGENCY_NAMES.get(agency, agency)} on {incident.number}",
+            "POST",
+            f"/incidents/{incident.id}/agency-requests",
+            {"agency": agency, "reason": reason},
+        )
+
+    # --- dispatch --------------------------------------------------------------------------
+    def assign(self, incident: Incident, unit: Unit) -> asyncio.Future[Any] | None:
+        return self._send(
+            f"send {unit.callsign} to {incident.number}",
+            "POST",
+            f"/incidents/{incident.id}/assignments",
+            {"unit_id": unit.id},
+            key=f"assign:{incident.id}:{unit.id}:v{incident.version}",
+        )
+
+    def unassign(self, incident: Incident, unit: Unit) -> asyncio.Future[Any] | None:
+        return self._send(
+            f"take {unit.callsign} off {incident.number}",
+            "DELETE",
+            f"/incidents/{incident.id}/assignments/{unit.id}",
+            None,
+            key=f"unassign:{incident.id}:{unit.id}:v{incident.version}",
+        )
+
+    def set_unit_status(self, unit: Unit, status: str) -> asyncio.Future[Any] | None:
+        return self._send(
+            f"set {unit.callsign} {status}",
+            "PATCH",
+            f"/units/{unit.id}",
+            {"secondary_status": status},
+            unit.version,
+            key=f"unit-status:{unit.id}:{status}:v{unit.version}",
         )

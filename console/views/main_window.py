@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from console.views.status_bar import ConsoleStatusBar
 
@@ -24,8 +26,33 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.incident_menu = self.menuBar().addMenu("&Incident")
         self.view_menu = self.menuBar().addMenu("&View")
         self.docks: dict[str, QDockWidget] = {}
+
+    def add_action(self, menu: QMenu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        """A menu entry with its shortcut (shown in the menu and the tooltip)."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text} ({shortcut})")
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def add_top_bar(self, widget: QWidget) -> None:
+        """A full-width strip above the panels (the alert bar)."""
+        bar = QToolBar("Alerts", self)
+        bar.setObjectName("alerts_toolbar")
+        bar.setMovable(False)
+        bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def show_panel(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
 
     def add_panel(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from console.backend.commands import Commands
 from console.domain.model import Unit
 from console.domain.timefmt import format_age
 from console.store import Store
@@ -39,22 +49,28 @@ def position_text(unit: Unit, now: datetime) -> tuple[str, bool]:
 class UnitBoard(QWidget):
     """Redrawn at most twice a second, however many position reports arrive."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, commands: Commands) -> None:
         super().__init__()
         self.setObjectName("unit_board")
         self._store = store
+        self._commands = commands
         self._dirty = True
         self.agency_filter = QComboBox()
         self.agency_filter.addItem("All agencies", None)
         for agency in AGENCIES:
             self.agency_filter.addItem(agency.capitalize(), agency)
         self.agency_filter.currentIndexChanged.connect(self._mark_dirty)
+        self.sector_filter = QComboBox()
+        self.sector_filter.addItem("All sectors", None)
+        self.sector_filter.currentIndexChanged.connect(self._mark_dirty)
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         for col, width in enumerate((110, 100, 120, 110)):
             self.tree.setColumnWidth(col, width)
         self._groups: dict[str, QTreeWidgetItem] = {}
@@ -63,6 +79,7 @@ class UnitBoard(QWidget):
         self.tree.itemExpanded.connect(lambda item: self._collapsed.discard(item.data(0, Qt.ItemDataRole.UserRole)))
         top = QHBoxLayout()
         top.addWidget(self.agency_filter)
+        top.addWidget(self.sector_filter)
         top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -93,11 +110,33 @@ class UnitBoard(QWidget):
 
     def _visible_units(self) -> list[Unit]:
         agency = self.agency_filter.currentData()
-        return [u for u in self._store.units.values() if agency is None or u.agency == agency]
+        sector = self.sector_filter.currentData()
+        return [
+            u
+            for u in self._store.units.values()
+            if (agency is None or u.agency == agency)
+            and (sector is None or (u.position is not None and u.position.sector == sector))
+        ]
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        unit = self._store.units.get(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+        if unit is None:
+            return
+        menu = QMenu(self)
+        for status in ("EnRoute", "OnScene", "Cleared", "Available", "OutofService"):
+            action = menu.addAction(f"{unit.callsign}: {STATUS_TEXT[status].lower()}")
+            action.setEnabled(status != unit.secondary_status)
+            action.triggered.connect(lambda _=False, s=status: self._commands.set_unit_status(unit, s))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def refresh(self) -> None:
         self._dirty = False
         now = datetime.now(UTC)
+        for unit in self._store.units.values():
+            sector = unit.position.sector if unit.position else None
+            if sector and self.sector_filter.findData(sector) < 0:
+                self.sector_filter.addItem(sector, sector)
         units = sorted(self._visible_units(), key=lambda u: (u.agency, u.callsign))
         by_status: dict[str, list[Unit]] = {}
         for unit in units:

@@ -114,6 +114,19 @@ class Simulator:
                     }
                     self._service.register_unit(tx, DISPATCHER, record)
                     lat, lon = node.lat, node.lon
+                    self._service.report_position(
+                        tx,
+                        unit_id,
+                        unit_id,
+                        {
+                            "lat": lat,
+                            "lon": lon,
+                            "course": 0.0,
+                            "speed": 0.0,
+                            "observed_at": format_utc(self._wallclock()),
+                            "stale_at": format_utc(self._wallclock() + timedelta(seconds=3 * STILL_REPORT_S)),
+                        },
+                    )
                 else:
                     pos = existing.get("position") or {"lat": node.lat, "lon": node.lon}
                     lat, lon = pos["lat"], pos["lon"]

@@ -174,8 +174,8 @@ def test_a_refused_command_reaches_the_operator_as_the_backend_sentence(
 
     run(body)
     assert errors == [
-        f"Could not close {created_number(dispatchd)}: This incident was changed by someone else "
-        "(now version 2, you had version 1); reload it and try again."
+        f"Could not close {created_number(dispatchd)}: This incident ({created_number(dispatchd)}) changed since "
+        "you opened it (now version 2, you had version 1); nothing was overwritten: check its new state and try again."
     ]
 
 

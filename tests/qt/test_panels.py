@@ -1,64 +1,20 @@
-"""The queue, the unit board and the status bar, fed through the store as the stream would."""
+"""The unit board and the status bar, fed through the store as the stream would."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
 from console.backend.connection import ConnectionStatus, LinkState
-from console.domain.events import MalformedEvent, event_from_dict, parse_sse_event
+from console.domain.events import MalformedEvent, parse_sse_event
 from console.notifications import Notifier
 from console.store import Store
-from console.views.incident_queue import IncidentQueue
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
-from tests.unit.console.factories import event, incident, snapshot, unit
-
-
-def _cells(queue: IncidentQueue) -> list[list[str]]:
-    model = queue.proxy
-    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
-
-
-def _feed(store: Store, seq: int, type_: str, entity_id: str, data: dict[str, Any]) -> None:
-    store.apply(event_from_dict(event(seq, type_, entity_id, data), seq))
-
-
-def test_the_queue_shows_new_incidents_sorted_by_priority_and_hides_closed(qtbot: QtBot) -> None:
-    store = Store()
-    store.reset(snapshot(0, units=[unit()]))
-    queue = IncidentQueue(store, Commands(lambda _m: None))
-    qtbot.addWidget(queue)
-    _feed(store, 1, "incident.created", "a", {"incident": incident("a", priority=3)})
-    _feed(store, 2, "incident.created", "b", {"incident": incident("b", priority=9, assigned_units=["PS-01@police"])})
-    rows = _cells(queue)
-    assert [r[0] for r in rows] == ["2026-b", "2026-a"]
-    assert rows[0][1] == "◆ 9 CRITICAL" and rows[0][7] == "PS-01"
-    _feed(store, 3, "incident.closed", "b", {"incident": incident("b", priority=9, status="closed", version=2)})
-    assert [r[0] for r in _cells(queue)] == ["2026-a"]
-    queue.closed_toggle.setChecked(True)
-    assert len(_cells(queue)) == 2
-
-
-def test_the_queue_search_filters_on_any_column(qtbot: QtBot) -> None:
-    store = Store()
-    store.reset(
-        snapshot(
-            2,
-            incidents=[
-                incident("a", location={"lat": 45.7, "lon": 4.8, "address_text": "1 Rue Pasteur"}),
-                incident("b", location={"lat": 45.7, "lon": 4.8, "address_text": "9 Quai du Rhône"}),
-            ],
-        )
-    )
-    queue = IncidentQueue(store, Commands(lambda _m: None))
-    qtbot.addWidget(queue)
-    queue.search.setText("rhône")
-    assert [r[0] for r in _cells(queue)] == ["2026-b"]
+from tests.unit.console.factories import snapshot, unit
 
 
 def test_the_unit_board_groups_by_status_with_counts_and_flags_stale(qtbot: QtBot) -> None:
@@ -87,7 +43,7 @@ def test_the_unit_board_groups_by_status_with_counts_and_flags_stale(qtbot: QtBo
             ],
         )
     )
-    board = UnitBoard(store)
+    board = UnitBoard(store, Commands(lambda _m: None))
     qtbot.addWidget(board)
     board.refresh()
     assert board.group_counts()["Available"] == 2 and board.group_counts()["EnRoute"] == 1

@@ -1,0 +1,102 @@
+"""Reads the panels need beyond the store: incident types, an incident's past, media files, exports.
+
+Each call runs as a task on the shared loop and answers through a callback on the GUI thread; a failure
+reaches the operator through `on_error`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from console.backend.client import DispatchClient
+from console.backend.errors import BackendError
+from console.domain.events import Event, MalformedEvent, event_from_dict
+from console.domain.model import MediaItem
+
+log = logging.getLogger("console.backend")
+T = TypeVar("T")
+
+
+class Queries:
+    """Asynchronous reads with callbacks."""
+
+    def __init__(self, on_error: Callable[[str], None], cache_dir: Path) -> None:
+        self._client: DispatchClient | None = None
+        self._on_error = on_error
+        self._cache = cache_dir
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def attach(self, client: DispatchClient) -> None:
+        self._client = client
+
+    def _run(self, what: str, call: Callable[[DispatchClient], Awaitable[T]], done: Callable[[T], None]) -> None:
+        if self._client is None:
+            return
+        client = self._client
+
+        async def attempt() -> None:
+            try:
+                result = await call(client)
+            except BackendError as exc:
+                self._on_error(f"Could not {what}: {exc}")
+                return
+            done(result)
+
+        task = asyncio.ensure_future(attempt())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def incident_types(self, done: Callable[[list[dict[str, Any]]], None]) -> None:
+        self._run("load the incident types", lambda c: c.request("GET", "/incident-types"), done)
+
+    def timeline(self, incident_id: str, done: Callable[[list[Event]], None]) -> None:
+        async def call(client: DispatchClient) -> list[Event]:
+            raw = await client.request("GET", f"/incidents/{incident_id}/timeline")
+            events = []
+            for item in raw:
+                try:
+                    events.append(event_from_dict(item, item.get("seq", -1) if isinstance(item, dict) else -1))
+                except MalformedEvent as error:
+                    log.error("timeline of %s: skipped %s", incident_id, error)
+            return events
+
+        self._run("load the incident's timeline", call, done)
+
+    def export(self, incident_id: str, kind: str, target: Path, done: Callable[[Path], None]) -> None:
+        """Save the incident as EIDO or EMSI JSON (`kind` is `eido` or `emsi`)."""
+
+        async def call(client: DispatchClient) -> Path:
+            document = await client.request("GET", f"/incidents/{incident_id}/{kind}")
+            text = json.dumps(document, indent=2, ensure_ascii=False)
+            await asyncio.to_thread(target.write_text, text, "utf-8")
+            return target
+
+        self._run(f"export the incident as {kind.upper()}", call, done)
+
+    def media_file(self, item: MediaItem, done: Callable[[Path], None]) -> None:
+        """The media's content in the local cache, downloaded once and checked against its sha256."""
+
+        async def call(client: DispatchClient) -> Path:
+            path = self._cache / item.sha256
+            if await asyncio.to_thread(path.exists):
+                return path
+            content = await client.download(f"/media/{item.id}/content")
+            if hashlib.sha256(content).hexdigest() != item.sha256:
+                raise BackendError(f"the file of media {item.id} does not match its sha256")
+            await asyncio.to_thread(_write_atomically, path, content)
+            return path
+
+        self._run("download the media", call, done)
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(content)
+    tmp.replace(path)

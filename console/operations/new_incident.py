@@ -1,0 +1,79 @@
+"""Checking a new incident taken from a call before anything is sent (pure: the form shows the messages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class CallForm:
+    """What the operator typed, as text, field by field."""
+
+    type_code: str = ""
+    priority: str = ""
+    address: str = ""
+    lat: str = ""
+    lon: str = ""
+    caller_name: str = ""
+    caller_phone: str = ""
+    note: str = ""
+    known_types: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _number(text: str, low: float, high: float, what: str) -> tuple[float | None, str | None]:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None, f"{what} must be a number"
+    if not low <= value <= high:
+        return None, f"{what} must be between {low:g} and {high:g}"
+    return value, None
+
+
+def check_call(form: CallForm) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    """The request body, or None and a message per field that is wrong."""
+    errors: dict[str, str] = {}
+    if not form.type_code:
+        errors["type_code"] = "Choose the incident type"
+    elif form.known_types and form.type_code not in form.known_types:
+        errors["type_code"] = f"Unknown incident type {form.type_code!r}: choose one from the list"
+    priority: int | None = None
+    try:
+        priority = int(form.priority)
+        if not 0 <= priority <= 10:
+            errors["priority"] = "Priority goes from 0 (lowest) to 10 (highest)"
+    except ValueError:
+        errors["priority"] = "Priority must be a whole number from 0 to 10"
+    lat = lon = None
+    if not form.lat.strip() and not form.lon.strip():
+        errors["location"] = "Give the location: latitude and longitude (and the address if known)"
+    else:
+        lat, lat_error = _number(form.lat, -90, 90, "Latitude")
+        lon, lon_error = _number(form.lon, -180, 180, "Longitude")
+        if lat_error or lon_error:
+            errors["location"] = "; ".join(e for e in (lat_error, lon_error) if e)
+    phone = form.caller_phone.strip()
+    if phone and not all(c.isdigit() or c in "+ ()-." for c in phone):
+        errors["caller_phone"] = "A callback number has only digits, spaces and + ( ) - ."
+    if errors:
+        return None, errors
+    assert priority is not None and lat is not None and lon is not None
+    body: dict[str, Any] = {
+        "type_code": form.type_code,
+        "priority": priority,
+        "location": {
+            "lat": lat,
+            "lon": lon,
+            **({"address_text": form.address.strip()} if form.address.strip() else {}),
+        },
+    }
+    caller = {k: v for k, v in (("name", form.caller_name.strip()), ("phone", phone)) if v}
+    if caller:
+        body["caller"] = caller
+    if form.note.strip():
+        body["note"] = form.note.strip()
+    known = form.known_types.get(form.type_code)
+    if known and known.get("agencies"):
+        body["agencies"] = [known["agencies"][0]]
+    return body, {}

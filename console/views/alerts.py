@@ -1,0 +1,94 @@
+"""High-priority alerts: a new incident of priority ≥ 8 stays announced until someone acknowledges it.
+
+The alert bar is part of the main window (never a modal box): the operator keeps working while it shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from console.domain.priority import priority_label
+from console.store import Store
+
+ALERT_PRIORITY = 8
+
+
+class HighPriorityAlerts(QObject):
+    """New incidents (live, not from a snapshot) of priority ≥ 8 that nobody has acknowledged yet."""
+
+    changed = Signal()
+    """The set of pending alerts changed."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self._store = store
+        self.pending: list[str] = []
+        store.incident_changed.connect(self._on_incident)
+
+    def _on_incident(self, incident_id: str, created: bool) -> None:
+        incident = self._store.incidents.get(incident_id)
+        if incident is None:
+            return
+        if created and incident.priority >= ALERT_PRIORITY and incident.is_open and not incident.major_event:
+            self.pending.append(incident_id)
+            self.changed.emit()
+        elif not incident.is_open and incident_id in self.pending:
+            self.acknowledge(incident_id)
+
+    def acknowledge(self, incident_id: str) -> None:
+        if incident_id in self.pending:
+            self.pending.remove(incident_id)
+            self.changed.emit()
+
+
+class AlertBar(QFrame):
+    """One line per pending alert, with Open and Acknowledge; hidden when there is none."""
+
+    open_requested = Signal(str)
+    """The operator wants to see the incident of an alert: its id."""
+
+    def __init__(self, store: Store, alerts: HighPriorityAlerts) -> None:
+        super().__init__()
+        self.setObjectName("alert_bar")
+        self.setStyleSheet(
+            "#alert_bar { background: #7f0000; border-bottom: 2px solid #ff5252; }"
+            "#alert_bar QLabel { color: white; font-weight: bold; font-size: 14px; }"
+        )
+        self._store = store
+        self._alerts = alerts
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(8, 4, 8, 4)
+        alerts.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for incident_id in self._alerts.pending[-4:]:
+            incident = self._store.incidents.get(incident_id)
+            if incident is None:
+                continue
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = QLabel(
+                f"NEW {priority_label(incident.priority)}  {incident.number}  {incident.type_text} — "
+                f"{incident.location.address_text or ''}"
+            )
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            open_button = QPushButton("Open")
+            open_button.clicked.connect(lambda _=False, i=incident_id: self.open_requested.emit(i))
+            ack = QPushButton("Acknowledge")
+            ack.clicked.connect(lambda _=False, i=incident_id: self._alerts.acknowledge(i))
+            line.addWidget(text, 1)
+            line.addWidget(open_button)
+            line.addWidget(ack)
+            self._rows.addWidget(row)
+        hidden = len(self._alerts.pending) - 4
+        if hidden > 0:
+            more = QLabel(f"… and {hidden} more")
+            self._rows.addWidget(more)
+        self.setVisible(bool(self._alerts.pending))

@@ -1,0 +1,139 @@
+"""Create an incident from a call: type (searchable), suggested priority, location, caller, first note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.backend.commands import Commands
+from console.operations.new_incident import CallForm, check_call
+
+
+class CreateIncidentDialog(QDialog):
+    """Non-modal (opened with open()); stays open with its messages until the form is right."""
+
+    def __init__(self, commands: Commands, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New incident from a call")
+        self.setMinimumWidth(560)
+        self._commands = commands
+        self._types: dict[str, dict[str, Any]] = {}
+        self.type_box = QComboBox()
+        self.type_box.setEditable(True)
+        self.type_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.type_box.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.type_box.currentIndexChanged.connect(self._suggest_priority)
+        self.priority = QSpinBox(minimum=0, maximum=10, value=5)
+        self.address = QLineEdit(placeholderText="Street address")
+        self.lat = QLineEdit(placeholderText="Latitude, e.g. 45.7512")
+        self.lon = QLineEdit(placeholderText="Longitude, e.g. 4.8421")
+        self.caller_name = QLineEdit()
+        self.caller_phone = QLineEdit(placeholderText="Callback number")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("What the caller says")
+        self.note.setMaximumHeight(90)
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        where = QHBoxLayout()
+        where.addWidget(self.lat)
+        where.addWidget(self.lon)
+        for key, label, widget in (
+            ("type_code", "Type", self.type_box),
+            ("priority", "Priority", self.priority),
+            (None, "Address", self.address),
+            ("location", "Position", where),
+            (None, "Caller", self.caller_name),
+            ("caller_phone", "Callback number", self.caller_phone),
+            (None, "First note", self.note),
+        ):
+            form.addRow(label, widget)
+            if key:
+                error = QLabel()
+                error.setTextFormat(Qt.TextFormat.PlainText)
+                error.setStyleSheet("color: #ff8a80;")
+                error.hide()
+                form.addRow("", error)
+                self.errors[key] = error
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText("Create")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def set_incident_types(self, types: list[dict[str, Any]]) -> None:
+        self._types = {t["code"]: t for t in types}
+        self.type_box.clear()
+        self.type_box.addItem("", "")
+        for t in sorted(types, key=lambda t: t["text"]):
+            self.type_box.addItem(f"{t['text']} ({t['code']})", t["code"])
+
+    def start(self, lat: float | None = None, lon: float | None = None, address: str = "") -> None:
+        """Open an empty form (a map pick fills the position)."""
+        for widget in (self.address, self.lat, self.lon, self.caller_name, self.caller_phone):
+            widget.clear()
+        self.note.clear()
+        self.type_box.setCurrentIndex(0)
+        if lat is not None and lon is not None:
+            self.lat.setText(f"{lat:.6f}")
+            self.lon.setText(f"{lon:.6f}")
+        self.address.setText(address)
+        for error in self.errors.values():
+            error.hide()
+        self.open()
+        self.type_box.setFocus()
+
+    def _suggest_priority(self) -> None:
+        known = self._types.get(self.type_box.currentData() or "")
+        if known is not None:
+            self.priority.setValue(int(known["priority"]))
+
+    def _type_code(self) -> str:
+        code = self.type_box.currentData()
+        if code and self.type_box.currentText() == self.type_box.itemText(self.type_box.currentIndex()):
+            return str(code)
+        return self.type_box.currentText().strip()  # typed, not chosen: checked against the list
+
+    def form(self) -> CallForm:
+        return CallForm(
+            type_code=self._type_code(),
+            priority=str(self.priority.value()),
+            address=self.address.text(),
+            lat=self.lat.text(),
+            lon=self.lon.text(),
+            caller_name=self.caller_name.text(),
+            caller_phone=self.caller_phone.text(),
+            note=self.note.toPlainText(),
+            known_types=self._types,
+        )
+
+    def submit(self) -> None:
+        body, errors = check_call(self.form())
+        for key, label in self.errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        if body is None:
+            return
+        self._commands.create_incident(body)
+        self.accept()

@@ -1,0 +1,415 @@
+"""The incident detail: who, what, where, since when; its timeline; notes, changes, agencies, media, exports.
+
+Every text from outside (notes, addresses, media texts) is shown as plain text: no widget here renders HTML.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.backend.commands import Commands
+from console.backend.queries import Queries
+from console.domain.events import Event
+from console.domain.model import Incident, MediaItem
+from console.domain.priority import priority_band, priority_label
+from console.domain.timefmt import format_age
+from console.notifications import Notifier
+from console.operations.timeline import AGENCY_WORDS, TimelineBuilder, TimelineEntry
+from console.store import Store
+from console.views.selection import Selection
+
+STATUSES = ("new", "active", "closed", "cancelled")
+KIND_GLYPHS = {"incident": "●", "note": "✎", "unit": "🚓", "media": "📎", "agency": "⇄"}
+THUMB = 96
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class PhotoViewer(QDialog):
+    """A photo at full size, in its own non-modal window."""
+
+    def __init__(self, image: QImage, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        area = QScrollArea()
+        area.setWidget(label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(area)
+        self.resize(min(image.width() + 40, 1400), min(image.height() + 40, 900))
+
+
+class IncidentDetail(QWidget):
+    """Follows the selection; everything it changes goes through Commands."""
+
+    def __init__(
+        self, store: Store, commands: Commands, queries: Queries, selection: Selection, notifier: Notifier
+    ) -> None:
+        super().__init__()
+        self.setObjectName("incident_detail")
+        self._notifier = notifier
+        self._store = store
+        self._commands = commands
+        self._queries = queries
+        self._incident_id = ""
+        self._builder: TimelineBuilder | None = None
+        self._types: list[dict[str, Any]] = []
+        self._images: dict[str, QImage] = {}
+        self._viewers: list[PhotoViewer] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+        self.title = _plain("No incident selected")
+        self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.priority_chip = _plain()
+        self.priority_chip.setStyleSheet("padding: 2px 8px; color: white; font-weight: bold;")
+        self.subtitle = _plain()
+        self.subtitle.setWordWrap(True)
+        self.caller = _plain()
+        header = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.priority_chip)
+        top.addWidget(self.title, 1)
+        header.addLayout(top)
+        header.addWidget(self.subtitle)
+        header.addWidget(self.caller)
+
+        self.priority = QSpinBox(minimum=0, maximum=10)
+        self.set_priority = QPushButton("Set priority")
+        self.set_priority.clicked.connect(
+            lambda: self._act(lambda i: self._commands.set_priority(i, self.priority.value()))
+        )
+        self.status = QComboBox()
+        self.status.addItems(STATUSES)
+        self.set_status = QPushButton("Set status")
+        self.set_status.clicked.connect(
+            lambda: self._act(lambda i: self._commands.set_status(i, self.status.currentText()))
+        )
+        self.type_box = QComboBox()
+        self.set_type = QPushButton("Set type")
+        self.set_type.clicked.connect(
+            lambda: self._act(lambda i: self._commands.set_type(i, self.type_box.currentData()))
+        )
+        self.major_box = QComboBox()
+        self.set_major = QPushButton("Group")
+        self.set_major.clicked.connect(
+            lambda: self._act(lambda i: self._commands.set_major_event(i, self.major_box.currentData()))
+        )
+        controls = QFormLayout()
+        for label, field, button in (
+            ("Priority", self.priority, self.set_priority),
+            ("Status", self.status, self.set_status),
+            ("Type", self.type_box, self.set_type),
+            ("Major event", self.major_box, self.set_major),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(field, 1)
+            row.addWidget(button)
+            controls.addRow(label, row)
+
+        self.agencies = _plain()
+        self.agency_box = QComboBox()
+        for code, word in AGENCY_WORDS.items():
+            self.agency_box.addItem(word, code)
+        self.agency_reason = QLineEdit(placeholderText="Why (e.g. one person injured)")
+        self.request_agency = QPushButton("Request agency")
+        self.request_agency.clicked.connect(self._request_agency)
+        agencies = QGroupBox("Agencies")
+        agency_layout = QVBoxLayout(agencies)
+        agency_layout.addWidget(self.agencies)
+        agency_row = QHBoxLayout()
+        agency_row.addWidget(self.agency_box)
+        agency_row.addWidget(self.agency_reason, 1)
+        agency_row.addWidget(self.request_agency)
+        agency_layout.addLayout(agency_row)
+
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels(["Time", "Who", "What"])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setColumnWidth(0, 80)
+        self.timeline.setColumnWidth(1, 130)
+        self.timeline.setWordWrap(True)
+        self.note = QLineEdit(placeholderText="Add a note… (Ctrl+N, Enter to send)")
+        self.note.returnPressed.connect(self._add_note)
+        self.add_note = QPushButton("Add note")
+        self.add_note.clicked.connect(self._add_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.add_note)
+
+        self.media = QListWidget()
+        self.media.setViewMode(QListWidget.ViewMode.IconMode)
+        self.media.setIconSize(QSize(THUMB, THUMB))
+        self.media.setMaximumHeight(THUMB + 48)
+        self.media.setWordWrap(True)
+        self.media.itemDoubleClicked.connect(self._open_media)
+        self.export_eido = QPushButton("Export EIDO…")
+        self.export_eido.clicked.connect(lambda: self._export("eido"))
+        self.export_emsi = QPushButton("Export EMSI…")
+        self.export_emsi.clicked.connect(lambda: self._export("emsi"))
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        exports.addWidget(self.export_eido)
+        exports.addWidget(self.export_emsi)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addLayout(controls)
+        layout.addWidget(agencies)
+        layout.addWidget(_plain("Timeline"))
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(note_row)
+        layout.addWidget(_plain("Media"))
+        layout.addWidget(self.media)
+        layout.addLayout(exports)
+
+        selection.incident_selected.connect(self.show_incident)
+        store.incident_changed.connect(self._on_incident_changed)
+        store.event_applied.connect(self._on_event)
+        store.media_added.connect(self._on_media)
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self._refresh_header)
+        self._ticker.start(1000)
+        self._set_enabled(False)
+
+    # --- feeding ---------------------------------------------------------------------------
+    def set_incident_types(self, types: list[dict[str, Any]]) -> None:
+        self._types = types
+        self.type_box.clear()
+        for t in sorted(types, key=lambda t: t["text"]):
+            self.type_box.addItem(t["text"], t["code"])
+
+    def current(self) -> Incident | None:
+        return self._store.incidents.get(self._incident_id)
+
+    def show_incident(self, incident_id: str) -> None:
+        self._incident_id = incident_id
+        self._builder = TimelineBuilder(incident_id) if incident_id else None
+        self.timeline.clear()
+        self.media.clear()
+        self._set_enabled(bool(incident_id))
+        self._refresh_all()
+        if incident_id:
+            self._queries.timeline(incident_id, functools.partial(self._add_history, incident_id))
+            for item in self._store.media.values():
+                if item.incident_id == incident_id:
+                    self._add_media_item(item)
+
+    def _add_history(self, incident_id: str, events: list[Event]) -> None:
+        if incident_id == self._incident_id and self._builder is not None:
+            for event in events:
+                self._builder.add(event)
+            self._render_timeline()
+
+    def _on_event(self, event: Event) -> None:
+        if self._builder is not None and self._builder.concerns(event) and self._builder.add(event):
+            self._render_timeline()
+
+    def _on_incident_changed(self, incident_id: str, _created: bool) -> None:
+        if incident_id == self._incident_id:
+            self._refresh_all()
+        elif (incident := self._store.incidents.get(incident_id)) is not None and incident.major_event:
+            self._refresh_major_events()
+
+    def _on_media(self, media_id: str) -> None:
+        item = self._store.media.get(media_id)
+        if item is not None and item.incident_id == self._incident_id:
+            self._add_media_item(item)
+
+    # --- drawing ---------------------------------------------------------------------------
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.set_priority,
+            self.set_status,
+            self.set_type,
+            self.set_major,
+            self.request_agency,
+            self.add_note,
+            self.note,
+            self.export_eido,
+            self.export_emsi,
+        ):
+            widget.setEnabled(enabled)
+
+    def _refresh_all(self) -> None:
+        incident = self.current()
+        self._refresh_header()
+        self._refresh_major_events()
+        if incident is None:
+            return
+        self.priority.setValue(incident.priority)
+        self.status.setCurrentText(incident.status)
+        index = self.type_box.findData(incident.type_code)
+        if index >= 0:
+            self.type_box.setCurrentIndex(index)
+        requested = ", ".join(
+            f"{AGENCY_WORDS.get(r.agency, r.agency)} requested by {r.requested_by}" for r in incident.agency_requests
+        )
+        self.agencies.setText(
+            ", ".join(AGENCY_WORDS.get(a, a) for a in incident.agencies) + (f"  ·  {requested}" if requested else "")
+        )
+
+    def _refresh_header(self) -> None:
+        incident = self.current()
+        if incident is None:
+            self.title.setText("No incident selected")
+            self.priority_chip.hide()
+            self.subtitle.clear()
+            self.caller.clear()
+            return
+        band = priority_band(incident.priority)
+        self.priority_chip.setText(priority_label(incident.priority))
+        self.priority_chip.setStyleSheet(
+            f"padding: 2px 8px; color: white; font-weight: bold; background: {band.colour};"
+        )
+        self.priority_chip.show()
+        self.title.setText(f"{incident.number} · {incident.type_text}")
+        age = format_age(time.time() - incident.created_at.timestamp())
+        sector = f" ({incident.location.sector})" if incident.location.sector else ""
+        self.subtitle.setText(
+            f"{incident.status.upper()} · {incident.location.address_text or ''}{sector} · "
+            f"opened {age} ago at {incident.created_at.astimezone():%H:%M:%S}"
+        )
+        caller = " · ".join(p for p in (incident.caller_name, incident.caller_phone) if p)
+        self.caller.setText(f"Caller: {caller}" if caller else "")
+
+    def _refresh_major_events(self) -> None:
+        current = self.current()
+        self.major_box.blockSignals(True)
+        self.major_box.clear()
+        self.major_box.addItem("— none —", None)
+        for incident in self._store.incidents.values():
+            if incident.major_event and incident.is_open and (current is None or incident.id != current.id):
+                self.major_box.addItem(f"{incident.number} {incident.type_text}", incident.id)
+        if current is not None and current.major_event_id:
+            self.major_box.setCurrentIndex(max(0, self.major_box.findData(current.major_event_id)))
+        self.major_box.blockSignals(False)
+
+    def _render_timeline(self) -> None:
+        assert self._builder is not None
+        self.timeline.clear()
+        for entry in self._builder.entries:
+            self.timeline.addTopLevelItem(self._timeline_item(entry))
+        self.timeline.scrollToBottom()
+
+    @staticmethod
+    def _timeline_item(entry: TimelineEntry) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(
+            [f"{entry.at.astimezone():%H:%M:%S}", entry.actor, f"{KIND_GLYPHS.get(entry.kind, '·')} {entry.text}"]
+        )
+        item.setToolTip(2, entry.text)
+        return item
+
+    def timeline_texts(self) -> list[str]:
+        items = (self.timeline.topLevelItem(i) for i in range(self.timeline.topLevelItemCount()))
+        return [item.text(2) for item in items if item is not None]
+
+    def _add_media_item(self, item: MediaItem) -> None:
+        if item.kind == "text":
+            label = f"✉ {item.text or ''}"
+        else:
+            label = f"{item.kind} · {item.size // 1024} KB · {item.source}"
+        entry = QListWidgetItem(label)
+        entry.setData(Qt.ItemDataRole.UserRole, item.id)
+        entry.setToolTip(item.text or label)
+        self.media.addItem(entry)
+        if item.kind == "photo":
+            self._queries.media_file(item, functools.partial(self._load_thumbnail, entry, item))
+
+    def _load_thumbnail(self, entry: QListWidgetItem, item: MediaItem, path: Path) -> None:
+        async def decode() -> None:
+            image = await asyncio.to_thread(QImage, str(path))  # decoding off the GUI thread
+            if image.isNull():
+                return
+            self._images[item.id] = image
+            thumb = image.scaled(
+                THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            if self.media.row(entry) >= 0:
+                entry.setIcon(QPixmap.fromImage(thumb))
+
+        task = asyncio.ensure_future(decode())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _open_media(self, entry: QListWidgetItem) -> None:
+        media_id = entry.data(Qt.ItemDataRole.UserRole)
+        image = self._images.get(media_id)
+        if image is not None:
+            viewer = PhotoViewer(image, f"Photo — {self.title.text()}", self)
+            self._viewers.append(viewer)
+            viewer.finished.connect(lambda _r, v=viewer: self._viewers.remove(v))
+            viewer.show()
+
+    # --- acting ----------------------------------------------------------------------------
+    def _act(self, command: Any) -> None:
+        incident = self.current()
+        if incident is not None:
+            command(incident)
+
+    def focus_note(self) -> None:
+        self.note.setFocus()
+
+    def _add_note(self) -> None:
+        text = self.note.text().strip()
+        incident = self.current()
+        if incident is not None and text:
+            self._commands.add_note(incident, text)
+            self.note.clear()
+
+    def _request_agency(self) -> None:
+        incident = self.current()
+        reason = self.agency_reason.text().strip()
+        if incident is None:
+            return
+        if not reason:
+            self.agency_reason.setPlaceholderText("Say why the agency is needed")
+            self.agency_reason.setFocus()
+            return
+        self._commands.request_agency(incident, self.agency_box.currentData(), reason)
+        self.agency_reason.clear()
+
+    def _export(self, kind: str) -> None:
+        incident = self.current()
+        if incident is None:
+            return
+        dialog = QFileDialog(self, f"Export {incident.number} as {kind.upper()}")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(f"{incident.number}-{kind}.json")
+        dialog.fileSelected.connect(
+            lambda name, i=incident.id: self._queries.export(
+                i, kind, Path(name), lambda path: self._notifier.info(f"Saved {path}")
+            )
+        )
+        dialog.open()  # never exec(): no nested event loop

@@ -1,0 +1,126 @@
+"""The incident queue: sorting, filters, flashing alerts, keyboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from console.backend.commands import Commands
+from console.domain.events import event_from_dict
+from console.store import Store
+from console.views.alerts import AlertBar, HighPriorityAlerts
+from console.views.incident_queue import IncidentQueue
+from console.views.selection import Selection
+from tests.unit.console.factories import event, incident, snapshot, unit
+
+
+def _cells(queue: IncidentQueue) -> list[list[str]]:
+    model = queue.proxy
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def _feed(store: Store, seq: int, type_: str, entity_id: str, data: dict[str, Any]) -> None:
+    store.apply(event_from_dict(event(seq, type_, entity_id, data), seq))
+
+
+def _queue(qtbot: QtBot, store: Store) -> tuple[IncidentQueue, Selection, HighPriorityAlerts]:
+    selection, alerts = Selection(), HighPriorityAlerts(store)
+    queue = IncidentQueue(store, Commands(lambda _m: None), selection, alerts)
+    qtbot.addWidget(queue)
+    return queue, selection, alerts
+
+
+def test_the_queue_shows_new_incidents_sorted_by_priority_and_hides_closed(qtbot: QtBot) -> None:
+    store = Store()
+    store.reset(snapshot(0, units=[unit()]))
+    queue, _selection, _alerts = _queue(qtbot, store)
+    _feed(store, 1, "incident.created", "a", {"incident": incident("a", priority=3)})
+    _feed(store, 2, "incident.created", "b", {"incident": incident("b", priority=9, assigned_units=["PS-01@police"])})
+    rows = _cells(queue)
+    assert [r[0] for r in rows] == ["2026-b", "2026-a"]
+    assert rows[0][1] == "◆ 9 CRITICAL" and rows[0][7] == "PS-01"
+    _feed(store, 3, "incident.closed", "b", {"incident": incident("b", priority=9, status="closed", version=2)})
+    assert [r[0] for r in _cells(queue)] == ["2026-a"]
+    queue.status_filter.setCurrentIndex(queue.status_filter.findData(None))
+    assert len(_cells(queue)) == 2
+
+
+def test_the_queue_filters_by_text_priority_sector_type_and_agency(qtbot: QtBot) -> None:
+    store = Store()
+    store.reset(
+        snapshot(
+            3,
+            incidents=[
+                incident(
+                    "a",
+                    priority=8,
+                    agencies=["police", "ems"],
+                    location={"lat": 45.7, "lon": 4.8, "address_text": "1 Rue Pasteur", "sector": "Gare"},
+                ),
+                incident(
+                    "b",
+                    priority=4,
+                    type_code="THEFT",
+                    type_text="Theft reported",
+                    location={"lat": 45.7, "lon": 4.8, "address_text": "9 Quai du Rhône", "sector": "Port"},
+                ),
+                incident(
+                    "c",
+                    priority=6,
+                    location={"lat": 45.7, "lon": 4.8, "address_text": "3 Rue Danton", "sector": "Port"},
+                ),
+            ],
+        )
+    )
+    queue, _selection, _alerts = _queue(qtbot, store)
+
+    def shown() -> set[str]:
+        return {r[0] for r in _cells(queue)}
+
+    queue.search.setText("rhône")
+    assert shown() == {"2026-b"}
+    queue.search.clear()
+    queue.priority_filter.setCurrentIndex(queue.priority_filter.findData(5))
+    assert shown() == {"2026-a", "2026-c"}
+    queue.sector_filter.setCurrentIndex(queue.sector_filter.findData("Port"))
+    assert shown() == {"2026-c"}
+    queue.priority_filter.setCurrentIndex(0)
+    queue.type_filter.setCurrentIndex(queue.type_filter.findData("THEFT"))
+    assert shown() == {"2026-b"}
+    queue.sector_filter.setCurrentIndex(0)
+    queue.type_filter.setCurrentIndex(0)
+    queue.agency_filter.setCurrentIndex(queue.agency_filter.findData("ems"))
+    assert shown() == {"2026-a"}
+
+
+def test_a_new_high_priority_incident_flashes_and_alerts_until_acknowledged(qtbot: QtBot) -> None:
+    store = Store()
+    store.reset(snapshot(0, incidents=[incident("old", priority=9)]))
+    queue, selection, alerts = _queue(qtbot, store)
+    window = QWidget()  # the bar lives in the main window; it hides itself when there is nothing to say
+    qtbot.addWidget(window)
+    bar = AlertBar(store, alerts)
+    QVBoxLayout(window).addWidget(bar)
+    window.show()
+    assert alerts.pending == [] and not bar.isVisible(), "incidents already there at start are not new"
+    _feed(store, 1, "incident.created", "hot", {"incident": incident("hot", priority=8)})
+    _feed(store, 2, "incident.created", "calm", {"incident": incident("calm", priority=5)})
+    assert alerts.pending == ["hot"]
+    assert bar.isVisible()
+    assert "NEW ▲ 8 HIGH  2026-hot" in bar.findChildren(QLabel)[0].text()
+    row = next(r for r in range(queue.proxy.rowCount()) if queue.proxy.index(r, 0).data() == "2026-hot")
+    seen = set()
+    for _ in range(2):  # the row alternates: red, then its normal colours
+        queue.model._tick()
+        seen.add(queue.proxy.index(row, 2).data(Qt.ItemDataRole.BackgroundRole) is not None)
+    assert seen == {True, False}
+    queue.table.setCurrentIndex(queue.proxy.index(row, 0))
+    assert selection.incident_id == "hot"
+    with qtbot.waitSignal(queue.incident_opened) as opened:
+        qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    assert opened.args == ["hot"]
+    assert alerts.pending == []
+    assert not bar.isVisible()
