@@ -28,6 +28,10 @@ OPERATOR_STATUSES = ("EnRoute", "OnScene", "Cleared", "OutofService")
 INCIDENT_AGENCIES = "incident"
 
 
+def eta_text(seconds: float) -> str:
+    return "< 1 min" if seconds < 60 else f"{seconds / 60:.0f} min"
+
+
 class DispatchPanel(QWidget):
     """Send (Enter or double-click on a candidate), take off, and move assigned units through their statuses."""
 
@@ -130,7 +134,7 @@ class DispatchPanel(QWidget):
                     unit.agency,
                     unit.type_common,
                     f"{candidate.distance_m / 1000:.1f} km",
-                    f"{candidate.eta_s / 60:.0f} min" + (" ⚠ stale" if candidate.stale else ""),
+                    eta_text(candidate.eta_s) + (" ⚠ stale" if candidate.stale else ""),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, unit.id)

@@ -45,7 +45,7 @@ from console.store import Store
 from console.views.selection import Selection
 
 STATUSES = ("new", "active", "closed", "cancelled")
-KIND_GLYPHS = {"incident": "●", "note": "✎", "unit": "🚓", "media": "📎", "agency": "⇄"}
+KIND_GLYPHS = {"incident": "●", "note": "✎", "unit": "➤", "media": "▣", "agency": "⇄"}  # all in DejaVu Sans
 THUMB = 96
 
 
@@ -157,7 +157,7 @@ class IncidentDetail(QWidget):
         self.timeline.setHeaderLabels(["Time", "Who", "What"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setColumnWidth(0, 80)
-        self.timeline.setColumnWidth(1, 130)
+        self.timeline.setColumnWidth(1, 110)
         self.timeline.setWordWrap(True)
         self.note = QLineEdit(placeholderText="Add a note… (Ctrl+N, Enter to send)")
         self.note.returnPressed.connect(self._add_note)

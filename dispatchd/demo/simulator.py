@@ -166,8 +166,24 @@ class Simulator:
                 self._pending[incident["id"]] = now + self._rng.uniform(3, 12)
 
     def seed_incidents(self, tx: Transaction, count: int) -> None:
+        """Incidents to start with, and a demonstration in progress as a major event with its incidents."""
         for _ in range(count):
             self._create_incident(tx)
+        square = self._city.node_at(5, 3)
+        major = self._service.create_incident(
+            tx,
+            DISPATCHER,
+            {
+                "type_code": "MAJOR",
+                "type_text": "Major event: demonstration, Place de la République",
+                "priority": 6,
+                "location": {"lat": square.lat, "lon": square.lon, "address_text": "Place de la République, Valmont"},
+                "note": "Declared march, 2,000 people expected; route Place de la République → Gare.",
+                "agencies": ["police", "gendarmerie"],
+            },
+        )
+        for code in ("FIGHT", "TRAFFIC", "MED"):
+            self._create_incident(tx, major_event_id=major["id"], type_code=code)
 
     def start(self) -> None:
         self._thread.start()
@@ -221,8 +237,11 @@ class Simulator:
             elif unit.mode in ("dispatched", "respond", "onscene"):
                 unit.incident_id, unit.mode, unit.speed = None, "idle", 0.0
 
-    def _create_incident(self, tx: Transaction) -> None:
-        itype: IncidentType = self._rng.choices(INCIDENT_TYPES, weights=[t.weight for t in INCIDENT_TYPES])[0]
+    def _create_incident(self, tx: Transaction, major_event_id: str | None = None, type_code: str = "") -> None:
+        itype: IncidentType = (
+            next((t for t in INCIDENT_TYPES if t.code == type_code), None)
+            or self._rng.choices(INCIDENT_TYPES, weights=[t.weight for t in INCIDENT_TYPES])[0]
+        )
         lat, lon, address, _node = self._city.random_point(self._rng)
         caller_names = ["M. Bernard", "Mme Petit", "M. Nguyen", "Mme Haddad", "M. Martin", "Mme Rossi", None]
         incident = self._service.create_incident(
@@ -246,6 +265,7 @@ class Simulator:
                 },
                 "note": f"Call received: {itype.text.lower()} reported at {address}.",
                 "agencies": [itype.agencies[0]],
+                "major_event_id": major_event_id,
             },
         )
         self._pending[incident["id"]] = self._clock() + self._rng.uniform(4, 15)
