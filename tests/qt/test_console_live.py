@@ -1,56 +1,42 @@
-"""The whole console (store, panels, status bar, event stream) on a qasync loop against a real dispatchd."""
+"""The whole console on a qasync loop against a real dispatchd: state arrives and is drawn."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+from pathlib import Path
 
-import httpx
 import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from console.app import build_console
-from console.backend.client import DispatchClient
-from console.backend.event_stream import EventStream
+from console.views.incident_queue import IncidentQueue
+from console.views.unit_board import UnitBoard
 from tests.conftest import INCIDENT
 from tests.support.asyncwait import until
+from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
 
 pytestmark = pytest.mark.e2e
 
 
 def test_the_console_shows_backend_state_and_draws_it(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess
+    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
-    console = build_console("test")
-    qtbot.addWidget(console.window)
-    console.window.show()
-
     async def body() -> None:
-        async with httpx.AsyncClient(timeout=10) as http:
-            client = DispatchClient(http, dispatchd.url)
-            client.set_credentials("supervisor", "supervisor")
-            stream = EventStream(client, console.store, console.window.status.show_status)
-            task = asyncio.ensure_future(stream.run())
-            try:
-                await until(lambda: console.window.status.link.text() == "● Connected", what="connected")
-                with dispatchd.api() as api:
-                    api.post("/incidents", json={**INCIDENT, "priority": 9})
-                queue = console.window.docks["incidents"].widget()
-                await until(lambda: queue.proxy.rowCount() == 1, what="the incident in the queue")
-                assert queue.proxy.index(0, 1).data() == "◆ 9 CRITICAL"
-                board = console.window.docks["units"].widget()
-                board.refresh()
-                assert board.group_counts()["Available"] >= 40
-                image = console.window.grab().toImage()
-                assert image.width() > 0
-                cell = queue.table.visualRect(queue.proxy.index(0, 1))
-                pixel = queue.table.viewport().grab().toImage().pixelColor(cell.left() + 2, cell.top() + 2)
-                assert pixel.red() > 150 and pixel.green() < 80, "the critical band is drawn in red"
-            finally:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
+        async with running(qtbot, dispatchd.url, "supervisor", tmp_path) as (console, _link):
+            assert console.window.status.link.text() == "● Connected"
+            with dispatchd.api() as api:
+                api.post("/incidents", json={**INCIDENT, "priority": 9})
+            queue = console.panel("incidents")
+            assert isinstance(queue, IncidentQueue)
+            await until(lambda: queue.proxy.rowCount() == 1, what="the incident in the queue")
+            assert queue.proxy.index(0, 1).data() == "◆ 9 CRITICAL"
+            board = console.panel("units")
+            assert isinstance(board, UnitBoard)
+            board.refresh()
+            assert board.group_counts()["Available"] >= 40
+            cell = queue.table.visualRect(queue.proxy.index(0, 1))
+            queue.table.clearSelection()
+            pixel = queue.table.viewport().grab().toImage().pixelColor(cell.left() + 2, cell.top() + 2)
+            assert pixel.red() > 150 and pixel.green() < 80, "the critical band is drawn in red"
 
     qloop.run_until_complete(body())

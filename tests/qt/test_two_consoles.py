@@ -3,40 +3,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-import httpx
 import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from console.app import Console, Link, build_console, connect
-from console.backend.connection import LinkState
+from console.app import Console
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
 from console.views.incident_detail import IncidentDetail
 from tests.support.asyncwait import until
+from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
 
 pytestmark = pytest.mark.e2e
-
-
-@asynccontextmanager
-async def running(qtbot: QtBot, url: str, user: str, folder: Path) -> AsyncIterator[tuple[Console, Link]]:
-    console = build_console(f"console of {user}")
-    qtbot.addWidget(console.window)
-    console.window.show()
-    async with httpx.AsyncClient(timeout=10) as http:
-        link = await connect(console, http, url, folder / f"outbox-{user}.jsonl")
-        link.log_in(user, user)
-        try:
-            await until(lambda: link.stream.status.state is LinkState.CONNECTED, what=f"{user} connected")
-            await until(lambda: console.create_dialog.type_box.count() > 1, what="incident types loaded")
-            yield console, link
-        finally:
-            await link.close()
 
 
 def _panels(console: Console) -> tuple[DispatchPanel, IncidentDetail]:

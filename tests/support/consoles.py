@@ -1,0 +1,30 @@
+"""A whole console (build_console + connect), logged in to a real backend, inside a test's qasync loop."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from pytestqt.qtbot import QtBot
+
+from console.app import Console, Link, build_console, connect
+from console.backend.connection import LinkState
+from tests.support.asyncwait import until
+
+
+@asynccontextmanager
+async def running(qtbot: QtBot, url: str, user: str, folder: Path) -> AsyncIterator[tuple[Console, Link]]:
+    console = build_console(f"console of {user}")
+    qtbot.addWidget(console.window)
+    console.window.show()
+    async with httpx.AsyncClient(timeout=10) as http:
+        link = await connect(console, http, url, folder / f"outbox-{user}.jsonl")
+        link.log_in(user, user)
+        try:
+            await until(lambda: link.stream.status.state is LinkState.CONNECTED, what=f"{user} connected")
+            await until(lambda: console.create_dialog.type_box.count() > 1, what="incident types loaded")
+            yield console, link
+        finally:
+            await link.close()
