@@ -182,17 +182,25 @@ class IncidentDetail(QWidget):
         exports.addWidget(self.export_eido)
         exports.addWidget(self.export_emsi)
 
+        self.body = QWidget()  # hidden while no incident is selected: no empty form that looks like data
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(controls)
+        body.addWidget(agencies)
+        body.addWidget(_plain("Timeline"))
+        body.addWidget(self.timeline, 1)
+        body.addLayout(note_row)
+        body.addWidget(_plain("Media"))
+        body.addWidget(self.media)
+        body.addLayout(exports)
+        self.hint = _plain("Select an incident in the queue: Ctrl+1, then the arrows and Enter.")
+        self.hint.setStyleSheet("color: #9e9e9e; font-size: 14px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
-        layout.addLayout(controls)
-        layout.addWidget(agencies)
-        layout.addWidget(_plain("Timeline"))
-        layout.addWidget(self.timeline, 1)
-        layout.addLayout(note_row)
-        layout.addWidget(_plain("Media"))
-        layout.addWidget(self.media)
-        layout.addLayout(exports)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.body, 1)
+        layout.addStretch(0)
 
         selection.incident_selected.connect(self.show_incident)
         store.incident_changed.connect(self._on_incident_changed)
@@ -249,6 +257,8 @@ class IncidentDetail(QWidget):
 
     # --- drawing ---------------------------------------------------------------------------
     def _set_enabled(self, enabled: bool) -> None:
+        self.body.setVisible(enabled)
+        self.hint.setVisible(not enabled)
         for widget in (
             self.set_priority,
             self.set_status,
