@@ -108,7 +108,7 @@ class DispatchClient:
     def _auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._token}"} if self._token else {}
 
-    async def request(
+    async def _send(
         self,
         method: str,
         path: str,
@@ -116,8 +116,8 @@ class DispatchClient:
         json: Any = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
-    ) -> Any:
-        """One API call; a 401 logs in again once and retries. Returns the decoded JSON body."""
+    ) -> httpx.Response:
+        """One authenticated call; a 401 logs in again once and retries; errors become BackendErrors."""
         await self.ensure_login()
         for attempt in (1, 2):
             try:
@@ -135,23 +135,25 @@ class DispatchClient:
                 await self.login()
                 continue
             self._raise_for(response)
-            return response.json() if response.content else None
+            return response
         raise AssertionError("unreachable")
 
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        """One API call; returns the decoded JSON body."""
+        response = await self._send(method, path, json=json, params=params, headers=headers)
+        return response.json() if response.content else None
+
     async def download(self, path: str) -> bytes:
-        """A file's bytes (media content); re-logs in once on 401."""
-        await self.ensure_login()
-        for attempt in (1, 2):
-            try:
-                response = await self._http.get(f"{self.base_url}{API}{path}", headers=self._auth_headers())
-            except httpx.TransportError as exc:
-                raise BackendUnreachable(self._unreachable(exc)) from exc
-            if response.status_code == 401 and attempt == 1:
-                await self.login()
-                continue
-            self._raise_for(response)
-            return response.content
-        raise AssertionError("unreachable")
+        """A file's bytes (media content)."""
+        return (await self._send("GET", path)).content
 
     async def command(
         self, method: str, path: str, body: Any = None, *, key: str | None = None, if_match: int | None = None
