@@ -30,6 +30,8 @@ from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxFile
 from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
+from console.map.panel import MapPanel
+from console.map.scheme import register_scheme
 from console.notifications import Notifier
 from console.settings import Settings, data_dir
 from console.store import Store
@@ -75,7 +77,12 @@ class Console:
     selection: Selection
     window: MainWindow
     create_dialog: CreateIncidentDialog
+    map: MapPanel
     login: LoginDialog | None = None
+
+    async def close(self) -> None:
+        """Release what must go in order (the map's web page before its profile); then the window can go."""
+        await self.map.view.dispose()
 
     def panel(self, name: str) -> QWidget:
         widget = self.window.docks[name].widget()
@@ -83,8 +90,11 @@ class Console:
         return widget
 
 
-def build_console(title: str) -> Console:
-    """The store, the notification bridge, commands, queries, selection and the main window with its panels."""
+def build_console(title: str, tile_url: str | None = None, mbtiles: Path | None = None) -> Console:
+    """The store, the notification bridge, commands, queries, selection and the main window with its panels.
+
+    The map is the central widget; `tile_url` (the centre's tile server) or `mbtiles` (offline) feed its base map.
+    """
     store = Store()
     notifier = Notifier()
     commands = Commands(notifier.error)
@@ -100,16 +110,19 @@ def build_console(title: str) -> Console:
     major = MajorEventsPanel(store, commands, selection)
     left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
     queue_dock = window.add_panel("incidents", "Incident queue", queue, left)
-    detail_dock = window.add_panel("detail", "Incident", detail, left)
-    dispatch_dock = window.add_panel("dispatch", "Dispatch", dispatch, right)
-    units_dock = window.add_panel("units", "Units", units, right)
+    units_dock = window.add_panel("units", "Units", units, left)
     major_dock = window.add_panel("major_events", "Major events", major, left)
-    window.splitDockWidget(queue_dock, detail_dock, Qt.Orientation.Horizontal)
-    window.splitDockWidget(queue_dock, major_dock, Qt.Orientation.Vertical)
-    window.splitDockWidget(dispatch_dock, units_dock, Qt.Orientation.Vertical)
+    detail_dock = window.add_panel("detail", "Incident", detail, right)
+    dispatch_dock = window.add_panel("dispatch", "Dispatch", dispatch, right)
+    window.splitDockWidget(queue_dock, units_dock, Qt.Orientation.Vertical)
+    window.tabifyDockWidget(units_dock, major_dock)
+    units_dock.raise_()
+    window.splitDockWidget(detail_dock, dispatch_dock, Qt.Orientation.Vertical)
     alert_bar = AlertBar(store, alerts)
     window.add_top_bar(alert_bar)
     create_dialog = CreateIncidentDialog(commands, window)
+    map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles)
+    window.setCentralWidget(map_panel)
 
     def open_incident(incident_id: str) -> None:
         alerts.acknowledge(incident_id)
@@ -137,7 +150,7 @@ def build_console(title: str) -> Console:
     window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
     window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
     window.resize(1600, 900)
-    return Console(store, notifier, commands, queries, selection, window, create_dialog)
+    return Console(store, notifier, commands, queries, selection, window, create_dialog, map_panel)
 
 
 @dataclass
@@ -191,6 +204,7 @@ async def connect(
         if status.state is LinkState.CONNECTED and not types_loaded:
             types_loaded = True
             console.queries.incident_types(on_types)
+            console.queries.sectors(console.map.set_sectors)
         if status.state is LinkState.LOGIN_REQUIRED and not login.isVisible():
             login.ask(status.reason if client.has_credentials else "", default_user)
 
@@ -202,18 +216,28 @@ async def connect(
 
 
 async def run(args: argparse.Namespace, app: QApplication, settings: Settings, demo: DemoBackend | None) -> int:
-    console = build_console(f"Command console {__version__}" + (" — demo" if demo else ""))
+    mbtiles = demo.basemap if demo is not None else (Path(settings.map_mbtiles) if settings.map_mbtiles else None)
+    console = build_console(
+        f"Command console {__version__}" + (" — demo" if demo else ""),
+        tile_url=None if demo is not None else (settings.map_tile_url or None),
+        mbtiles=mbtiles,
+    )
     screen = app.primaryScreen().availableGeometry()
     console.window.setGeometry(screen)
     docks = console.window.docks
     console.window.resizeDocks(
-        [docks["incidents"], docks["detail"], docks["dispatch"]],
-        [int(screen.width() * 0.42), int(screen.width() * 0.30), int(screen.width() * 0.28)],
+        [docks["incidents"], docks["detail"]],
+        [int(screen.width() * 0.33), int(screen.width() * 0.27)],
         Qt.Orientation.Horizontal,
     )
     console.window.resizeDocks(
-        [docks["incidents"], docks["major_events"]],
-        [int(screen.height() * 0.72), int(screen.height() * 0.2)],
+        [docks["incidents"], docks["units"]],
+        [int(screen.height() * 0.5), int(screen.height() * 0.4)],
+        Qt.Orientation.Vertical,
+    )
+    console.window.resizeDocks(
+        [docks["detail"], docks["dispatch"]],
+        [int(screen.height() * 0.55), int(screen.height() * 0.35)],
         Qt.Orientation.Vertical,
     )
     console.window.show()
@@ -232,6 +256,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
                 console.notifier.error(str(exc))
                 console.window.status.show_starting(f"Demo backend failed: {exc}")
                 await quit_requested.wait()
+                await console.close()
                 return 1
         else:
             url = args.backend or settings.backend_url
@@ -242,6 +267,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
             link.log_in(args.user, os.environ["CONSOLE_PASSWORD"])
         await quit_requested.wait()
         await link.close()
+    await console.close()
     return 0
 
 
@@ -257,9 +283,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(args.log_level)
     enable_crash_traces(data_dir())
     settings = Settings.load()
-    demo = DemoBackend(settings.demo_seed, settings.demo_incident_interval_s) if args.demo else None
+    demo = (
+        DemoBackend(
+            settings.demo_seed,
+            settings.demo_incident_interval_s,
+            basemap=data_dir() / f"demo-basemap-{settings.demo_seed}.mbtiles",
+        )
+        if args.demo
+        else None
+    )
     if demo is not None:
         demo.start()  # before Qt starts: the backend boots while the window opens
+    register_scheme()  # before the QApplication: Chromium learns its schemes at start
+    os.environ.setdefault(
+        "QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu" + (" --no-sandbox" if os.geteuid() == 0 else "")
+    )
     try:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         assert isinstance(app, QApplication)

@@ -38,6 +38,11 @@ class Settings:
     """Seed of the embedded demo city (same seed, same city)."""
     demo_incident_interval_s: float = 45.0
     """Mean seconds between new incidents in the demo."""
+    map_tile_url: str = ""
+    """XYZ tile URL of the centre's tile server (`https://tiles.example/{z}/{x}/{y}.png`); the only host the map
+    may reach. Empty: offline tiles from `map_mbtiles`."""
+    map_mbtiles: str = ""
+    """Path of an MBTiles file for offline tiles (the demo generates its city's)."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="demo: a still city (fleet and cameras; no incidents, nothing moves), for tests",
     )
+    p.add_argument("--basemap", type=Path, help="demo: write the city's offline base map (MBTiles) here, once")
     p.add_argument("--heartbeat", type=float, default=15.0, help="seconds between SSE heartbeats")
     p.add_argument("--retention", type=float, default=24 * 3600.0, help="seconds of events kept for resuming")
     p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds a login token lasts")
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         retention_s=args.retention,
         token_ttl_s=args.token_ttl,
         simulate=not args.no_simulation,
+        basemap=args.basemap.resolve() if args.basemap else None,
     )
     from dispatchd.app import build_context, create_app
 

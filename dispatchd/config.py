@@ -19,6 +19,7 @@ class ServerConfig:
     poll_s: float = 1.0
     max_upload_bytes: int = 512 * 1024 * 1024
     simulate: bool = True
+    basemap: Path | None = None  # demo: where to write the city's offline map (kept if already there)
 
     @property
     def database_path(self) -> Path:

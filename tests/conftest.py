@@ -11,7 +11,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
+from console.map.scheme import register_scheme
 from tests.support.dispatchd_process import DispatchdProcess
+
+register_scheme()  # Chromium learns custom schemes at start: before pytest-qt creates the QApplication
 
 
 @pytest.fixture(autouse=True)

@@ -31,7 +31,13 @@ def _die_with_parent() -> None:
 class DemoBackend:
     """Starts the child at once (non-blocking); `wait_ready()` awaits its URL and its health."""
 
-    def __init__(self, seed: int = 17, incident_interval_s: float = 45.0, extra_args: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        seed: int = 17,
+        incident_interval_s: float = 45.0,
+        extra_args: list[str] | None = None,
+        basemap: Path | None = None,
+    ) -> None:
         self._tmp = Path(tempfile.mkdtemp(prefix="console-demo-"))
         self.data_dir = self._tmp / "dispatchd"
         self._args = [
@@ -53,6 +59,9 @@ class DemoBackend:
             "warning",
             *(extra_args or []),
         ]
+        self.basemap = basemap
+        if basemap is not None:
+            self._args += ["--basemap", str(basemap)]
         self._process: subprocess.Popen[str] | None = None
         self._url: str | None = None
         self._url_ready = threading.Event()

@@ -55,6 +55,9 @@ class Queries:
     def incident_types(self, done: Callable[[list[dict[str, Any]]], None]) -> None:
         self._run("load the incident types", lambda c: c.request("GET", "/incident-types"), done)
 
+    def sectors(self, done: Callable[[dict[str, Any]], None]) -> None:
+        self._run("load the sectors", lambda c: c.request("GET", "/sectors"), done)
+
     def timeline(self, incident_id: str, done: Callable[[list[Event]], None]) -> None:
         async def call(client: DispatchClient) -> list[Event]:
             raw = await client.request("GET", f"/incidents/{incident_id}/timeline")

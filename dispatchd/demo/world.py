@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from dispatchd.context import AppContext
+from dispatchd.demo.basemap import write_mbtiles
 from dispatchd.demo.camera_server import CameraServer
 from dispatchd.demo.city import City, build_city
 from dispatchd.demo.incident_types import INCIDENT_TYPES, incident_type_record
@@ -45,6 +46,10 @@ class DemoWorld:
 
     def start(self, simulate: bool = True) -> None:
         """Register cameras and the fleet; with `simulate`, also seed incidents and start the simulator."""
+        basemap = self._ctx.config.basemap
+        if basemap is not None and not basemap.exists():
+            tiles = write_mbtiles(self.city, basemap)
+            log.info("wrote the offline base map of %s (%d tiles) to %s", self.city.name, tiles, basemap)
         self.cameras.start()
         with self._ctx.storage.transaction() as tx:
             for cid, name, kind, (col, row) in CAMERAS:

@@ -2,20 +2,42 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from typing import Any
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+
+class QtAsync:
+    """Runs a coroutine on a qasync loop while Qt's own event processing drives it (qtbot.waitUntil)."""
+
+    def __init__(self, loop: qasync.QEventLoop, qtbot: QtBot) -> None:
+        self.loop = loop
+        self._qtbot = qtbot
+
+    def run(self, coroutine: Coroutine[Any, Any, Any], timeout_s: float = 90.0) -> Any:
+        task = self.loop.create_task(coroutine)
+        self._qtbot.waitUntil(task.done, timeout=int(timeout_s * 1000))
+        return task.result()
 
 
 @pytest.fixture
-def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop over the test's QApplication; run coroutines with `qloop.run_until_complete`."""
-    loop = qasync.QEventLoop(qapp)
+def qloop(qapp: QApplication, qtbot: QtBot) -> Iterator[QtAsync]:
+    """A qasync loop that counts as running as long as Qt processes events.
+
+    Never `run_until_complete`/`stop()` here: qasync's stop() calls QApplication.exit(), which emits
+    aboutToQuit, and QtWebEngine shuts its engine down for good on that signal.
+    """
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    executor = qasync.QThreadExecutor(2)  # ours, so that teardown can wait for its threads
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
+    yield QtAsync(loop, qtbot)
+    executor.shutdown(wait=True)
+    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import qasync
 from pytestqt.qtbot import QtBot
 
 from console.views.incident_queue import IncidentQueue
 from console.views.unit_board import UnitBoard
 from tests.conftest import INCIDENT
+from tests.qt.conftest import QtAsync
 from tests.support.asyncwait import until
 from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_the_console_shows_backend_state_and_draws_it(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     async def body() -> None:
         async with running(qtbot, dispatchd.url, "supervisor", tmp_path) as (console, _link):
@@ -39,4 +39,4 @@ def test_the_console_shows_backend_state_and_draws_it(
             pixel = queue.table.viewport().grab().toImage().pixelColor(cell.left() + 2, cell.top() + 2)
             assert pixel.red() > 150 and pixel.green() < 80, "the critical band is drawn in red"
 
-    qloop.run_until_complete(body())
+    qloop.run(body())

@@ -8,10 +8,10 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-import qasync
 from pytestqt.qtbot import QtBot
 
 from console.views.incident_detail import IncidentDetail, PhotoViewer
+from tests.qt.conftest import QtAsync
 from tests.support.asyncwait import until
 from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
@@ -27,7 +27,7 @@ def _photo() -> bytes:
 
 
 def test_a_citizen_photo_shows_as_a_thumbnail_and_opens_full_size(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     with dispatchd.api() as api:
         incident = api.post(
@@ -60,11 +60,11 @@ def test_a_citizen_photo_shows_as_a_thumbnail_and_opens_full_size(
                 what="the photo in the timeline",
             )
 
-    qloop.run_until_complete(body())
+    qloop.run(body())
 
 
 def test_the_detail_exports_eido_and_emsi(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     with dispatchd.api() as api:
         incident = api.post(
@@ -78,7 +78,7 @@ def test_the_detail_exports_eido_and_emsi(
                 console.queries.export(incident["id"], kind, tmp_path / f"{kind}.json", saved.append)
             await until(lambda: len(saved) == 2, what="both files")
 
-    qloop.run_until_complete(body())
+    qloop.run(body())
     eido = json.loads((tmp_path / "eido.json").read_text(encoding="utf-8"))
     emsi = json.loads((tmp_path / "emsi.json").read_text(encoding="utf-8"))
     assert eido["incidentComponent"]["localIncidentIdentifier"] == incident["number"]

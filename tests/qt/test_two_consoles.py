@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
-import qasync
 from pytestqt.qtbot import QtBot
 
 from console.app import Console
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
 from console.views.incident_detail import IncidentDetail
+from tests.qt.conftest import QtAsync
 from tests.support.asyncwait import until
 from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
@@ -38,7 +38,7 @@ def _fill_call(dialog: CreateIncidentDialog) -> None:
 
 
 def test_take_a_call_dispatch_follow_and_close_with_two_consoles(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     async def body() -> None:
         async with (
@@ -105,11 +105,11 @@ def test_take_a_call_dispatch_follow_and_close_with_two_consoles(
                     u.id: u.version for u in console.store.units.values()
                 }
 
-    qloop.run_until_complete(body())
+    qloop.run(body())
 
 
 def test_the_second_supervisor_is_told_and_nothing_is_overwritten(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     with dispatchd.api() as api:
         created = api.post(
@@ -135,11 +135,11 @@ def test_the_second_supervisor_is_told_and_nothing_is_overwritten(
             _, detail = _panels(second)
             assert detail.priority_chip.text() == "◆ 9 CRITICAL"
 
-    qloop.run_until_complete(body())
+    qloop.run(body())
 
 
 def test_a_double_click_on_send_assigns_once(
-    qloop: qasync.QEventLoop, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     with dispatchd.api() as api:
         created = api.post(
@@ -157,7 +157,7 @@ def test_a_double_click_on_send_assigns_once(
             await until(lambda: link.outbox.pending_count == 0, what="both sent")
             await until(lambda: console.store.units[unit_id].incident_id == created["id"], what="assigned")
 
-    qloop.run_until_complete(body())
+    qloop.run(body())
     with dispatchd.api() as api:
         events = api.get("/events", params={"after": 0, "limit": 10_000}).json()["events"]
     dispatched = [

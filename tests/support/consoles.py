@@ -28,3 +28,4 @@ async def running(qtbot: QtBot, url: str, user: str, folder: Path) -> AsyncItera
             yield console, link
         finally:
             await link.close()
+            await console.close()

@@ -1,0 +1,238 @@
+// The console's map layers. Python talks to it only through consoleMap.apply(batch) and the web channel.
+// Every string that came from outside goes through esc() or textContent: never raw into HTML.
+"use strict";
+window.consoleMap = (function () {
+  const STATUS_COLOURS = {
+    Available: "#43a047", Dispatched: "#fdd835", EnRoute: "#fb8c00", OnScene: "#e53935",
+    Transporting: "#ab47bc", Cleared: "#26a69a", OutofService: "#757575",
+  };
+  const BAND_SHAPES = { CRITICAL: "diamond", HIGH: "triangle", MEDIUM: "circle", LOW: "ring" };
+  const TRAIL_MS = 5 * 60 * 1000;
+  let map = null, bridge = null, cluster = null, sectorLayer = null, cameraLayer = null, unitCanvas = null;
+  const incidents = new Map(), units = new Map(), cameras = new Map();
+  let selected = null, followed = null;
+  const visible = { incidents: true, units: true, sectors: true, cameras: true };
+
+  function esc(value) {
+    return String(value === undefined || value === null ? "" : value).replace(/[&<>"']/g,
+      (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  }
+
+  // --- units: one canvas for all of them -------------------------------------------------------
+  const UnitCanvas = L.Layer.extend({
+    onAdd(m) {
+      this._canvas = L.DomUtil.create("canvas", "unit-canvas");
+      this._canvas.style.position = "absolute";
+      this._canvas.style.pointerEvents = "none";
+      this._canvas.style.zIndex = 450;
+      m.getContainer().appendChild(this._canvas);
+      m.on("move zoom resize viewreset", this.redraw, this);
+      this.redraw();
+    },
+    onRemove(m) {
+      m.off("move zoom resize viewreset", this.redraw, this);
+      this._canvas.remove();
+    },
+    redraw() {
+      if (!this._canvas || !map) return;
+      const size = map.getSize(), ratio = window.devicePixelRatio || 1;
+      const c = this._canvas;
+      if (c.width !== size.x * ratio || c.height !== size.y * ratio) {
+        c.width = size.x * ratio; c.height = size.y * ratio;
+        c.style.width = size.x + "px"; c.style.height = size.y + "px";
+      }
+      const ctx = c.getContext("2d");
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      if (!visible.units) return;
+      const zoom = map.getZoom(), labels = zoom >= 16, now = Date.now();
+      const bounds = map.getBounds().pad(0.1);
+      ctx.lineWidth = 2;
+      for (const u of units.values()) {
+        if (u.trail.length > 1 && labels) {
+          ctx.strokeStyle = "rgba(255,255,255,0.25)";
+          ctx.beginPath();
+          u.trail.forEach((p, i) => {
+            const q = map.latLngToContainerPoint([p[0], p[1]]);
+            if (i === 0) ctx.moveTo(q.x, q.y); else ctx.lineTo(q.x, q.y);
+          });
+          ctx.stroke();
+        }
+      }
+      for (const u of units.values()) {
+        if (!bounds.contains([u.lat, u.lon])) continue;
+        const p = map.latLngToContainerPoint([u.lat, u.lon]);
+        const colour = u.stale ? "#8a8a8a" : (STATUS_COLOURS[u.status] || "#9e9e9e");
+        ctx.fillStyle = colour;
+        ctx.strokeStyle = u.stale ? "#cfcfcf" : "#111";
+        ctx.setLineDash(u.stale ? [3, 2] : []);
+        ctx.beginPath(); ctx.arc(p.x, p.y, 6, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+        ctx.setLineDash([]);
+        if (u.course !== null && u.speed > 0.5 && !u.stale) {
+          const a = (u.course - 90) * Math.PI / 180;
+          ctx.strokeStyle = colour;
+          ctx.beginPath(); ctx.moveTo(p.x, p.y); ctx.lineTo(p.x + 14 * Math.cos(a), p.y + 14 * Math.sin(a)); ctx.stroke();
+        }
+        if (labels) {
+          ctx.font = "bold 12px DejaVu Sans, sans-serif";
+          ctx.fillStyle = "#f5f5f5"; ctx.strokeStyle = "#000"; ctx.lineWidth = 3;
+          const text = u.callsign + (u.stale ? " (stale)" : "");  // canvas text: never parsed as HTML
+          ctx.strokeText(text, p.x + 9, p.y - 8); ctx.fillText(text, p.x + 9, p.y - 8);
+          ctx.lineWidth = 2;
+        }
+      }
+    },
+    unitAt(point) {
+      let best = null, bestDistance = 10;
+      for (const u of units.values()) {
+        const p = map.latLngToContainerPoint([u.lat, u.lon]);
+        const d = Math.hypot(p.x - point.x, p.y - point.y);
+        if (d < bestDistance) { best = u; bestDistance = d; }
+      }
+      return best;
+    },
+  });
+
+  // --- incidents ---------------------------------------------------------------------------------
+  function incidentIcon(item) {
+    const shape = BAND_SHAPES[item.band] || "circle";
+    const classes = ["incident", shape, item.band.toLowerCase()];
+    if (item.pulse) classes.push("pulse");
+    if (item.id === selected) classes.push("selected");
+    if (!item.open) classes.push("closed");
+    return L.divIcon({
+      className: "", iconSize: [26, 26], iconAnchor: [13, 13],
+      html: '<div class="' + classes.join(" ") + '"><span>' + Number(item.priority) + "</span></div>",
+    });
+  }
+
+  function upsertIncident(item) {
+    let marker = incidents.get(item.id);
+    if (!marker) {
+      marker = L.marker([item.lat, item.lon], { icon: incidentIcon(item), keyboard: false });
+      marker.on("click", () => { if (bridge) bridge.incidentClicked(item.id); });
+      marker.bindTooltip("", { direction: "top", offset: [0, -12] });
+      incidents.set(item.id, marker);
+      cluster.addLayer(marker);
+    } else {
+      marker.setLatLng([item.lat, item.lon]);
+      marker.setIcon(incidentIcon(item));
+    }
+    marker.item = item;
+    marker.setTooltipContent(esc(item.number) + " · " + esc(item.type) + "<br>" + esc(item.address));
+  }
+
+  function removeIncident(id) {
+    const marker = incidents.get(id);
+    if (marker) { cluster.removeLayer(marker); incidents.delete(id); }
+  }
+
+  // --- units -------------------------------------------------------------------------------------
+  function upsertUnit(item) {
+    const previous = units.get(item.id);
+    const trail = previous ? previous.trail : [];
+    const now = Date.now();
+    if (!previous || previous.lat !== item.lat || previous.lon !== item.lon) trail.push([item.lat, item.lon, now]);
+    while (trail.length && now - trail[0][2] > TRAIL_MS) trail.shift();
+    units.set(item.id, Object.assign({}, item, { trail }));
+  }
+
+  function unitPopup(u, latlng) {
+    const box = document.createElement("div");
+    box.className = "unit-popup";
+    const title = document.createElement("b");
+    title.textContent = u.callsign + " · " + u.agency;
+    const line = document.createElement("div");
+    line.textContent = u.statusText + (u.incident ? " · " + u.incident : "") + (u.stale ? " · position stale" : "");
+    const button = document.createElement("button");
+    button.textContent = "Dispatch to selected incident";
+    button.disabled = !u.available || !selected;
+    button.addEventListener("click", () => { if (bridge) bridge.dispatchUnit(u.id); map.closePopup(); });
+    box.append(title, line, button);
+    L.popup({ offset: [0, -6] }).setLatLng(latlng).setContent(box).openOn(map);
+  }
+
+  // --- cameras and sectors ---------------------------------------------------------------------
+  function upsertCamera(item) {
+    let marker = cameras.get(item.id);
+    if (!marker) {
+      marker = L.marker([item.lat, item.lon], {
+        icon: L.divIcon({ className: "", iconSize: [16, 16], iconAnchor: [8, 8], html: '<div class="camera">▣</div>' }),
+      });
+      marker.on("click", () => { if (bridge) bridge.cameraClicked(item.id); });
+      marker.bindTooltip("");
+      cameras.set(item.id, marker);
+      cameraLayer.addLayer(marker);
+    }
+    marker.setLatLng([item.lat, item.lon]);
+    marker.setTooltipContent(esc(item.name) + " (" + esc(item.status) + ")");
+  }
+
+  function setSectors(geojson) {
+    sectorLayer.clearLayers();
+    sectorLayer.addData(geojson);
+  }
+
+  function setVisible(name, show) {
+    visible[name] = show;
+    const layer = { incidents: cluster, sectors: sectorLayer, cameras: cameraLayer }[name];
+    if (layer) { if (show) map.addLayer(layer); else map.removeLayer(layer); }
+    if (name === "units") unitCanvas.redraw();
+  }
+
+  // --- the batch Python sends ----------------------------------------------------------------------
+  function apply(batch) {
+    const started = performance.now();
+    if (batch.selected !== undefined) {
+      const before = selected;
+      selected = batch.selected;
+      [before, selected].forEach((id) => { const m = incidents.get(id); if (m) m.setIcon(incidentIcon(m.item)); });
+    }
+    (batch.incidents || []).forEach(upsertIncident);
+    (batch.removed || []).forEach(removeIncident);
+    (batch.units || []).forEach(upsertUnit);
+    (batch.cameras || []).forEach(upsertCamera);
+    if (batch.sectors) setSectors(batch.sectors);
+    if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
+    if (batch.follow !== undefined) followed = batch.follow;
+    if (followed && units.has(followed)) { const u = units.get(followed); map.panTo([u.lat, u.lon], { animate: false }); }
+    if (batch.focus) map.setView([batch.focus.lat, batch.focus.lon], batch.focus.zoom || map.getZoom());
+    if (batch.fit && incidents.size) {
+      map.fitBounds(L.latLngBounds([...incidents.values()].map((m) => m.getLatLng())).pad(0.15));
+    }
+    unitCanvas.redraw();
+    return performance.now() - started;
+  }
+
+  function init(leafletMap) {
+    map = leafletMap;
+    cluster = L.markerClusterGroup({ disableClusteringAtZoom: 15, showCoverageOnHover: false, maxClusterRadius: 40 });
+    sectorLayer = L.geoJSON(null, {
+      style: { color: "#64b5f6", weight: 2, dashArray: "6 4", fillOpacity: 0.03 },
+      interactive: false,
+      onEachFeature: (feature, layer) => layer.bindTooltip(esc(feature.properties && feature.properties.name),
+        { permanent: true, direction: "center", className: "sector-label" }),
+    });
+    cameraLayer = L.layerGroup();
+    unitCanvas = new UnitCanvas();
+    [sectorLayer, cameraLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
+    map.on("click", (e) => {
+      const u = unitCanvas.unitAt(e.containerPoint);
+      if (u) { unitPopup(u, e.latlng); if (bridge) bridge.unitClicked(u.id); }
+    });
+    map.on("contextmenu", (e) => { if (bridge) bridge.contextMenu(e.latlng.lat, e.latlng.lng); });
+    new QWebChannel(qt.webChannelTransport, (channel) => {
+      bridge = channel.objects.bridge;
+      bridge.pageReady();
+    });
+  }
+
+  return {
+    init, apply, esc,
+    incidentIds: () => [...incidents.keys()],
+    unitCount: () => units.size,
+    clickIncident: (id) => incidents.get(id).fire("click"),
+    showUnitPopup: (id) => { const u = units.get(id); unitPopup(u, L.latLng(u.lat, u.lon)); },
+    tooltipOf: (id) => incidents.get(id).getTooltip().getContent(),
+  };
+})();

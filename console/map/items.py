@@ -1,0 +1,58 @@
+"""What the map draws of each entity: small JSON-ready dicts (pure; the page escapes every string)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from console.domain.model import Camera, Incident, Unit
+from console.domain.priority import priority_band
+from console.operations.ranking import is_available
+from console.operations.timeline import UNIT_STATUS_WORDS
+
+
+def incident_item(incident: Incident, pulse: bool) -> dict[str, Any]:
+    return {
+        "id": incident.id,
+        "lat": incident.location.lat,
+        "lon": incident.location.lon,
+        "number": incident.number,
+        "type": incident.type_text,
+        "address": incident.location.address_text or "",
+        "priority": incident.priority,
+        "band": priority_band(incident.priority).name,
+        "open": incident.is_open,
+        "pulse": pulse,
+    }
+
+
+def unit_item(unit: Unit, now: datetime, incident_number: str = "") -> dict[str, Any] | None:
+    position = unit.position
+    if position is None:
+        return None
+    return {
+        "id": unit.id,
+        "lat": position.lat,
+        "lon": position.lon,
+        "course": position.course,
+        "speed": position.speed or 0.0,
+        "status": unit.secondary_status,
+        "statusText": UNIT_STATUS_WORDS.get(unit.secondary_status, unit.secondary_status),
+        "stale": position.is_stale(now),
+        "callsign": unit.callsign,
+        "agency": unit.agency,
+        "incident": incident_number,
+        "available": is_available(unit),
+    }
+
+
+def camera_item(camera: Camera) -> dict[str, Any] | None:
+    if camera.location is None:
+        return None
+    return {
+        "id": camera.id,
+        "lat": camera.location.lat,
+        "lon": camera.location.lon,
+        "name": camera.name,
+        "status": camera.status,
+    }

@@ -1,0 +1,205 @@
+"""The map panel: a toolbar (layers, fit, search, follow) over the MapView, fed from the store.
+
+Changes are collected per entity and handed to the MapView a few times a second; the MapView batches them to
+the page. Clicks on the map select, dispatch or start a new incident through the usual services.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
+
+from console.backend.commands import Commands
+from console.map.items import camera_item, incident_item, unit_item
+from console.map.map_view import MapView
+from console.map.page import build_page
+from console.map.tiles import MBTiles
+from console.store import Store
+from console.views.alerts import HighPriorityAlerts
+from console.views.create_incident import CreateIncidentDialog
+from console.views.selection import Selection
+
+log = logging.getLogger("console.map")
+LAYERS = (("incidents", "Incidents"), ("units", "Units"), ("sectors", "Sectors"), ("cameras", "Cameras"))
+
+
+class MapPanel(QWidget):
+    """The supervisor's first screen."""
+
+    camera_requested = Signal(str)
+    """A camera was clicked on the map (the video wall opens it): its id."""
+
+    def __init__(
+        self,
+        store: Store,
+        selection: Selection,
+        commands: Commands,
+        alerts: HighPriorityAlerts,
+        create_dialog: CreateIncidentDialog,
+        tile_url: str | None,
+        mbtiles: Path | None,
+        center: tuple[float, float] = (45.75, 4.84),
+    ) -> None:
+        super().__init__()
+        self.setObjectName("map_panel")
+        self._store = store
+        self._selection = selection
+        self._commands = commands
+        self._alerts = alerts
+        self._create_dialog = create_dialog
+        tiles = MBTiles(mbtiles) if mbtiles is not None and mbtiles.exists() else None
+        attribution = "Offline base map" if tiles else "Tiles: centre's tile server"
+        self.view = MapView(
+            build_page(center, 14, tile_url if not tiles else None, attribution), tiles, tile_url if not tiles else None
+        )
+        self._dirty_incidents: set[str] = set()
+        self._dirty_units: set[str] = set()
+        self._shown_incidents: set[str] = set()
+        self._fitted = False
+        self._last_unit: str | None = None
+
+        bar = QHBoxLayout()
+        self.layer_boxes: dict[str, QCheckBox] = {}
+        for name, label in LAYERS:
+            box = QCheckBox(label)
+            box.setChecked(True)
+            box.toggled.connect(lambda on, n=name: self.view.set_layer_visible(n, on))
+            bar.addWidget(box)
+            self.layer_boxes[name] = box
+        self.fit = QPushButton("Fit incidents")
+        self.fit.clicked.connect(self.view.fit_incidents)
+        self.follow = QPushButton("Follow unit")
+        self.follow.setCheckable(True)
+        self.follow.setEnabled(False)
+        self.follow.toggled.connect(self._on_follow)
+        self.search = QLineEdit(placeholderText="Find an incident number or a callsign, Enter")
+        self.search.returnPressed.connect(self.find_place)
+        bar.addWidget(self.fit)
+        bar.addWidget(self.follow)
+        bar.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        store.reset_done.connect(self._reset)
+        store.incident_changed.connect(lambda i, _c: self._dirty_incidents.add(i))
+        store.unit_changed.connect(lambda u, _c: self._dirty_units.add(u))
+        store.camera_changed.connect(lambda _c, _n: self._send_cameras())
+        alerts.changed.connect(self._alerts_changed)
+        selection.incident_selected.connect(self._on_selected)
+        self.view.bridge.page_ready.connect(self._reset)
+        self.view.bridge.incident_clicked.connect(selection.select)
+        self.view.bridge.unit_clicked.connect(self._on_unit_clicked)
+        self.view.bridge.dispatch_requested.connect(self._dispatch)
+        self.view.bridge.camera_clicked.connect(self.camera_requested)
+        self.view.bridge.context_menu.connect(self._context_menu)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.push_changes)
+        self._timer.start(200)
+
+    def set_sectors(self, geojson: dict[str, Any]) -> None:
+        self.view.set_sectors(geojson)
+
+    # --- store → map -----------------------------------------------------------------------
+    def _reset(self) -> None:
+        self._dirty_incidents = set(self._store.incidents)
+        self._dirty_units = set(self._store.units)
+        removed = self._shown_incidents - set(self._store.incidents)
+        if removed:
+            self.view.remove_incidents(sorted(removed))
+            self._shown_incidents -= removed
+        self._send_cameras()
+        self.push_changes()
+        if self._store.incidents and self.view.ready and not self._fitted:
+            self._fitted = True
+            self.view.fit_incidents()
+
+    def _send_cameras(self) -> None:
+        self.view.set_cameras([i for i in (camera_item(c) for c in self._store.cameras.values()) if i])
+
+    def _alerts_changed(self) -> None:
+        self._dirty_incidents |= self._shown_incidents
+
+    def push_changes(self) -> None:
+        """Hand the entities changed since the last call to the view."""
+        incidents, units = self._dirty_incidents, self._dirty_units
+        self._dirty_incidents, self._dirty_units = set(), set()
+        shown, gone = [], []
+        pending = set(self._alerts.pending)
+        for incident_id in incidents:
+            incident = self._store.incidents.get(incident_id)
+            if incident is None or not incident.is_open:
+                if incident_id in self._shown_incidents:
+                    gone.append(incident_id)
+                    self._shown_incidents.discard(incident_id)
+                continue
+            shown.append(incident_item(incident, incident_id in pending))
+            self._shown_incidents.add(incident_id)
+        if shown:
+            self.view.show_incidents(shown)
+        if gone:
+            self.view.remove_incidents(gone)
+        if units:
+            now = datetime.now(UTC)
+            items = []
+            for unit_id in units:
+                unit = self._store.units.get(unit_id)
+                if unit is None:
+                    continue
+                incident = self._store.incidents.get(unit.incident_id or "")
+                item = unit_item(unit, now, incident.number if incident else "")
+                if item is not None:
+                    items.append(item)
+            self.view.move_units(items)
+
+    # --- map → console ---------------------------------------------------------------------
+    def _on_selected(self, incident_id: str) -> None:
+        self.view.select_incident(incident_id)
+        incident = self._store.incidents.get(incident_id)
+        if incident is not None:
+            self.view.focus(incident.location.lat, incident.location.lon)
+
+    def _on_unit_clicked(self, unit_id: str) -> None:
+        self._last_unit = unit_id
+        unit = self._store.units.get(unit_id)
+        self.follow.setEnabled(True)
+        self.follow.setText(f"Follow {unit.callsign}" if unit else "Follow unit")
+
+    def _on_follow(self, on: bool) -> None:
+        self.view.follow_unit(self._last_unit if on else None)
+
+    def _dispatch(self, unit_id: str) -> None:
+        incident = self._store.incidents.get(self._selection.incident_id)
+        unit = self._store.units.get(unit_id)
+        if incident is not None and unit is not None:
+            self._commands.assign(incident, unit)
+
+    def _context_menu(self, lat: float, lon: float) -> None:
+        menu = QMenu(self)
+        create = menu.addAction(f"Create incident here ({lat:.5f}, {lon:.5f})")
+        create.triggered.connect(lambda: self._create_dialog.start(lat, lon))
+        menu.popup(QCursor.pos() if self.view.underMouse() else self.view.mapToGlobal(QPoint(40, 40)))
+
+    def find_place(self) -> None:
+        """Centre on an incident by number or a unit by callsign (case and spaces ignored)."""
+        wanted = self.search.text().strip().casefold()
+        if not wanted:
+            return
+        for incident in self._store.incidents.values():
+            if incident.number.casefold() == wanted or incident.number.casefold().endswith("-" + wanted.zfill(6)):
+                self._selection.select(incident.id)
+                self.view.focus(incident.location.lat, incident.location.lon, 16)
+                return
+        for unit in self._store.units.values():
+            if unit.callsign.casefold() == wanted and unit.position is not None:
+                self._on_unit_clicked(unit.id)
+                self.view.focus(unit.position.lat, unit.position.lon, 17)
+                return
+        self.search.selectAll()
