@@ -1,0 +1,139 @@
+"""The map page in a real QtWebEngine: local Leaflet, nothing from outside, clicks, batches, hostile text."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from console.backend.commands import Commands
+from console.domain.events import event_from_dict
+from console.map.map_view import MapView
+from console.map.panel import MapPanel
+from console.map.request_guard import LOCAL_SCHEMES
+from console.store import Store
+from console.views.alerts import HighPriorityAlerts
+from console.views.create_incident import CreateIncidentDialog
+from console.views.selection import Selection
+from dispatchd.demo.basemap import write_mbtiles
+from dispatchd.demo.city import build_city
+from tests.qt.conftest import QtAsync
+from tests.support.asyncwait import until
+from tests.unit.console.factories import event, incident, snapshot, unit
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+SCRIPT = "</script><script>window.__pwned=2</script>"
+
+
+async def js(view: MapView, code: str) -> Any:
+    """Evaluate in the page; the value comes back through JSON (arrays and objects included)."""
+    answer: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    view.run_js(f"JSON.stringify({code})", lambda result: answer.done() or answer.set_result(result))
+    text = await asyncio.wait_for(answer, 10)
+    return None if text in (None, "") else json.loads(text)
+
+
+@pytest.fixture(scope="module")
+def basemap(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tiles") / "city.mbtiles"
+    write_mbtiles(build_city(17), path, range(13, 15))
+    return path
+
+
+@pytest.fixture
+def mapped(qtbot: QtBot, basemap: Path) -> Iterator[tuple[MapPanel, Store, Selection]]:
+    now = "2026-11-24T08:00:00Z"
+    position = {
+        "lat": 45.745,
+        "lon": 4.85,
+        "course": 90,
+        "speed": 10,
+        "observed_at": now,
+        "stale_at": "2099-01-01T00:00:00Z",
+    }
+    store = Store()
+    store.reset(
+        snapshot(
+            2,
+            incidents=[
+                incident(
+                    "i1",
+                    priority=9,
+                    location={"lat": 45.75, "lon": 4.84, "address_text": HOSTILE, "sector": "Centre"},
+                    type_text=SCRIPT,
+                )
+            ],
+            units=[unit("PS-01@police", position=position, callsign=HOSTILE)],
+        )
+    )
+    selection = Selection()
+    commands = Commands(lambda _m: None)
+    panel = MapPanel(
+        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, basemap
+    )
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    yield panel, store, selection
+
+
+def test_leaflet_loads_from_local_files_and_nothing_leaves_the_machine(
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+) -> None:
+    panel, _store, _selection = mapped
+
+    async def body() -> None:
+        await until(lambda: panel.view.ready, what="the page and its layers")
+        assert await js(panel.view, "typeof L") == "object"
+        assert await js(panel.view, "typeof L.markerClusterGroup") == "function"
+        await until(lambda: any("/tiles/" in u for u in panel.view.guard.seen), what="tiles requested")
+
+    qloop.run(body())
+    guard = panel.view.guard
+    assert guard.blocked == []
+    assert guard.seen and all(url.split(":", 1)[0] in LOCAL_SCHEMES for url in guard.seen), guard.seen
+
+
+def test_clicking_a_marker_selects_and_a_new_incident_arrives_in_one_batch(
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+) -> None:
+    panel, store, selection = mapped
+
+    async def body() -> None:
+        await until(lambda: panel.view.ready, what="the page")
+        await until(lambda: panel.view.js_ms, what="the first batch")
+        assert await js(panel.view, "consoleMap.incidentIds()") == ["i1"]
+        await js(panel.view, "(consoleMap.clickIncident('i1'), null)")
+        await until(lambda: selection.incident_id == "i1", what="the click selects the incident")
+        store.apply(event_from_dict(event(3, "incident.created", "i2", {"incident": incident("i2")}), 3))
+        batches = len(panel.view.js_ms)
+        panel.push_changes()
+        panel.view.flush()  # exactly one batch
+        await until(lambda: len(panel.view.js_ms) == batches + 1, what="the batch applied")
+        assert sorted(await js(panel.view, "consoleMap.incidentIds()")) == ["i1", "i2"]
+
+    qloop.run(body())
+
+
+def test_hostile_text_is_shown_as_text_and_never_runs(
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+) -> None:
+    panel, _store, _selection = mapped
+
+    async def body() -> None:
+        await until(lambda: panel.view.ready, what="the page")
+        await until(lambda: panel.view.js_ms, what="the first batch")
+        tooltip = await js(panel.view, "consoleMap.tooltipOf('i1')")
+        assert "&lt;img src=x" in tooltip and "&lt;/script&gt;" in tooltip and "<img" not in tooltip
+        await js(panel.view, "consoleMap.showUnitPopup('PS-01@police')")
+        popup_text = await js(panel.view, "document.querySelector('.unit-popup b').textContent")
+        assert popup_text.startswith(HOSTILE)
+        assert await js(panel.view, "document.querySelectorAll('.leaflet-container img[src=\"x\"]').length") == 0
+        assert await js(panel.view, "typeof window.__pwned") == "undefined"
+
+    qloop.run(body())
