@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 import qasync
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -31,6 +32,7 @@ from console.backend.outbox_file import OutboxFile
 from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
 from console.map.panel import MapPanel
+from console.map.profile import release_map_profile
 from console.map.scheme import register_scheme
 from console.notifications import Notifier
 from console.settings import Settings, data_dir
@@ -227,7 +229,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
     docks = console.window.docks
     console.window.resizeDocks(
         [docks["incidents"], docks["detail"]],
-        [int(screen.width() * 0.33), int(screen.width() * 0.27)],
+        [int(screen.width() * 0.30), int(screen.width() * 0.25)],
         Qt.Orientation.Horizontal,
     )
     console.window.resizeDocks(
@@ -268,6 +270,8 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         await quit_requested.wait()
         await link.close()
     await console.close()
+    shiboken6.delete(console.window)  # the map's page goes with it, then its profile
+    release_map_profile()
     return 0
 
 

@@ -10,9 +10,20 @@ from console.domain.priority import priority_band
 from console.operations.ranking import is_available
 from console.operations.timeline import UNIT_STATUS_WORDS
 
+# A glyph per kind of incident (EMSI category family), all in DejaVu Sans: no emoji font on a CAD workstation.
+TYPE_GLYPHS = {"FIR": "♨", "MED": "✚", "ROA": "⚠", "PSW": "⚑"}
+
+
+def type_glyph(incident: Incident) -> str:
+    if incident.major_event:
+        return "★"
+    family = (incident.emsi_category or "").split("/")[0]
+    return TYPE_GLYPHS.get(family, "●")
+
 
 def incident_item(incident: Incident, pulse: bool) -> dict[str, Any]:
     return {
+        "glyph": type_glyph(incident),
         "id": incident.id,
         "lat": incident.location.lat,
         "lon": incident.location.lon,

@@ -85,6 +85,7 @@ class MapView(QWebEngineView):
         profile.handler.serve(page_html, tiles)
         self.guard = profile.guard
         page = QWebEnginePage(profile, self)
+        profile.adopt(page)
         self._channel = QWebChannel(page)
         self._channel.registerObject("bridge", self.bridge)
         page.setWebChannel(self._channel)

@@ -45,6 +45,7 @@ class DispatchPanel(QWidget):
         self.heading = QLabel("Select an incident to dispatch")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)
         self.agency_filter = QComboBox()
         self.agency_filter.addItem("Agencies of the incident", INCIDENT_AGENCIES)
         self.agency_filter.addItem("All agencies", None)

@@ -91,6 +91,7 @@ class IncidentDetail(QWidget):
 
         self.title = _plain("No incident selected")
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.title.setWordWrap(True)  # a long type never widens the panel (the map keeps its room)
         self.priority_chip = _plain()
         self.priority_chip.setStyleSheet("padding: 2px 8px; color: white; font-weight: bold;")
         self.subtitle = _plain()
@@ -121,6 +122,9 @@ class IncidentDetail(QWidget):
             lambda: self._act(lambda i: self._commands.set_type(i, self.type_box.currentData()))
         )
         self.major_box = QComboBox()
+        for box in (self.status, self.type_box, self.major_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         self.set_major = QPushButton("Group")
         self.set_major.clicked.connect(
             lambda: self._act(lambda i: self._commands.set_major_event(i, self.major_box.currentData()))

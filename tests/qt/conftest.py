@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+
+from console.map.profile import release_map_profile
 
 
 class QtAsync:
@@ -46,3 +49,12 @@ def collect_in_gui_thread() -> Iterator[None]:
     """Collect the test's Qt objects here, in the GUI thread, not later in whatever thread runs the GC."""
     yield
     gc.collect()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def release_web_profile(qapp: QApplication) -> Iterator[None]:
+    """At the end, delete the widgets still waiting for it, then the web profile, before Qt shuts down."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    release_map_profile()

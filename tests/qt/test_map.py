@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
@@ -137,3 +138,23 @@ def test_hostile_text_is_shown_as_text_and_never_runs(
         assert await js(panel.view, "typeof window.__pwned") == "undefined"
 
     qloop.run(body())
+
+
+def test_right_click_offers_a_new_incident_there_and_search_finds_numbers_and_callsigns(
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+) -> None:
+    panel, _store, selection = mapped
+    panel._context_menu(45.7512, 4.8431)
+    menu = panel.findChildren(QMenu)[-1]
+    action = menu.actions()[0]
+    assert action.text() == "Create incident here (45.75120, 4.84310)"
+    action.trigger()
+    dialog = panel._create_dialog
+    assert dialog.isVisible() and (dialog.lat.text(), dialog.lon.text()) == ("45.751200", "4.843100")
+    dialog.reject()
+    panel.search.setText("2026-i1")
+    panel.find_place()
+    assert selection.incident_id == "i1"
+    panel.search.setText(HOSTILE.upper())
+    panel.find_place()
+    assert panel.follow.isEnabled(), "the callsign was found: it can be followed"

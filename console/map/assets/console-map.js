@@ -102,7 +102,8 @@ window.consoleMap = (function () {
     if (!item.open) classes.push("closed");
     return L.divIcon({
       className: "", iconSize: [26, 26], iconAnchor: [13, 13],
-      html: '<div class="' + classes.join(" ") + '"><span>' + Number(item.priority) + "</span></div>",
+      // glyph from a fixed table, priority a number: nothing from outside goes into this HTML
+      html: '<div class="' + classes.join(" ") + '"><span>' + esc(item.glyph) + "</span></div>",
     });
   }
 
@@ -119,7 +120,8 @@ window.consoleMap = (function () {
       marker.setIcon(incidentIcon(item));
     }
     marker.item = item;
-    marker.setTooltipContent(esc(item.number) + " · " + esc(item.type) + "<br>" + esc(item.address));
+    marker.setTooltipContent(esc(item.number) + " · priority " + Number(item.priority) + " " + esc(item.band) +
+      "<br>" + esc(item.type) + "<br>" + esc(item.address));
   }
 
   function removeIncident(id) {

@@ -43,6 +43,7 @@ def test_the_demo_base_map_is_a_readable_mbtiles_file(tmp_path: Path) -> None:
 
 
 def test_an_incident_is_drawn_with_its_band_and_pulses_when_new() -> None:
-    item = incident_item(Incident.from_dict(incident(priority=9)), pulse=True)
+    item = incident_item(Incident.from_dict(incident(priority=9, emsi_category="FIR/BLD")), pulse=True)
     assert item["band"] == "CRITICAL" and item["pulse"] and item["open"]
+    assert item["glyph"] == "♨"
     assert item["address"] == "1 Rue Pasteur"
