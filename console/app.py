@@ -83,8 +83,14 @@ class Console:
     login: LoginDialog | None = None
 
     async def close(self) -> None:
-        """Release what must go in order (the map's web page before its profile); then the window can go."""
+        """Stop the map's traffic with its page; after this the window can go (tests let qtbot delete it)."""
         await self.map.view.dispose()
+
+    async def shutdown(self) -> None:
+        """The end of a console process: the window (and the map's page) go, then the web profile."""
+        await self.close()
+        shiboken6.delete(self.window)
+        release_map_profile()
 
     def panel(self, name: str) -> QWidget:
         widget = self.window.docks[name].widget()
@@ -258,7 +264,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
                 console.notifier.error(str(exc))
                 console.window.status.show_starting(f"Demo backend failed: {exc}")
                 await quit_requested.wait()
-                await console.close()
+                await console.shutdown()
                 return 1
         else:
             url = args.backend or settings.backend_url
@@ -269,9 +275,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
             link.log_in(args.user, os.environ["CONSOLE_PASSWORD"])
         await quit_requested.wait()
         await link.close()
-    await console.close()
-    shiboken6.delete(console.window)  # the map's page goes with it, then its profile
-    release_map_profile()
+    await console.shutdown()
     return 0
 
 
