@@ -43,8 +43,4 @@ def build_page(center: tuple[float, float], zoom: int, tile_url: str | None, att
         f'<script src="{ORIGIN}/assets/console/console-map.js"></script>',
     ):
         header.add_child(folium.Element(tag))
-    # folium defines the map variable in an inline script at the end of the body: start once the page has loaded.
-    header.add_child(
-        folium.Element(f'<script>window.addEventListener("load", () => consoleMap.init({fmap.get_name()}));</script>')
-    )
     return str(fmap.get_root().render())

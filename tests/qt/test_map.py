@@ -47,7 +47,7 @@ def basemap(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def mapped(qtbot: QtBot, basemap: Path) -> Iterator[tuple[MapPanel, Store, Selection]]:
+def mapped(qtbot: QtBot, basemap: Path) -> Iterator[tuple[MapPanel, Store, Selection, list[str]]]:
     now = "2026-11-24T08:00:00Z"
     position = {
         "lat": 45.745,
@@ -73,20 +73,21 @@ def mapped(qtbot: QtBot, basemap: Path) -> Iterator[tuple[MapPanel, Store, Selec
         )
     )
     selection = Selection()
-    commands = Commands(lambda _m: None)
+    refused: list[str] = []
+    commands = Commands(refused.append)  # not connected: an attempted command is reported here
     panel = MapPanel(
         store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, basemap
     )
     qtbot.addWidget(panel)
     panel.resize(900, 700)
     panel.show()
-    yield panel, store, selection
+    yield panel, store, selection, refused
 
 
 def test_leaflet_loads_from_local_files_and_nothing_leaves_the_machine(
-    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection, list[str]]
 ) -> None:
-    panel, _store, _selection = mapped
+    panel, _store, _selection, _refused = mapped
 
     async def body() -> None:
         await until(lambda: panel.view.ready, what="the page and its layers")
@@ -101,9 +102,9 @@ def test_leaflet_loads_from_local_files_and_nothing_leaves_the_machine(
 
 
 def test_clicking_a_marker_selects_and_a_new_incident_arrives_in_one_batch(
-    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection, list[str]]
 ) -> None:
-    panel, store, selection = mapped
+    panel, store, selection, _refused = mapped
 
     async def body() -> None:
         await until(lambda: panel.view.ready, what="the page")
@@ -122,9 +123,9 @@ def test_clicking_a_marker_selects_and_a_new_incident_arrives_in_one_batch(
 
 
 def test_hostile_text_is_shown_as_text_and_never_runs(
-    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection, list[str]]
 ) -> None:
-    panel, _store, _selection = mapped
+    panel, _store, _selection, _refused = mapped
 
     async def body() -> None:
         await until(lambda: panel.view.ready, what="the page")
@@ -141,9 +142,9 @@ def test_hostile_text_is_shown_as_text_and_never_runs(
 
 
 def test_right_click_offers_a_new_incident_there_and_search_finds_numbers_and_callsigns(
-    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection]
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection, list[str]]
 ) -> None:
-    panel, _store, selection = mapped
+    panel, _store, selection, _refused = mapped
     panel._context_menu(45.7512, 4.8431)
     menu = panel.findChildren(QMenu)[-1]
     action = menu.actions()[0]
@@ -158,3 +159,22 @@ def test_right_click_offers_a_new_incident_there_and_search_finds_numbers_and_ca
     panel.search.setText(HOSTILE.upper())
     panel.find_place()
     assert panel.follow.isEnabled(), "the callsign was found: it can be followed"
+
+
+def test_a_unit_popup_dispatches_it_to_the_selected_incident(
+    qloop: QtAsync, mapped: tuple[MapPanel, Store, Selection, list[str]]
+) -> None:
+    panel, _store, selection, sent = mapped
+
+    async def body() -> None:
+        await until(lambda: panel.view.ready, what="the page")
+        await until(lambda: panel.view.js_ms, what="the first batch")
+        selection.select("i1")
+        await until(lambda: not panel.view._pending, what="the selection sent")
+        await js(panel.view, "(consoleMap.showUnitPopup('PS-01@police'), null)")
+        assert await js(panel.view, "document.querySelector('.unit-popup button').disabled") is False
+        await js(panel.view, "(document.querySelector('.unit-popup button').click(), null)")
+        await until(lambda: sent, what="the dispatch command")
+
+    qloop.run(body())
+    assert sent == [f"Could not send {HOSTILE} to 2026-i1: not connected to a dispatch backend yet."]

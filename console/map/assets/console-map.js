@@ -229,6 +229,13 @@ window.consoleMap = (function () {
     });
   }
 
+  // folium declares its map as a global named after the map's div, in an inline script at the end of the
+  // body: once the page has loaded, find that div and start.
+  window.addEventListener("load", () => {
+    const div = document.querySelector(".folium-map");
+    if (div && window[div.id]) init(window[div.id]);
+  });
+
   return {
     init, apply, esc,
     incidentIds: () => [...incidents.keys()],
