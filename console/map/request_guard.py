@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject
@@ -25,8 +26,9 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
 
     def __init__(self, tile_url: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.seen: list[str] = []
-        self.blocked: list[str] = []
+        # the last URLs seen and blocked, for diagnostics and tests (bounded: a shift loads many tiles)
+        self.seen: deque[str] = deque(maxlen=2000)
+        self.blocked: deque[str] = deque(maxlen=200)
         self.allow_tiles_from(tile_url)
 
     def allow_tiles_from(self, tile_url: str | None) -> None:

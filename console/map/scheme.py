@@ -62,7 +62,7 @@ class ConsoleSchemeHandler(QWebEngineUrlSchemeHandler):
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="map-tiles")
         self._qwebchannel = _qwebchannel_js()
         self._tile_ready.connect(self._answer_tile, Qt.ConnectionType.QueuedConnection)
-        self.served: list[str] = []
+        self._assets: dict[Path, tuple[bytes, bytes]] = {}
 
     def serve(self, page_html: str, tiles: MBTiles | None) -> None:
         """What the next map page shows (one map page per console)."""
@@ -72,7 +72,6 @@ class ConsoleSchemeHandler(QWebEngineUrlSchemeHandler):
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         path = url.path()
-        self.served.append(url.toString())
         if url.host() != "map":
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
@@ -94,8 +93,10 @@ class ConsoleSchemeHandler(QWebEngineUrlSchemeHandler):
         if root is None or target is None or not target.is_file() or root.resolve() not in target.parents:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
-        mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        self._reply(job, mime.encode(), target.read_bytes())  # small package files, read once per page load
+        if target not in self._assets:  # small package files: read once per process, then from memory
+            mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            self._assets[target] = (mime.encode(), target.read_bytes())
+        self._reply(job, *self._assets[target])
 
     def _serve_tile(self, job: QWebEngineUrlRequestJob, rest: str) -> None:
         try:

@@ -97,7 +97,7 @@ def test_leaflet_loads_from_local_files_and_nothing_leaves_the_machine(
 
     qloop.run(body())
     guard = panel.view.guard
-    assert guard.blocked == []
+    assert list(guard.blocked) == []
     assert guard.seen and all(url.split(":", 1)[0] in LOCAL_SCHEMES for url in guard.seen), guard.seen
 
 
