@@ -42,12 +42,17 @@ def build_context(config: ServerConfig) -> AppContext:
     return ctx
 
 
+IDEMPOTENCY_KEEP = timedelta(days=7)  # longer than any outbox waits offline: a late resend is still recognised
+
+
 async def _prune_forever(ctx: AppContext) -> None:
     while True:
-        cutoff = format_utc(datetime.now(UTC) - timedelta(seconds=ctx.config.retention_s))
+        now = datetime.now(UTC)
+        cutoff = format_utc(now - timedelta(seconds=ctx.config.retention_s))
         removed = await asyncio.to_thread(ctx.storage.prune_events, cutoff)
         if removed:
             log.info("pruned %d events older than %s", removed, cutoff)
+        await asyncio.to_thread(ctx.storage.prune_housekeeping, format_utc(now - IDEMPOTENCY_KEEP), now.timestamp())
         await asyncio.sleep(min(60.0, ctx.config.retention_s / 4))
 
 

@@ -230,6 +230,7 @@ class IncidentDetail(QWidget):
         self._builder = TimelineBuilder(incident_id) if incident_id else None
         self.timeline.clear()
         self.media.clear()
+        self._images.clear()  # full-size photos of the previous incident: not kept for a whole shift
         self._set_enabled(bool(incident_id))
         self._refresh_all()
         if incident_id:

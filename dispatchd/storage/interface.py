@@ -97,6 +97,10 @@ class Storage(Protocol):
 
     def prune_events(self, keep_after_ts: str) -> int: ...
 
+    def prune_housekeeping(self, keys_before_ts: str, now_epoch: float) -> int:
+        """Forget idempotency keys older than `keys_before_ts` and tokens expired before `now_epoch`."""
+        ...
+
     def timeline(self, incident_id: str) -> list[EventRecord]:
         """Every event that concerned an incident, oldest first, whatever the log's retention."""
         ...

@@ -177,6 +177,12 @@ class SQLiteStorage:
             cursor = self._conn.execute("DELETE FROM events WHERE ts < ?", (keep_after_ts,))
         return cursor.rowcount
 
+    def prune_housekeeping(self, keys_before_ts: str, now_epoch: float) -> int:
+        with self._lock:
+            keys = self._conn.execute("DELETE FROM idempotency WHERE created_at < ?", (keys_before_ts,)).rowcount
+            tokens = self._conn.execute("DELETE FROM tokens WHERE expires_at < ?", (now_epoch,)).rowcount
+        return int(keys) + int(tokens)
+
     def timeline(self, incident_id: str) -> list[EventRecord]:
         with self._lock:
             rows = self._conn.execute(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from dispatchd.storage.interface import StoredResponse
 from tests.conftest import INCIDENT
 from tests.unit.dispatchd.conftest import make_client
 
@@ -285,3 +286,14 @@ def test_eido_and_emsi_exports(api: TestClient) -> None:
     assert emsi["EVENT"]["EGEO"][0]["COORD"][0] == {"LAT": 45.75, "LON": 4.84}
     assert emsi["RESOURCE"][0]["RTYPE"]["CLASS"] == ["POL"]
     assert emsi["MISSION"][0]["STATUS"] == "PLAN"
+
+
+def test_old_idempotency_keys_and_expired_tokens_are_forgotten(tmp_path: Path) -> None:
+    with make_client(tmp_path, token_ttl_s=-1.0) as client:
+        client.post("/api/v1/auth/token", data={"username": "operator", "password": "operator"})
+        storage = client.app.state.ctx.storage
+        with storage.transaction() as tx:
+            tx.store_response("operator", "old-key", StoredResponse("f", 201, {}))
+        assert storage.prune_housekeeping("9999", 1e12) == 2  # the key and the (expired) token
+        with storage.read() as tx:
+            assert tx.stored_response("operator", "old-key") is None
