@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from console.notifications import Notifier
 from console.settings import Settings, data_dir
 from console.store import Store
 from console.theme import apply_dark_theme
+from console.videowall.panel import VideoWallPanel
 from console.views.alerts import AlertBar, HighPriorityAlerts
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
@@ -80,10 +82,13 @@ class Console:
     window: MainWindow
     create_dialog: CreateIncidentDialog
     map: MapPanel
+    wall: VideoWallPanel
     login: LoginDialog | None = None
 
     async def close(self) -> None:
-        """Stop the map's traffic with its page; after this the window can go (tests let qtbot delete it)."""
+        """Stop the video feeds and the map's traffic with its page; after this the window can go (tests let
+        qtbot delete it)."""
+        self.wall.close_feeds()
         await self.map.view.dispose()
 
     async def shutdown(self) -> None:
@@ -131,6 +136,16 @@ def build_console(title: str, tile_url: str | None = None, mbtiles: Path | None 
     create_dialog = CreateIncidentDialog(commands, window)
     map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles)
     window.setCentralWidget(map_panel)
+    wall = VideoWallPanel(store, queries, selection, notifier)
+    wall_dock = window.add_panel("wall", "Video wall", wall, Qt.DockWidgetArea.BottomDockWidgetArea)
+    wall_dock.setMinimumHeight(260)
+
+    def show_on_wall(show: Callable[[str], None], source_id: str) -> None:
+        window.show_panel("wall")
+        show(source_id)
+
+    map_panel.camera_requested.connect(functools.partial(show_on_wall, wall.show_camera))
+    detail.video_requested.connect(functools.partial(show_on_wall, wall.play_media))
 
     def open_incident(incident_id: str) -> None:
         alerts.acknowledge(incident_id)
@@ -158,7 +173,7 @@ def build_console(title: str, tile_url: str | None = None, mbtiles: Path | None 
     window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
     window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
     window.resize(1600, 900)
-    return Console(store, notifier, commands, queries, selection, window, create_dialog, map_panel)
+    return Console(store, notifier, commands, queries, selection, window, create_dialog, map_panel, wall)
 
 
 @dataclass

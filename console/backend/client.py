@@ -116,6 +116,8 @@ class DispatchClient:
         json: Any = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        data: dict[str, str] | None = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
     ) -> httpx.Response:
         """One authenticated call; a 401 logs in again once and retries; errors become BackendErrors."""
         await self.ensure_login()
@@ -126,6 +128,8 @@ class DispatchClient:
                     f"{self.base_url}{API}{path}",
                     json=json,
                     params=params,
+                    data=data,
+                    files=files,
                     headers={**self._auth_headers(), **(headers or {})},
                 )
             except httpx.TransportError as exc:
@@ -154,6 +158,14 @@ class DispatchClient:
     async def download(self, path: str) -> bytes:
         """A file's bytes (media content)."""
         return (await self._send("GET", path)).content
+
+    async def upload(
+        self, path: str, fields: dict[str, str], file: tuple[str, bytes, str], *, key: str | None = None
+    ) -> Any:
+        """A multipart upload (media): form fields and one file as (name, bytes, MIME type)."""
+        headers = {"Idempotency-Key": key or str(uuid.uuid4())}
+        response = await self._send("POST", path, data=fields, files={"file": file}, headers=headers)
+        return response.json() if response.content else None
 
     async def command(
         self, method: str, path: str, body: Any = None, *, key: str | None = None, if_match: int | None = None

@@ -97,6 +97,19 @@ class Queries:
 
         self._run("download the media", call, done)
 
+    def upload_photo(
+        self, incident_id: str, jpeg: bytes, captured_at: str | None, source: str, done: Callable[[Any], None]
+    ) -> None:
+        """Attach a picture (a wall snapshot) to an incident; it comes back as a `media.added` event."""
+        fields = {"kind": "photo", "source": source}
+        if captured_at:
+            fields["captured_at"] = captured_at
+
+        async def call(client: DispatchClient) -> Any:
+            return await client.upload(f"/incidents/{incident_id}/media", fields, ("snapshot.jpg", jpeg, "image/jpeg"))
+
+        self._run("attach the snapshot to the incident", call, done)
+
 
 def _write_atomically(path: Path, content: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)

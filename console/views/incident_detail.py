@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,6 +72,9 @@ class PhotoViewer(QDialog):
 
 class IncidentDetail(QWidget):
     """Follows the selection; everything it changes goes through Commands."""
+
+    video_requested = Signal(str)
+    """The operator opened a video attached to the incident (the wall plays it): its media id."""
 
     def __init__(
         self, store: Store, commands: Commands, queries: Queries, selection: Selection, notifier: Notifier
@@ -355,6 +358,8 @@ class IncidentDetail(QWidget):
             label = f"✉ {item.text or ''}"
         else:
             label = f"{item.kind} · {item.size // 1024} KB · {item.source}"
+            if item.kind == "video":
+                label = f"▶ {label}"
         entry = QListWidgetItem(label)
         entry.setData(Qt.ItemDataRole.UserRole, item.id)
         entry.setToolTip(item.text or label)
@@ -380,6 +385,10 @@ class IncidentDetail(QWidget):
 
     def _open_media(self, entry: QListWidgetItem) -> None:
         media_id = entry.data(Qt.ItemDataRole.UserRole)
+        item = self._store.media.get(media_id)
+        if item is not None and item.kind == "video":
+            self.video_requested.emit(media_id)
+            return
         image = self._images.get(media_id)
         if image is not None:
             viewer = PhotoViewer(image, f"Photo — {self.title.text()}", self)

@@ -1,0 +1,40 @@
+"""A feed's source as the capture thread needs it: where to read, live or playback, and its time base."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode
+
+from console.domain.model import Camera
+from console.videowall.diagnosis import local_path
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """`playback` sources (files, camera archives, uploaded videos) can pause, seek and change speed;
+    live sources always show the newest picture. `start_time` is the wall time of position 0 (archives)."""
+
+    url: str
+    label: str
+    playback: bool
+    start_time: datetime | None = None
+
+    @property
+    def is_file(self) -> bool:
+        return local_path(self.url) is not None
+
+
+def camera_source(camera: Camera, main: bool) -> FeedSource | None:
+    """The camera's live stream: the main stream for an enlarged tile, the sub-stream for the grid."""
+    url = (camera.main_url or camera.sub_url) if main else (camera.sub_url or camera.main_url)
+    return FeedSource(url, camera.name, playback=False) if url else None
+
+
+def archive_source(camera: Camera, start: datetime, end: datetime) -> FeedSource | None:
+    """The camera's recording between two times (`archive_url?start=&end=` → MP4)."""
+    if not camera.archive_url:
+        return None
+    sep = "&" if "?" in camera.archive_url else "?"
+    query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
+    return FeedSource(f"{camera.archive_url}{sep}{query}", camera.name, playback=True, start_time=start)

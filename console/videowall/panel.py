@@ -1,0 +1,275 @@
+"""The video wall panel: camera list, layout choice, the grid, playback controls, snapshot, full screen.
+
+It resolves what a tile shows into something to decode: a camera's stream from the store, an uploaded video
+through the console's authenticated client into the local cache (checked against its sha256), or a URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+import cv2
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.backend.queries import Queries
+from console.notifications import Notifier
+from console.store import Store
+from console.videowall.camera_list import CameraList
+from console.videowall.feed_source import FeedSource, camera_source
+from console.videowall.layouts import LAYOUTS
+from console.videowall.playback_bar import PlaybackBar
+from console.videowall.wall_grid import WallGrid
+from console.videowall.wall_state import SourceRef, Tour, WallState
+from console.views.selection import Selection
+
+log = logging.getLogger("console.video")
+
+
+class WallWindow(QWidget):
+    """The wall alone, full screen on a chosen monitor; Esc (or closing it) puts it back in the panel."""
+
+    closed = Signal()
+    """The full-screen wall was left."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Video wall")
+        self.setStyleSheet("background: black;")
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+class VideoWallPanel(QWidget):
+    """Everything the operator needs to watch cameras and videos on one panel."""
+
+    def __init__(self, store: Store, queries: Queries, selection: Selection, notifier: Notifier) -> None:
+        super().__init__()
+        self.setObjectName("video_wall")
+        self._store = store
+        self._queries = queries
+        self._selection = selection
+        self._notifier = notifier
+        self._media_paths: dict[str, Path] = {}
+        self._media_pending: set[str] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.full_screen: WallWindow | None = None
+        self.cameras = CameraList(store)
+        self.grid = WallGrid(self._resolve)
+        self.playback = PlaybackBar()
+        self.layout_box = QComboBox()
+        for name in LAYOUTS:
+            self.layout_box.addItem(name)
+        self.layout_box.setCurrentText(self.grid.state.layout_name)
+        self.layout_box.setToolTip("Wall layout")
+        self.layout_box.currentTextChanged.connect(lambda name: self.grid.set_state(self.grid.state.with_layout(name)))
+        self.tour_period = QSpinBox()
+        self.tour_period.setRange(3, 600)
+        self.tour_period.setValue(10)
+        self.tour_period.setSuffix(" s")
+        self.tour_period.setToolTip("How long a tour shows each camera")
+        tour = QPushButton("Tour")
+        tour.setToolTip("The selected tile cycles through the cameras the list shows")
+        tour.clicked.connect(self.start_tour)
+        snapshot = QPushButton("Snapshot to incident")
+        snapshot.setToolTip("Attach the selected tile's picture to the selected incident as a photo")
+        snapshot.clicked.connect(self.snapshot)
+        self.screens_button = QToolButton()
+        self.screens_button.setText("Full screen on…")
+        self.screens_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.screens_menu = QMenu(self)
+        self.screens_menu.aboutToShow.connect(self._fill_screens)
+        self.screens_button.setMenu(self.screens_menu)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Layout"))
+        for widget in (self.layout_box, tour, self.tour_period, snapshot, self.screens_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self._wall_area = QWidget()
+        wall_layout = QVBoxLayout(self._wall_area)
+        wall_layout.setContentsMargins(0, 0, 0, 0)
+        wall_layout.addWidget(self.grid, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self._wall_area, 1)
+        right_layout.addWidget(self.playback)
+        splitter = QSplitter()
+        splitter.addWidget(self.cameras)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(splitter)
+        self.cameras.camera_activated.connect(lambda cid: self.show_source(SourceRef("camera", cid)))
+        self.grid.tile_selected.connect(lambda slot: self.playback.bind(self.grid.worker(slot)))
+        self.grid.state_changed.connect(lambda _s: self.playback.bind(self.grid.worker(self.grid.selected)))
+        self.grid.tile_menu_requested.connect(self._tile_menu)
+        store.camera_changed.connect(lambda _id, _gone: self.grid.sync())
+        store.reset_done.connect(self._first_fill)
+        self._filled = False
+
+    def _first_fill(self) -> None:
+        """At the first connection, an empty wall gets the cameras in list order (the operator rearranges)."""
+        if not self._filled and all(ref is None for ref in self.grid.state.assignments):
+            self._filled = True
+            state = self.grid.state
+            for slot, camera_id in enumerate(self.cameras.visible_ids()[: state.layout.size]):
+                state = state.assign(slot, SourceRef("camera", camera_id))
+            self.grid.set_state(state)
+        self.grid.sync()
+
+    # --- what the tiles show -----------------------------------------------------------------
+    def _resolve(self, ref: SourceRef, main: bool) -> FeedSource | str:
+        if ref.kind == "camera":
+            camera = self._store.cameras.get(ref.id)
+            if camera is None:
+                return "this camera is not known to the backend"
+            return camera_source(camera, main) or "this camera has no stream"
+        if ref.kind == "media":
+            path = self._media_paths.get(ref.id)
+            if path is not None:
+                return FeedSource(str(path), ref.describe(), playback=True)
+            self._download(ref.id)
+            return "downloading the video…"
+        return FeedSource(ref.id, ref.describe(), playback=not ref.id.startswith(("rtsp:", "http:", "https:", "tcp:")))
+
+    def _download(self, media_id: str) -> None:
+        item = self._store.media.get(media_id)
+        if item is None or media_id in self._media_pending:
+            return
+        self._media_pending.add(media_id)
+
+        def done(path: Path) -> None:
+            self._media_pending.discard(media_id)
+            self._media_paths[media_id] = path
+            self.grid.sync()
+
+        self._queries.media_file(item, done)
+
+    def show_source(self, ref: SourceRef) -> None:
+        """Show a source on the first empty tile, else on the selected one."""
+        slot = self.grid.state.first_free()
+        self.grid.assign(self.grid.selected if slot is None else slot, ref)
+
+    def show_camera(self, camera_id: str) -> None:
+        camera = self._store.cameras.get(camera_id)
+        self.show_source(SourceRef("camera", camera_id, camera.name if camera else ""))
+
+    def play_media(self, media_id: str) -> None:
+        item = self._store.media.get(media_id)
+        label = f"Video {item.name}" if item is not None and item.name else "Uploaded video"
+        self.show_source(SourceRef("media", media_id, label))
+
+    def set_state(self, state: WallState) -> None:
+        self.layout_box.blockSignals(True)
+        self.layout_box.setCurrentText(state.layout_name)
+        self.layout_box.blockSignals(False)
+        self.grid.set_state(state)
+
+    def start_tour(self) -> None:
+        ids = tuple(self.cameras.visible_ids())
+        if not ids:
+            self._notifier.warning("No camera to tour: the camera list is empty (clear the search?).")
+            return
+        self.grid.set_state(self.grid.state.with_tour(self.grid.selected, Tour(ids, float(self.tour_period.value()))))
+
+    def _tile_menu(self, slot: int, where: QPoint) -> None:
+        self.grid.select(slot)
+        menu = QMenu(self)
+        menu.addAction("Enlarge / back to the grid", lambda: self.grid.set_state(self.grid.state.toggle_enlarged(slot)))
+        menu.addAction("Snapshot to the selected incident", self.snapshot)
+        menu.addAction("Tour the listed cameras here", self.start_tour)
+        menu.addAction("Clear this tile", lambda: self.grid.assign(slot, None))
+        menu.popup(where)
+
+    # --- snapshot ----------------------------------------------------------------------------
+    def snapshot(self) -> None:
+        worker = self.grid.worker(self.grid.selected)
+        incident = self._store.incidents.get(self._selection.incident_id)
+        if incident is None:
+            self._notifier.warning("Select an incident first: the snapshot is attached to it.")
+            return
+        picture = worker.snapshot() if worker is not None else None
+        if worker is None or picture is None:
+            self._notifier.warning("The selected tile has no picture to take.")
+            return
+        image, when = picture
+
+        async def encode_and_send() -> None:
+            ok, jpeg = await asyncio.to_thread(cv2.imencode, ".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 92])
+            if not ok:
+                self._notifier.error("Could not encode the snapshot.")
+                return
+            self._queries.upload_photo(
+                incident.id,
+                jpeg.tobytes(),
+                when.isoformat() if when else None,
+                "vms",
+                lambda _m: self._notifier.info(f"Snapshot of {worker.source.label} attached to {incident.number}."),
+            )
+
+        task = asyncio.ensure_future(encode_and_send())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- full screen --------------------------------------------------------------------------
+    def _fill_screens(self) -> None:
+        self.screens_menu.clear()
+        for number, screen in enumerate(QGuiApplication.screens(), start=1):
+            geometry = screen.geometry()
+            action = QAction(f"Screen {number}: {screen.name()} ({geometry.width()}×{geometry.height()})", self)
+            action.triggered.connect(lambda _checked=False, s=screen: self.go_full_screen(s))
+            self.screens_menu.addAction(action)
+
+    def go_full_screen(self, screen: QScreen) -> None:
+        """Move the grid into a window of its own, full screen on `screen`; Esc brings it back."""
+        if self.full_screen is not None:
+            self.full_screen.close()
+        window = WallWindow()
+        layout = window.layout()
+        assert layout is not None
+        layout.addWidget(self.grid)
+        window.setGeometry(screen.geometry())
+        window.closed.connect(self._back_from_full_screen)
+        self.full_screen = window
+        window.showFullScreen()
+        window.setScreen(screen)
+
+    def _back_from_full_screen(self) -> None:
+        layout = self._wall_area.layout()
+        assert layout is not None
+        layout.addWidget(self.grid)
+        self.grid.show()
+        self.full_screen = None
+
+    def close_feeds(self) -> None:
+        if self.full_screen is not None:
+            self.full_screen.close()
+        self.grid.close_feeds()

@@ -1,0 +1,208 @@
+"""A wall tile: paints its feed's newest frame and says, over the picture, what the feed is doing.
+
+It only paints: the FeedWorker has already scaled and converted the frame. Every text on it (camera names
+included) is drawn with QPainter.drawText, which never interprets markup.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QMimeData, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from console.videowall.feed_status import FeedState, TileReading, reading
+from console.videowall.feed_worker import FeedWorker, Frame
+
+CAMERA_MIME = "application/x-console-camera"
+TILE_MIME = "application/x-console-tile"
+BACKGROUND = QColor(12, 14, 18)
+ALARM = QColor(200, 40, 40, 225)
+BAND = QColor(0, 0, 0, 150)
+VCENTER = Qt.AlignmentFlag.AlignVCenter
+
+
+class Tile(QWidget):
+    """One place on the wall. Drop a camera on it, drag it onto another tile to swap, double-click to enlarge."""
+
+    camera_dropped = Signal(int, str)
+    """A camera was dropped here: (tile, camera id)."""
+    swap_requested = Signal(int, int)
+    """This tile was dragged onto another: (from tile, to tile)."""
+    enlarge_toggled = Signal(int)
+    """Double-click: (tile)."""
+    clicked = Signal(int)
+    """The tile became the selected one: (tile)."""
+    menu_requested = Signal(int, QPoint)
+    """Right-click: (tile, global position)."""
+
+    def __init__(self, slot: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slot = slot
+        self.worker: FeedWorker | None = None
+        self.title = ""
+        self.placeholder = ""
+        self.selected = False
+        self.painted: Frame | None = None
+        self._press: QPoint | None = None
+        self._last_words: TileReading | None = None
+        self.setObjectName(f"tile_{slot}")
+        self.setAcceptDrops(True)
+        self.setMinimumSize(96, 54)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(lambda pos: self.menu_requested.emit(self.slot, self.mapToGlobal(pos)))
+
+    def set_feed(self, worker: FeedWorker | None, title: str, placeholder: str = "") -> None:
+        self.worker = worker
+        self.title = title
+        self.placeholder = placeholder
+        self.painted = None
+        self._fit_worker()
+        self.update()
+
+    def words(self, now: float) -> TileReading | None:
+        worker = self.worker
+        if worker is None:
+            return None
+        frame = worker.latest
+        return reading(
+            worker.status,
+            now,
+            frame.ready_at if frame else None,
+            frame.time if frame else None,
+            frame.position_s if frame else None,
+            worker.fps(now),
+            worker.paused,
+        )
+
+    def refresh(self, now: float) -> None:
+        """Called by the wall's paint timer: repaint when there is a new frame or the overlay's words changed."""
+        worker = self.worker
+        frame = worker.latest if worker else None
+        words = self.words(now)
+        if (frame is not None and frame is not self.painted) or words != self._last_words:
+            self.update()
+
+    # --- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        frame = self.worker.latest if self.worker else None
+        if frame is not None:
+            height, width = frame.pixels.shape[:2]
+            image = QImage(frame.pixels.data, width, height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
+            painter.drawImage(QPoint((self.width() - width) // 2, (self.height() - height) // 2), image)
+            self.painted = frame
+        now = time.monotonic()
+        words = self.words(now)
+        self._last_words = words
+        self._paint_overlay(painter, words)
+        if self.selected:
+            painter.setPen(QColor(90, 170, 255))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
+    def _paint_overlay(self, painter: QPainter, words: TileReading | None) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(11, min(16, self.height() // 18)))
+        painter.setFont(font)
+        line = painter.fontMetrics().height() + 6
+        top = QRect(0, 0, self.width(), line)
+        painter.fillRect(top, BAND)
+        painter.setPen(QColor(240, 240, 240))
+        title = self.title or "No camera — drag one here"
+        badge = ""
+        if words is not None:
+            badge = " ".join(part for part in (words.badge, words.clock) if part)
+        badge_width = painter.fontMetrics().horizontalAdvance(badge) + 12 if badge else 0
+        painter.drawText(
+            top.adjusted(6, 0, -badge_width - 6, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            painter.fontMetrics().elidedText(
+                title, Qt.TextElideMode.ElideRight, max(0, self.width() - badge_width - 12)
+            ),
+        )
+        if badge:
+            colour = QColor(255, 90, 80) if words and words.badge in ("LIVE", "ERROR") else QColor(120, 200, 255)
+            painter.setPen(colour)
+            painter.drawText(
+                top.adjusted(0, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, badge
+            )
+        if words is not None and words.fps:
+            bottom = QRect(0, self.height() - line, painter.fontMetrics().horizontalAdvance(words.fps) + 12, line)
+            painter.fillRect(bottom, BAND)
+            painter.setPen(QColor(220, 220, 220))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, words.fps)
+        message = words.message if words is not None else self.placeholder
+        if message:
+            box = self.rect().adjusted(12, line + 8, -12, -line - 8)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            needed = painter.fontMetrics().boundingRect(box, flags, message).adjusted(-10, -6, 10, 6)
+            painter.fillRect(needed, ALARM if words is not None and words.alarming else BAND)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(box, flags, message)
+
+    # --- size and visibility ----------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_worker()
+
+    def _fit_worker(self) -> None:
+        if self.worker is not None:
+            ratio = self.devicePixelRatioF()
+            self.worker.set_target_size(int(self.width() * ratio), int(self.height() * ratio))
+
+    def failed(self) -> bool:
+        return self.worker is not None and self.worker.status.state is FeedState.ERROR
+
+    # --- gestures ---------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self.clicked.emit(self.slot)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        start = self._press
+        if start is None or (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
+            return
+        self._press = None
+        mime = QMimeData()
+        mime.setData(TILE_MIME, str(self.slot).encode())
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.enlarge_toggled.emit(self.slot)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(CAMERA_MIME) or event.mimeData().hasFormat(TILE_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasFormat(CAMERA_MIME):
+            self.camera_dropped.emit(self.slot, bytes(mime.data(CAMERA_MIME).data()).decode())
+        elif mime.hasFormat(TILE_MIME):
+            source = int(bytes(mime.data(TILE_MIME).data()).decode())
+            if source != self.slot:
+                self.swap_requested.emit(source, self.slot)
+        event.acceptProposedAction()
