@@ -27,6 +27,7 @@ os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
 os.environ.setdefault("OPENCV_LOG_LEVEL", "FATAL")
 
 import cv2
+import cv2.utils.logging
 
 from console.backend.connection import backoff_delay
 from console.videowall.diagnosis import why_open_failed, why_read_failed
@@ -34,6 +35,8 @@ from console.videowall.feed_source import FeedSource
 from console.videowall.feed_status import FeedState, FeedStatus
 
 log = logging.getLogger("console.video")
+# OpenCV's own messages ("Could not find decoder…") repeat what the worker logs with the source and a reason.
+cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_FATAL)
 
 Pixels = np.ndarray[Any, Any]
 """An image as OpenCV gives it (H×W×3 BGR) or as a tile paints it (H×W×4 RGB32)."""

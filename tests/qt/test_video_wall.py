@@ -1,0 +1,313 @@
+"""The wall in Qt with real streams: tiles draw pictures, failed tiles say why in red, the others keep their
+frame rate; gestures (drop, swap, double-click), layouts, tours, playback controls; the PySide6 refcount trap."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from console.backend.queries import Queries
+from console.notifications import Notifier
+from console.store import Store
+from console.videowall.feed_source import FeedSource
+from console.videowall.feed_status import FeedState
+from console.videowall.layouts import LAYOUTS
+from console.videowall.panel import VideoWallPanel
+from console.videowall.tile import CAMERA_MIME, TILE_MIME, Tile
+from console.videowall.wall_grid import WallGrid
+from console.videowall.wall_state import SourceRef, Tour, WallState
+from console.views.selection import Selection
+from dispatchd.demo.camera_server import CameraServer
+from dispatchd.demo.scene import StreetScene
+from tests.support.streams import (
+    free_port,
+    make_clip,
+    make_unknown_codec_clip,
+    mjpeg_over_http,
+    mpegts_over_tcp,
+    rtsp_available,
+    rtsp_camera,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_clip(tmp_path_factory.mktemp("clips") / "street.mp4", seconds=6)
+
+
+def url_source(ref: SourceRef, _main: bool) -> FeedSource | str:
+    return FeedSource(ref.id, ref.label or ref.id, playback=not ref.id.startswith(("http:", "tcp:", "rtsp:")))
+
+
+@pytest.fixture
+def grid(qtbot: QtBot) -> Iterator[WallGrid]:
+    wall = WallGrid(url_source)
+    qtbot.addWidget(wall)
+    wall.resize(1280, 720)
+    wall.show()
+    yield wall
+    wall.close_feeds()
+
+
+def pixels(widget: QWidget) -> np.ndarray:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    array = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return array[:, : image.width(), :3].copy()
+
+
+def picture_part(tile: Tile) -> np.ndarray:
+    """The middle of the tile, away from the overlay's bands."""
+    array = pixels(tile)
+    h, w = array.shape[:2]
+    return array[h // 4 : 3 * h // 4, w // 4 : 3 * w // 4]
+
+
+def alarm_pixels(tile: Tile) -> int:
+    array = pixels(tile).astype(int)
+    return int(((array[..., 2] > 150) & (array[..., 1] < 90) & (array[..., 0] < 90)).sum())
+
+
+def painted(tile: Tile, frames: int = 5) -> bool:
+    return tile.painted is not None and tile.painted.seq >= frames
+
+
+def on_wall(grid: WallGrid, layout: str, urls: list[str]) -> None:
+    state = WallState(layout)
+    for slot, url in enumerate(urls):
+        state = state.assign(slot, SourceRef("url", url, f"source {slot + 1}"))
+    grid.set_state(state)
+
+
+def test_live_streams_and_a_file_are_drawn_on_their_tiles(qtbot: QtBot, grid: WallGrid, clip: Path) -> None:
+    servers = [mjpeg_over_http(clip), mpegts_over_tcp(clip)]
+    if rtsp_available():
+        servers.append(rtsp_camera())
+    try:
+        urls = [server.url for server in servers] + [str(clip)]
+        on_wall(grid, "2×2", urls)
+        tiles = grid.tiles[: len(urls)]
+        qtbot.waitUntil(lambda: all(painted(tile) for tile in tiles), timeout=20000)
+        for tile in tiles:
+            middle = picture_part(tile)
+            assert middle.mean() > 40 and middle.std() > 20, f"{tile.title}: a picture, not black"
+        assert grid.worker(len(urls) - 1) is not None and grid.tiles[len(urls) - 1].words(time.monotonic()).badge == (
+            "PLAYBACK"
+        )
+        assert grid.tiles[0].words(time.monotonic()).badge == "LIVE"
+    finally:
+        for server in servers:
+            server.stop()
+
+
+def test_failed_tiles_say_why_and_the_others_keep_their_frame_rate(
+    qtbot: QtBot, grid: WallGrid, clip: Path, tmp_path: Path
+) -> None:
+    corrupt = tmp_path / "corrupt.mp4"
+    corrupt.write_bytes(bytes(range(256)) * 1000)
+    odd = make_unknown_codec_clip(tmp_path / "odd.avi")
+    good = [mjpeg_over_http(clip), mpegts_over_tcp(clip)]
+    ending = mpegts_over_tcp(clip, seconds=1.5)
+    try:
+        refused = f"rtsp://127.0.0.1:{free_port()}/cam"
+        on_wall(grid, "3×3", [good[0].url, good[1].url, refused, str(corrupt), str(odd), ending.url])
+        reasons = {
+            2: "camera refused the connection",
+            3: "not a video file, or a damaged one",
+            4: "unsupported codec (QQQQ) in this AVI file",
+            5: "stream ended",
+        }
+
+        def all_failed() -> bool:
+            now = time.monotonic()
+            return all(
+                (words := grid.tiles[slot].words(now)) is not None and words.message.startswith(reason)
+                for slot, reason in reasons.items()
+            )
+
+        qtbot.waitUntil(all_failed, timeout=20000)
+        for slot in reasons:
+            message = grid.tiles[slot].words(time.monotonic())
+            assert message is not None and " — retrying " in message.message
+            assert alarm_pixels(grid.tiles[slot]) > 500, "the reason is drawn on a red box"
+        for slot in (0, 1):
+            worker = grid.worker(slot)
+            assert worker is not None and worker.status.state is FeedState.LIVE
+            assert worker.fps() >= 20, f"tile {slot + 1} keeps its frame rate: {worker.fps():.1f} fps"
+            words = grid.tiles[slot].words(time.monotonic())
+            assert words is not None and words.message == "" and not words.alarming
+    finally:
+        for server in (*good, ending):
+            server.stop()
+
+
+def test_painting_many_frames_does_not_eat_the_reference_count_of_none(
+    qtbot: QtBot, grid: WallGrid, clip: Path
+) -> None:
+    """PySide6 6.12.0 on CPython 3.11 decremented None's refcount in QPainter calls until the process aborted."""
+    on_wall(grid, "1×1", [str(clip)])
+    tile = grid.tiles[0]
+    qtbot.waitUntil(lambda: painted(tile, 1), timeout=10000)
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        tile.repaint()
+    after = sys.getrefcount(None)
+    assert after >= before - 100, f"None lost {before - after} references over 2000 paints"
+
+
+def drop(tile: Tile, mime_type: str, data: str) -> None:
+    mime = QMimeData()
+    mime.setData(mime_type, data.encode())
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    tile.dropEvent(event)
+
+
+CAMERAS = (("Gare — parvis", "fixed"), ("Port", "ptz"), ("<b>Drone</b>", "drone"))
+
+
+@pytest.fixture
+def cameras() -> Iterator[CameraServer]:
+    server = CameraServer("127.0.0.1", {f"c{i}": StreetScene(f"c{i}", i) for i in range(3)}, fps=10)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, cameras: CameraServer, tmp_path: Path) -> Iterator[VideoWallPanel]:
+    store = Store()
+    store.reset(
+        {
+            "seq": 0,
+            "incidents": [],
+            "units": [],
+            "media": [],
+            "cameras": [
+                {
+                    "id": f"c{i}",
+                    "name": name,
+                    "kind": kind,
+                    "status": "online",
+                    "version": 1,
+                    "stream": {"main_url": cameras.url(f"c{i}", "main"), "sub_url": cameras.url(f"c{i}", "sub")},
+                }
+                for i, (name, kind) in enumerate(
+                    (("Gare — parvis", "fixed"), ("Port", "ptz"), ("<b>Drone</b>", "drone"))
+                )
+            ],
+        }
+    )
+    notifier = Notifier()
+    wall = VideoWallPanel(store, Queries(notifier.error, tmp_path), Selection(), notifier)
+    qtbot.addWidget(wall)
+    wall.resize(1400, 800)
+    wall.show()
+    yield wall
+    wall.close_feeds()
+
+
+def test_cameras_are_dropped_on_tiles_and_tiles_swapped(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    grid = panel.grid
+    grid.set_state(WallState("2×2"))
+    drop(grid.tiles[3], CAMERA_MIME, "c1")
+    assert grid.state.assignments[3] == SourceRef("camera", "c1")
+    qtbot.waitUntil(lambda: painted(grid.tiles[3], 2), timeout=10000)
+    assert grid.tiles[3].title == "Port"
+    drop(grid.tiles[0], TILE_MIME, "3")
+    assert grid.state.assignments[0] == SourceRef("camera", "c1") and grid.state.assignments[3] is None
+    qtbot.waitUntil(lambda: painted(grid.tiles[0], 2), timeout=10000)
+    assert grid.worker(3) is None and grid.tiles[3].title == ""
+
+
+def test_double_click_enlarges_on_the_main_stream_and_back_on_the_sub_stream(
+    qtbot: QtBot, panel: VideoWallPanel, cameras: CameraServer
+) -> None:
+    grid = panel.grid
+    state = WallState("2×2").assign(0, SourceRef("camera", "c0")).assign(1, SourceRef("camera", "c1"))
+    grid.set_state(state)
+    qtbot.waitUntil(lambda: painted(grid.tiles[0], 2) and painted(grid.tiles[1], 2), timeout=10000)
+    assert grid.worker(0) is not None and grid.worker(0).source.url == cameras.url("c0", "sub")
+    small = grid.tiles[0].size()
+    qtbot.mouseDClick(grid.tiles[0], Qt.MouseButton.LeftButton)
+    assert grid.state.enlarged == 0
+    worker = grid.worker(0)
+    assert worker is not None and worker.source.url == cameras.url("c0", "main")
+    qtbot.waitUntil(lambda: grid.tiles[0].width() > small.width() * 1.8)
+    qtbot.waitUntil(lambda: painted(grid.tiles[0], 2) and grid.tiles[0].painted.pixels.shape[1] > small.width())
+    hidden = grid.worker(1)
+    assert hidden is not None
+    qtbot.waitUntil(lambda: not hidden.active, timeout=2000)  # behind the enlarged tile: not decoding
+    qtbot.mouseDClick(grid.tiles[0], Qt.MouseButton.LeftButton)
+    assert grid.state.enlarged is None
+    assert grid.worker(0) is not None and grid.worker(0).source.url == cameras.url("c0", "sub")
+    qtbot.waitUntil(lambda: hidden.active, timeout=2000)
+
+
+@pytest.mark.parametrize("name", ["1×1", "3×3", "5×5", "1 big + 7", "2 big + 8"])
+def test_each_layout_shows_its_tiles(qtbot: QtBot, panel: VideoWallPanel, name: str) -> None:
+    panel.layout_box.setCurrentText(name)
+    layout = LAYOUTS[name]
+    qtbot.waitUntil(lambda: sum(tile.isVisible() for tile in panel.grid.tiles) == layout.size)
+    widths = sorted(tile.width() for tile in panel.grid.tiles if tile.isVisible())
+    if layout.cells[0].colspan > 1:
+        assert widths[-1] > 1.8 * widths[0], "the big tile is big"
+    else:
+        assert widths[-1] - widths[0] <= 2
+
+
+def test_a_tour_cycles_a_tile_through_the_listed_cameras(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    grid = panel.grid
+    grid.set_state(WallState("1×1").with_tour(0, Tour(("c0", "c1", "c2"), 0.4)))
+    seen: set[str] = set()
+
+    def record() -> bool:
+        worker = grid.worker(0)
+        if worker is not None:
+            seen.add(worker.source.label)
+        return len(seen) == 3
+
+    qtbot.waitUntil(record, timeout=5000)
+    assert seen == {"Gare — parvis", "Port", "<b>Drone</b>"}
+
+
+def test_the_camera_list_searches_and_drags_a_camera(panel: VideoWallPanel) -> None:
+    listing = panel.cameras
+    assert listing.visible_ids() == ["c2", "c0", "c1"]  # by name
+    listing.search.setText("ptz")
+    assert listing.visible_ids() == ["c1"]
+    listing.search.setText("GARE")
+    assert listing.visible_ids() == ["c0"]
+    mime = listing.items.mimeData([listing.items.item(0)])
+    assert bytes(mime.data(CAMERA_MIME).data()) == b"c0"
+    assert listing.items.item(0).text().startswith("Gare — parvis")
+
+
+def test_playback_controls_drive_the_selected_file_tile(qtbot: QtBot, panel: VideoWallPanel, clip: Path) -> None:
+    grid = panel.grid
+    grid.set_state(WallState("2×2").assign(0, SourceRef("camera", "c0")).assign(1, SourceRef("url", str(clip))))
+    qtbot.waitUntil(lambda: painted(grid.tiles[1], 2), timeout=10000)
+    qtbot.mouseClick(grid.tiles[0], Qt.MouseButton.LeftButton)
+    assert not panel.playback.isEnabled(), "a live camera has no playback controls"
+    qtbot.mouseClick(grid.tiles[1], Qt.MouseButton.LeftButton, pos=QPoint(200, 100))
+    assert panel.playback.isEnabled()
+    worker = grid.worker(1)
+    assert worker is not None
+    qtbot.mouseClick(panel.playback.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: worker.paused)
+    qtbot.waitUntil(lambda: panel.playback.play_button.text() == "Play")
+    qtbot.mouseClick(panel.playback.step_button, Qt.MouseButton.LeftButton)
+    panel.playback.speed.setCurrentText("4×")
+    qtbot.waitUntil(lambda: worker.speed == 4.0)
+    qtbot.waitUntil(lambda: panel.playback.slider.maximum() == 60)
