@@ -1,0 +1,79 @@
+"""The wall in a whole console against a real dispatchd: the demo cameras live on the wall, a camera clicked
+on the map, an uploaded video downloaded through the console's client and played, a snapshot attached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from console.videowall.feed_status import FeedState
+from console.videowall.panel import VideoWallPanel
+from tests.conftest import INCIDENT
+from tests.qt.conftest import QtAsync
+from tests.support.asyncwait import until
+from tests.support.consoles import running
+from tests.support.dispatchd_process import DispatchdProcess
+from tests.support.streams import make_clip
+
+pytestmark = pytest.mark.e2e
+
+
+def test_demo_cameras_videos_and_snapshots_on_the_wall(
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+) -> None:
+    clip = make_clip(tmp_path / "citizen.mp4", seconds=3)
+    with dispatchd.api() as api:
+        incident = api.post("/incidents", json=INCIDENT, headers={"Idempotency-Key": "wall-1"}).json()
+        cameras = api.get("/cameras").json()
+
+    async def body() -> None:
+        async with running(qtbot, dispatchd.url, "supervisor", tmp_path) as (console, _link):
+            wall = console.wall
+            assert isinstance(wall, VideoWallPanel)
+            grid = wall.grid
+            # At first connection the empty wall takes the first cameras of the list, live on their sub-streams.
+            await until(lambda: all(grid.tiles[i].painted is not None for i in range(4)), 20, "demo cameras drawn")
+            first = grid.worker(0)
+            assert first is not None and first.status.state is FeedState.LIVE
+            assert first.source.url.endswith("/sub.mjpg")
+            assert {first.source.url} <= {c["stream"]["sub_url"] for c in cameras}
+
+            # A camera clicked on the map comes onto the wall (the selected tile, the wall being full).
+            shown = {grid.tiles[i].title for i in range(4)}
+            target = next(c for c in cameras if c["name"] not in shown)
+            console.map.camera_requested.emit(target["id"])
+            await until(lambda: any(grid.worker(i) and grid.worker(i).source.label == target["name"] for i in range(4)))
+
+            # A video attached to the incident plays from the local cache, downloaded with the console's token.
+            with dispatchd.api() as api:
+                api.post(
+                    f"/incidents/{incident['id']}/media",
+                    data={"kind": "video", "source": "citizen"},
+                    files={"file": ("citizen.mp4", clip.read_bytes(), "video/mp4")},
+                ).raise_for_status()
+            await until(lambda: any(m.kind == "video" for m in console.store.media.values()), what="media.added")
+            video = next(m for m in console.store.media.values() if m.kind == "video")
+            grid.select(1)
+            wall.play_media(video.id)
+            await until(
+                lambda: grid.worker(1) is not None and grid.worker(1).status.state is FeedState.PLAYBACK, 15, "playback"
+            )
+            worker = grid.worker(1)
+            assert worker is not None and Path(worker.source.url).read_bytes() == clip.read_bytes()
+            await until(lambda: grid.tiles[1].painted is not None and grid.tiles[1].painted.position_s is not None)
+
+            # A snapshot of the selected tile becomes a photo of the selected incident.
+            console.selection.select(incident["id"])
+            grid.select(0)
+            wall.snapshot()
+            await until(
+                lambda: any(m.kind == "photo" and m.source == "vms" for m in console.store.media.values()),
+                15,
+                "the snapshot as a photo of the incident",
+            )
+            photo = next(m for m in console.store.media.values() if m.kind == "photo")
+            assert photo.incident_id == incident["id"] and photo.mime_type == "image/jpeg" and photo.size > 10_000
+
+    qloop.run(body())
