@@ -19,6 +19,9 @@ class FeedSource:
     label: str
     playback: bool
     start_time: datetime | None = None
+    decode_threads: int = 1
+    """1 for grid tiles (a thread per feed already; frame threads only add latency), 0 (one per core) for the
+    enlarged tile's main stream."""
 
     @property
     def is_file(self) -> bool:
@@ -28,7 +31,7 @@ class FeedSource:
 def camera_source(camera: Camera, main: bool) -> FeedSource | None:
     """The camera's live stream: the main stream for an enlarged tile, the sub-stream for the grid."""
     url = (camera.main_url or camera.sub_url) if main else (camera.sub_url or camera.main_url)
-    return FeedSource(url, camera.name, playback=False) if url else None
+    return FeedSource(url, camera.name, playback=False, decode_threads=0 if main else 1) if url else None
 
 
 def archive_source(camera: Camera, start: datetime, end: datetime) -> FeedSource | None:

@@ -10,6 +10,7 @@ decodes nothing until it is shown again. No Qt here: frames are numpy arrays lai
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import os
 import queue
@@ -21,7 +22,11 @@ from typing import Any
 
 import numpy as np
 
-# Before cv2 reads it: RTSP over TCP (no lost packets, no grey smears); FFmpeg quiet, as we say why ourselves.
+# Read by OpenCV at each open: RTSP over TCP (no lost packets, no grey smears); FFmpeg quiet, as we say why
+# ourselves; and no global lock around FFmpeg: with it, 16 captures in one process starved one another
+# (measured: tiles at 0–16 fps on an idle CPU; 25 fps each without it). FFmpeg has been thread-safe for
+# separate contexts since 4.0, and OpenCV's wheels bundle a threaded build.
+os.environ.setdefault("OPENCV_FFMPEG_IS_THREAD_SAFE", "1")
 os.environ.setdefault("OPENCV_FFMPEG_CAPTURE_OPTIONS", "rtsp_transport;tcp")
 os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
 os.environ.setdefault("OPENCV_LOG_LEVEL", "FATAL")
@@ -45,6 +50,7 @@ OPEN_TIMEOUT_MS = 5000
 READ_TIMEOUT_MS = 8000
 RETRY_CEILING_S = 30.0
 DRAIN_LIMIT_S = 2.0
+CAPTURE_NICE = 10
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
@@ -54,7 +60,7 @@ class Frame:
 
     pixels: Pixels
     seq: int
-    read_started_at: float  # monotonic, before the capture was asked for it (for latency figures)
+    grabbed_at: float  # monotonic, when OpenCV had handed it over decoded (for latency figures)
     ready_at: float  # monotonic, when it was published
     time: datetime | None  # wall time shown on the tile: capture time (live) or recording time (archive)
     position_s: float | None  # position in a playback source
@@ -76,6 +82,9 @@ class FeedWorker:
         self.duration_s: float | None = None
         self.paused = False
         self.speed = 1.0
+        self.paced = False
+        """Set by a display: when it falls behind (a saturated CPU), frames are decoded but not converted."""
+        self.shown_seq = 0
         self._target = target_size
         self._active = True
         self._stopping = threading.Event()
@@ -132,6 +141,15 @@ class FeedWorker:
     def set_speed(self, speed: float) -> None:
         self._command("speed", speed)
 
+    def display_lags(self) -> bool:
+        """A paced worker's last picture is still not painted when the next one is decoded (see `shown`)."""
+        latest = self.latest
+        return self.paced and latest is not None and latest.seq > self.shown_seq
+
+    def shown(self, seq: int) -> None:
+        """The display painted frame `seq`; a paced worker converts the next frame only after this."""
+        self.shown_seq = seq
+
     def fps(self, now: float | None = None) -> float:
         """Frames published per second over the last two seconds."""
         times = list(self._published)
@@ -156,6 +174,7 @@ class FeedWorker:
         self._wake.clear()
 
     def _run(self) -> None:
+        _yield_to_the_gui()
         while not self._stopping.is_set():
             if not self._active:
                 self._wait(1.0)
@@ -164,7 +183,10 @@ class FeedWorker:
             capture = cv2.VideoCapture(
                 self.source.url,
                 cv2.CAP_FFMPEG,
-                [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, OPEN_TIMEOUT_MS, cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS],
+                [
+                    *(cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, OPEN_TIMEOUT_MS, cv2.CAP_PROP_READ_TIMEOUT_MSEC, READ_TIMEOUT_MS),
+                    *(cv2.CAP_PROP_N_THREADS, self.source.decode_threads),
+                ],
             )
             try:
                 if not capture.isOpened():
@@ -201,16 +223,18 @@ class FeedWorker:
             started = time.monotonic()
             if not capture.grab():
                 return why_read_failed(grabbed, self.source.is_file)
+            grabbed_at = time.monotonic()
             grabbed += 1
-            if frames == 0 and started < drain_until and time.monotonic() - started < period / 3:
-                # Still the backlog buffered while opening: it came at once. The live edge makes us wait.
-                continue
+            if frames == 0 and grabbed_at < drain_until and grabbed_at - started < period / 3:
+                continue  # still the backlog buffered while opening (it comes at once); the live edge waits
+            if self.display_lags():
+                continue  # the last picture is still not painted: decoded to stay live, not converted for nobody
             ok, image = capture.retrieve()
             if not ok or image is None:
                 return why_read_failed(frames, self.source.is_file)
             frames += 1
             self._attempt = 0
-            self._publish(image, started, datetime.now(UTC), None)
+            self._publish(image, grabbed_at, datetime.now(UTC), None)
         return None
 
     def _playback(self, capture: cv2.VideoCapture) -> str | None:
@@ -247,13 +271,13 @@ class FeedWorker:
             if (self.paused or self.status.state is FeedState.ENDED) and not show_next:
                 self._wait(0.5)
                 continue
-            started = time.monotonic()
             if not capture.grab():
                 if frames == 0:
                     return why_read_failed(0, self.source.is_file)
                 self.status = FeedStatus(FeedState.ENDED)
                 show_next = False
                 continue
+            grabbed_at = time.monotonic()
             position = self._position(capture)
             if not show_next:
                 due = anchor_wall + (position - anchor_pos) / self.speed
@@ -272,7 +296,7 @@ class FeedWorker:
             self._attempt = 0
             self._resume_at_s = position
             start = self.source.start_time
-            self._publish(image, started, start + timedelta(seconds=position) if start else None, position)
+            self._publish(image, grabbed_at, start + timedelta(seconds=position) if start else None, position)
         return None
 
     @staticmethod
@@ -282,7 +306,7 @@ class FeedWorker:
     def _publish(
         self,
         image: Pixels,
-        started: float,
+        grabbed_at: float,
         when: datetime | None,
         position: float | None,
     ) -> None:
@@ -294,7 +318,17 @@ class FeedWorker:
         self._seq += 1
         now = time.monotonic()
         self._published.append(now)
-        self.latest = Frame(pixels, self._seq, started, now, when, position)
+        self.latest = Frame(pixels, self._seq, grabbed_at, now, when, position)
+
+
+def _yield_to_the_gui() -> None:
+    """Capture threads run at a lower priority than the GUI thread (Linux: per-thread nice).
+
+    The kernel shares a busy CPU fairly between threads: with 32 feeds on two cores the GUI thread got one
+    33rd of it and painted 1 frame a second (measured). At a lower priority, a saturated wall drops frames in
+    the capture threads, where it costs nothing, and the GUI keeps painting the newest ones."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CAPTURE_NICE)
 
 
 def _sane_fps(fps: float) -> float:

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
+    QFontMetrics,
     QImage,
     QMouseEvent,
     QPainter,
@@ -31,6 +32,8 @@ TILE_MIME = "application/x-console-tile"
 BACKGROUND = QColor(12, 14, 18)
 ALARM = QColor(200, 40, 40, 225)
 BAND = QColor(0, 0, 0, 150)
+SELECTED = QColor(90, 170, 255)
+WORDS_PERIOD_S = 0.2
 VCENTER = Qt.AlignmentFlag.AlignVCenter
 
 
@@ -58,6 +61,9 @@ class Tile(QWidget):
         self.painted: Frame | None = None
         self._press: QPoint | None = None
         self._last_words: TileReading | None = None
+        self._words_at = 0.0
+        self._overlay_key: object = None
+        self._overlay: list[tuple[QPoint, QImage]] = []
         self.setObjectName(f"tile_{slot}")
         self.setAcceptDrops(True)
         self.setMinimumSize(96, 54)
@@ -67,9 +73,12 @@ class Tile(QWidget):
 
     def set_feed(self, worker: FeedWorker | None, title: str, placeholder: str = "") -> None:
         self.worker = worker
+        if worker is not None:
+            worker.paced = True
         self.title = title
         self.placeholder = placeholder
         self.painted = None
+        self._last_words = None
         self._fit_worker()
         self.update()
 
@@ -89,71 +98,101 @@ class Tile(QWidget):
         )
 
     def refresh(self, now: float) -> None:
-        """Called by the wall's paint timer: repaint when there is a new frame or the overlay's words changed."""
+        """Called by the wall's paint timer: repaint when there is a new frame or the overlay's words changed.
+
+        The words are recomputed five times a second at most: they change with the clock, not with frames."""
         worker = self.worker
         frame = worker.latest if worker else None
-        words = self.words(now)
-        if (frame is not None and frame is not self.painted) or words != self._last_words:
+        if now - self._words_at >= WORDS_PERIOD_S:
+            self._words_at = now
+            words = self.words(now)
+            if words != self._last_words:
+                self._last_words = words
+                self.update()
+                return
+        if frame is not None and frame is not self.painted:
             self.update()
 
     # --- painting ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
         frame = self.worker.latest if self.worker else None
-        if frame is not None:
+        if frame is None:
+            painter.fillRect(self.rect(), BACKGROUND)
+        else:
             height, width = frame.pixels.shape[:2]
+            if width < self.width() or height < self.height():
+                painter.fillRect(self.rect(), BACKGROUND)  # letterbox
             image = QImage(frame.pixels.data, width, height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
             painter.drawImage(QPoint((self.width() - width) // 2, (self.height() - height) // 2), image)
             self.painted = frame
-        now = time.monotonic()
-        words = self.words(now)
-        self._last_words = words
-        self._paint_overlay(painter, words)
-        if self.selected:
-            painter.setPen(QColor(90, 170, 255))
-            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+            if self.worker is not None:
+                self.worker.shown(frame.seq)
+        for where, part in self._overlay_parts():
+            painter.drawImage(where, part)
         painter.end()
 
-    def _paint_overlay(self, painter: QPainter, words: TileReading | None) -> None:
+    def _overlay_parts(self) -> list[tuple[QPoint, QImage]]:
+        """The overlay as a few small pictures, drawn again only when its words or the tile's size change."""
+        if self._last_words is None and self.worker is not None:
+            self._last_words = self.words(time.monotonic())
+        key = (self._last_words, self.title, self.placeholder, self.width(), self.height(), self.selected)
+        if key != self._overlay_key:
+            self._overlay_key = key
+            self._overlay = self._render_overlay(self._last_words if self.worker is not None else None)
+        return self._overlay
+
+    def _render_overlay(self, words: TileReading | None) -> list[tuple[QPoint, QImage]]:
         font = QFont(self.font())
         font.setPixelSize(max(11, min(16, self.height() // 18)))
-        painter.setFont(font)
-        line = painter.fontMetrics().height() + 6
-        top = QRect(0, 0, self.width(), line)
-        painter.fillRect(top, BAND)
-        painter.setPen(QColor(240, 240, 240))
+        metrics = QFontMetrics(font)
+        line = metrics.height() + 6
+        parts: list[tuple[QPoint, QImage]] = []
+
+        def part(rect: QRect, fill: QColor) -> tuple[QImage, QPainter]:
+            image = QImage(max(1, rect.width()), max(1, rect.height()), QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            painter.setFont(font)
+            painter.fillRect(image.rect(), fill)
+            parts.append((rect.topLeft(), image))
+            return image, painter
+
         title = self.title or "No camera — drag one here"
-        badge = ""
-        if words is not None:
-            badge = " ".join(part for part in (words.badge, words.clock) if part)
-        badge_width = painter.fontMetrics().horizontalAdvance(badge) + 12 if badge else 0
-        painter.drawText(
-            top.adjusted(6, 0, -badge_width - 6, 0),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            painter.fontMetrics().elidedText(
-                title, Qt.TextElideMode.ElideRight, max(0, self.width() - badge_width - 12)
-            ),
-        )
+        badge = " ".join(p for p in (words.badge, words.clock) if p) if words is not None else ""
+        badge_width = metrics.horizontalAdvance(badge) + 12 if badge else 0
+        image, painter = part(QRect(0, 0, self.width(), line), BAND)
+        painter.setPen(QColor(240, 240, 240))
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(0, self.width() - badge_width - 12))
+        painter.drawText(image.rect().adjusted(6, 0, -badge_width - 6, 0), VCENTER | Qt.AlignmentFlag.AlignLeft, elided)
         if badge:
-            colour = QColor(255, 90, 80) if words and words.badge in ("LIVE", "ERROR") else QColor(120, 200, 255)
-            painter.setPen(colour)
-            painter.drawText(
-                top.adjusted(0, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, badge
-            )
+            live = words is not None and words.badge in ("LIVE", "ERROR")
+            painter.setPen(QColor(255, 90, 80) if live else QColor(120, 200, 255))
+            painter.drawText(image.rect().adjusted(0, 0, -6, 0), VCENTER | Qt.AlignmentFlag.AlignRight, badge)
+        painter.end()
         if words is not None and words.fps:
-            bottom = QRect(0, self.height() - line, painter.fontMetrics().horizontalAdvance(words.fps) + 12, line)
-            painter.fillRect(bottom, BAND)
+            image, painter = part(QRect(0, self.height() - line, metrics.horizontalAdvance(words.fps) + 12, line), BAND)
             painter.setPen(QColor(220, 220, 220))
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, words.fps)
+            painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, words.fps)
+            painter.end()
         message = words.message if words is not None else self.placeholder
         if message:
             box = self.rect().adjusted(12, line + 8, -12, -line - 8)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            needed = painter.fontMetrics().boundingRect(box, flags, message).adjusted(-10, -6, 10, 6)
-            painter.fillRect(needed, ALARM if words is not None and words.alarming else BAND)
+            needed = metrics.boundingRect(box, flags, message).adjusted(-10, -6, 10, 6)
+            image, painter = part(needed, ALARM if words is not None and words.alarming else BAND)
             painter.setPen(QColor(255, 255, 255))
-            painter.drawText(box, flags, message)
+            painter.drawText(image.rect().adjusted(10, 6, -10, -6), flags, message)
+            painter.end()
+        if self.selected:
+            for rect in (
+                QRect(0, 0, self.width(), 2),
+                QRect(0, self.height() - 2, self.width(), 2),
+                QRect(0, 0, 2, self.height()),
+                QRect(self.width() - 2, 0, 2, self.height()),
+            ):
+                part(rect, SELECTED)[1].end()
+        return parts
 
     # --- size and visibility ----------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

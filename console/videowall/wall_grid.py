@@ -24,6 +24,7 @@ from console.videowall.wall_state import SourceRef, WallState
 log = logging.getLogger("console.video")
 
 PAINT_INTERVAL_MS = 15
+VISIBILITY_PERIOD_S = 0.25
 Resolver = Callable[[SourceRef, bool], FeedSource | str]
 """(source, main stream?) → what to decode, or a sentence saying why there is nothing yet."""
 
@@ -47,6 +48,8 @@ class WallGrid(QWidget):
         self.tiles = [Tile(i, self) for i in range(MAX_TILES)]
         self._workers: dict[int, FeedWorker] = {}
         self._tour_started: dict[int, float] = {}
+        self._shown_slots: set[int] = set()
+        self._visibility_at = 0.0
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(2)
@@ -136,6 +139,7 @@ class WallGrid(QWidget):
                 worker = FeedWorker(wanted, (max(16, tile.width()), max(16, tile.height())))
                 worker.set_active(self._shown(tile))
                 worker.start()
+                self._visibility_at = 0.0  # look again at the next tick
                 self._workers[slot] = worker
                 tile.set_feed(worker, wanted.label)
                 log.info("tile %d: %s (%s)", slot + 1, wanted.label, wanted.url)
@@ -167,13 +171,18 @@ class WallGrid(QWidget):
         return tile.isVisible() and not window.isMinimized()
 
     def _paint_tick(self) -> None:
+        """Repaint the tiles with a new frame; four times a second, also look which tiles can be seen.
+
+        Kept lean: with 32 feeds the GUI thread shares the interpreter with 32 capture threads."""
         now = time.monotonic()
-        for slot, worker in self._workers.items():
-            tile = self.tiles[slot]
-            shown = self._shown(tile)
-            worker.set_active(shown)
-            if shown:
-                tile.refresh(now)
+        if now - self._visibility_at >= VISIBILITY_PERIOD_S:
+            self._visibility_at = now
+            minimised = self.window().isMinimized()
+            self._shown_slots = {slot for slot in self._workers if not minimised and self.tiles[slot].isVisible()}
+            for slot, worker in self._workers.items():
+                worker.set_active(slot in self._shown_slots)
+        for slot in self._shown_slots:
+            self.tiles[slot].refresh(now)
 
     def close_feeds(self) -> None:
         """Stop every worker (the console is closing or the wall is being dismantled)."""

@@ -21,8 +21,8 @@ from tests.support.streams import (
     make_unknown_codec_clip,
     mjpeg_over_http,
     mpegts_over_tcp,
-    rtsp_available,
     rtsp_camera,
+    rtsp_missing,
 )
 
 pytestmark = pytest.mark.e2e
@@ -81,7 +81,7 @@ def test_mpegts_over_tcp(clip: Path, workers: list[FeedWorker]) -> None:
         server.stop()
 
 
-@pytest.mark.skipif(not rtsp_available(), reason="GStreamer's RTSP server (gir1.2-gst-rtsp-server-1.0) is missing")
+@pytest.mark.skipif(rtsp_missing(), reason="GStreamer's RTSP server (gir1.2-gst-rtsp-server-1.0) is missing")
 def test_rtsp_over_tcp_from_gstreamer(workers: list[FeedWorker]) -> None:
     server = rtsp_camera()
     try:

@@ -34,8 +34,8 @@ from tests.support.streams import (
     make_unknown_codec_clip,
     mjpeg_over_http,
     mpegts_over_tcp,
-    rtsp_available,
     rtsp_camera,
+    rtsp_missing,
 )
 
 pytestmark = pytest.mark.e2e
@@ -91,7 +91,7 @@ def on_wall(grid: WallGrid, layout: str, urls: list[str]) -> None:
 
 def test_live_streams_and_a_file_are_drawn_on_their_tiles(qtbot: QtBot, grid: WallGrid, clip: Path) -> None:
     servers = [mjpeg_over_http(clip), mpegts_over_tcp(clip)]
-    if rtsp_available():
+    if not rtsp_missing():
         servers.append(rtsp_camera())
     try:
         urls = [server.url for server in servers] + [str(clip)]

@@ -5,6 +5,7 @@ Nothing is downloaded: every clip is generated (ffmpeg's test sources), every se
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import threading
@@ -131,6 +132,11 @@ def mpegts_over_tcp(clip: Path, seconds: float | None = None, port: int | None =
     args = ["ffmpeg", "-v", "error", "-re", *loop, "-i", str(clip), *limit, "-c", "copy", "-f", "mpegts",
             f"tcp://127.0.0.1:{port}?listen=1"]  # fmt: skip
     return _serve(args, f"tcp://127.0.0.1:{port}", port)
+
+
+def rtsp_missing() -> bool:
+    """True where GStreamer's RTSP server cannot run, outside CI only: CI installs it, so there it must run."""
+    return not os.environ.get("CI") and not rtsp_available()
 
 
 def rtsp_available() -> bool:

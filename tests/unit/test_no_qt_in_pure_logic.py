@@ -1,4 +1,5 @@
-"""Domain, event application, client, stream, outbox and the backend import no Qt (STYLE.md)."""
+"""Domain, event application, client, stream, outbox, the wall's logic and capture threads, and the backend
+import no Qt (STYLE.md)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ PURE = [
     "console.backend.commands",
     "console.backend.connection",
     "console.settings",
+    "console.videowall.layouts",
+    "console.videowall.wall_state",
+    "console.videowall.feed_status",
+    "console.videowall.feed_source",
+    "console.videowall.diagnosis",
+    "console.videowall.feed_worker",
     "dispatchd.app",
     "dispatchd.demo.world",
 ]

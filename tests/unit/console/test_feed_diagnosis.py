@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from console.videowall.diagnosis import local_path, sniff, why_file_failed, why_read_failed, why_stream_failed
-from tests.support.streams import free_port, make_clip, make_unknown_codec_clip, rtsp_available, rtsp_camera
+from tests.support.streams import (
+    free_port,
+    make_clip,
+    make_unknown_codec_clip,
+    rtsp_camera,
+    rtsp_missing,
+)
 
 
 def test_a_missing_an_empty_and_a_random_file_each_get_their_reason(tmp_path: Path) -> None:
@@ -102,7 +108,7 @@ def test_http_cameras_say_what_they_refused(http_camera: str) -> None:
     assert why_stream_failed(f"{http_camera}/text") == "unsupported stream format or codec"
 
 
-@pytest.mark.skipif(not rtsp_available(), reason="GStreamer's RTSP server (gir1.2-gst-rtsp-server-1.0) is missing")
+@pytest.mark.skipif(rtsp_missing(), reason="GStreamer's RTSP server (gir1.2-gst-rtsp-server-1.0) is missing")
 def test_an_rtsp_server_without_that_stream_says_404() -> None:
     server = rtsp_camera()
     try:
