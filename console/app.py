@@ -39,6 +39,7 @@ from console.notifications import Notifier
 from console.settings import Settings, data_dir
 from console.store import Store
 from console.theme import apply_dark_theme
+from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS
 from console.videowall.panel import VideoWallPanel
 from console.views.alerts import AlertBar, HighPriorityAlerts
 from console.views.create_incident import CreateIncidentDialog
@@ -245,6 +246,10 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         tile_url=None if demo is not None else (settings.map_tile_url or None),
         mbtiles=mbtiles,
     )
+    if settings.wall_layout in LAYOUTS:
+        console.wall.set_state(console.wall.grid.state.with_layout(settings.wall_layout))
+    else:
+        log.warning("unknown wall layout %r in the settings; using %s", settings.wall_layout, DEFAULT_LAYOUT)
     screen = app.primaryScreen().availableGeometry()
     console.window.setGeometry(screen)
     docks = console.window.docks
@@ -264,6 +269,13 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         Qt.Orientation.Vertical,
     )
     console.window.show()
+    screens = app.screens()
+    if 1 <= settings.wall_screen <= len(screens):
+        console.wall.go_full_screen(screens[settings.wall_screen - 1])
+    elif settings.wall_screen:
+        log.warning(
+            "no screen %d for the video wall (%d screens); it stays in the window", settings.wall_screen, len(screens)
+        )
     quit_requested = asyncio.Event()
     app.setQuitOnLastWindowClosed(False)  # run() ends the loop itself, after cleaning up
     app.lastWindowClosed.connect(quit_requested.set)

@@ -43,6 +43,10 @@ class Settings:
     may reach. Empty: offline tiles from `map_mbtiles`."""
     map_mbtiles: str = ""
     """Path of an MBTiles file for offline tiles (the demo generates its city's)."""
+    wall_layout: str = "2×2"
+    """Video wall layout at start: 1×1 … 5×5, "1 big + 5", "1 big + 7" or "2 big + 8"."""
+    wall_screen: int = 0
+    """0: the video wall is a panel of the main window. N: at start it goes full screen on screen N (1, 2, …)."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

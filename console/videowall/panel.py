@@ -110,9 +110,13 @@ class VideoWallPanel(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self._wall_area = QWidget()
-        wall_layout = QVBoxLayout(self._wall_area)
+        wall_layout = self._wall_layout = QVBoxLayout(self._wall_area)
         wall_layout.setContentsMargins(0, 0, 0, 0)
         wall_layout.addWidget(self.grid, 1)
+        self.back_button = QPushButton()
+        self.back_button.hide()
+        self.back_button.clicked.connect(lambda: self.full_screen.close() if self.full_screen else None)
+        wall_layout.addWidget(self.back_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -256,16 +260,19 @@ class VideoWallPanel(QWidget):
         layout = window.layout()
         assert layout is not None
         layout.addWidget(self.grid)
+        window.setScreen(screen)  # before the window exists: X11 screens of their own cannot be moved to later
         window.setGeometry(screen.geometry())
         window.closed.connect(self._back_from_full_screen)
         self.full_screen = window
         window.showFullScreen()
-        window.setScreen(screen)
+        self.back_button.setText(
+            f"The wall is full screen on {screen.name()}: click here (or Esc there) to bring it back"
+        )
+        self.back_button.show()
 
     def _back_from_full_screen(self) -> None:
-        layout = self._wall_area.layout()
-        assert layout is not None
-        layout.addWidget(self.grid)
+        self.back_button.hide()
+        self._wall_layout.insertWidget(0, self.grid, 1)
         self.grid.show()
         self.full_screen = None
 

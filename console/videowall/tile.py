@@ -171,7 +171,8 @@ class Tile(QWidget):
             painter.drawText(image.rect().adjusted(0, 0, -6, 0), VCENTER | Qt.AlignmentFlag.AlignRight, badge)
         painter.end()
         if words is not None and words.fps:
-            image, painter = part(QRect(0, self.height() - line, metrics.horizontalAdvance(words.fps) + 12, line), BAND)
+            width = metrics.horizontalAdvance(words.fps) + 12  # bottom right: cameras print their own time left
+            image, painter = part(QRect(self.width() - width, self.height() - line, width, line), BAND)
             painter.setPen(QColor(220, 220, 220))
             painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, words.fps)
             painter.end()

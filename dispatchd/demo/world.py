@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 
 from dispatchd.context import AppContext
 from dispatchd.demo.basemap import write_mbtiles
@@ -25,13 +26,23 @@ CAMERAS = (  # id, name, kind, (col, row) of the crossing it watches
     ("cam-06", "Port — entrée nord", "fixed", (14, 9)),
     ("cam-07", "Université — esplanade", "fixed", (13, 2)),
     ("cam-08", "Stade municipal", "ptz", (1, 1)),
+    ("cam-09", "Hôtel de ville", "fixed", (7, 4)),
+    ("cam-10", "Pont Lafayette", "fixed", (6, 10)),
+    ("cam-11", "Marché couvert", "fixed", (10, 8)),
+    ("cam-12", "Rond-point des Alliés", "ptz", (11, 1)),
+    ("cam-13", "Parking du centre", "fixed", (8, 6)),
+    ("cam-14", "Avenue Jean-Jaurès", "fixed", (2, 5)),
+    ("cam-15", "Lycée Voltaire — sortie", "fixed", (4, 2)),
 )
+OFFLINE_CAMERA = ("cam-16", "Zone industrielle — entrée", "fixed", (15, 11))
+"""A camera that is down (its address refuses connections), as there always is one in a real city."""
 
 
 class DemoWorld:
     """The running demo; `start()` seeds what is missing and starts the threads."""
 
     def __init__(self, ctx: AppContext, host: str, incident_interval_s: float = 45.0) -> None:
+        self._host = host
         self._ctx = ctx
         self.city: City = build_city(ctx.config.seed)
         ctx.sectors = Sectors(self.city.sectors_geojson)
@@ -51,9 +62,15 @@ class DemoWorld:
             tiles = write_mbtiles(self.city, basemap)
             log.info("wrote the offline base map of %s (%d tiles) to %s", self.city.name, tiles, basemap)
         self.cameras.start()
+        offline = _refusing_url(self._host)
         with self._ctx.storage.transaction() as tx:
-            for cid, name, kind, (col, row) in CAMERAS:
+            for cid, name, kind, (col, row) in (*CAMERAS, OFFLINE_CAMERA):
                 node = self.city.node_at(col, row)
+                streams = (
+                    {"main_url": offline, "sub_url": offline}
+                    if cid == OFFLINE_CAMERA[0]
+                    else {"main_url": self.cameras.url(cid, "main"), "sub_url": self.cameras.url(cid, "sub")}
+                )
                 self._ctx.service.register_camera(
                     tx,
                     DISPATCHER,
@@ -62,9 +79,9 @@ class DemoWorld:
                         "name": name,
                         "kind": kind,
                         "location": {"lat": node.lat, "lon": node.lon, "address_text": name},
-                        "stream": {"main_url": self.cameras.url(cid, "main"), "sub_url": self.cameras.url(cid, "sub")},
+                        "stream": streams,
                         "archive_url": None,
-                        "status": "online",
+                        "status": "offline" if cid == OFFLINE_CAMERA[0] else "online",
                     },
                 )
             self.simulator.seed_units(tx)
@@ -78,3 +95,11 @@ class DemoWorld:
     def stop(self) -> None:
         self.simulator.stop()
         self.cameras.stop()
+
+
+def _refusing_url(host: str) -> str:
+    """An address on this host where nothing listens: a port the system just gave and took back."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        port = probe.getsockname()[1]
+    return f"http://{host}:{port}/video.mjpg"

@@ -6,6 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
+from console.videowall.diagnosis import why_stream_failed
 from tests.support.dispatchd_process import DispatchdProcess
 
 pytestmark = pytest.mark.e2e
@@ -43,3 +44,12 @@ def test_an_unknown_camera_is_a_404(dispatchd: DispatchdProcess) -> None:
         assert not capture.isOpened() or not capture.read()[0]
     finally:
         capture.release()
+
+
+def test_the_demo_has_one_camera_down_that_refuses_connections(dispatchd: DispatchdProcess) -> None:
+    with dispatchd.api() as api:
+        cameras = {c["id"]: c for c in api.get("/cameras").json()}
+    down = cameras["cam-16"]
+    assert down["status"] == "offline"
+    assert why_stream_failed(down["stream"]["sub_url"]) == "camera refused the connection"
+    assert sum(c["status"] == "online" for c in cameras.values()) == 15

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -311,3 +311,19 @@ def test_playback_controls_drive_the_selected_file_tile(qtbot: QtBot, panel: Vid
     panel.playback.speed.setCurrentText("4×")
     qtbot.waitUntil(lambda: worker.speed == 4.0)
     qtbot.waitUntil(lambda: panel.playback.slider.maximum() == 60)
+
+
+def test_the_wall_goes_full_screen_on_a_chosen_screen_and_comes_back(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    screen = QGuiApplication.screens()[-1]
+    panel.grid.set_state(WallState("2×2").assign(0, SourceRef("camera", "c0")))
+    panel.go_full_screen(screen)
+    window = panel.full_screen
+    assert window is not None
+    qtbot.waitUntil(window.isVisible)
+    assert window.screen() is screen and panel.grid.window() is window
+    assert panel.back_button.isVisible() and screen.name() in panel.back_button.text()
+    qtbot.waitUntil(lambda: painted(panel.grid.tiles[0], 2), timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.full_screen is None)
+    assert panel.grid.window() is panel.window() and not panel.back_button.isVisible()
+    qtbot.waitUntil(lambda: painted(panel.grid.tiles[0], 4), timeout=10000)
