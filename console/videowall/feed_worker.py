@@ -16,6 +16,7 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -75,8 +76,18 @@ def fit(width: int, height: int, box_w: int, box_h: int) -> tuple[int, int]:
 class FeedWorker:
     """Decodes one source on its own thread. Every method is safe to call from the GUI thread and never blocks."""
 
-    def __init__(self, source: FeedSource, target_size: tuple[int, int] = (640, 360)) -> None:
+    def __init__(
+        self,
+        source: FeedSource,
+        target_size: tuple[int, int] = (640, 360),
+        on_frame: Callable[[Frame], None] | None = None,
+        shown: Callable[[], int] | None = None,
+    ) -> None:
+        """`on_frame` is called in the capture thread with each published frame, and `shown` tells the seq of
+        the last frame painted (the decoding process: shared memory, written by the GUI)."""
         self.source = source
+        self._on_frame = on_frame
+        self._shown = shown
         self.latest: Frame | None = None
         self.status = FeedStatus()
         self.duration_s: float | None = None
@@ -144,7 +155,8 @@ class FeedWorker:
     def display_lags(self) -> bool:
         """A paced worker's last picture is still not painted when the next one is decoded (see `shown`)."""
         latest = self.latest
-        return self.paced and latest is not None and latest.seq > self.shown_seq
+        shown = self._shown() if self._shown is not None else self.shown_seq
+        return self.paced and latest is not None and latest.seq > shown
 
     def shown(self, seq: int) -> None:
         """The display painted frame `seq`; a paced worker converts the next frame only after this."""
@@ -163,6 +175,10 @@ class FeedWorker:
         """The last decoded picture at full resolution (BGR) and its time, or None."""
         last = self._last_full
         return (last[0].copy(), last[1]) if last is not None else None
+
+    def request_snapshot(self, done: Callable[[tuple[Pixels, datetime | None] | None], None]) -> None:
+        """`done` gets the snapshot (here at once; a feed in another process answers later)."""
+        done(self.snapshot())
 
     def _command(self, name: str, value: float = 0.0) -> None:
         self._commands.put((name, value))
@@ -318,7 +334,10 @@ class FeedWorker:
         self._seq += 1
         now = time.monotonic()
         self._published.append(now)
-        self.latest = Frame(pixels, self._seq, grabbed_at, now, when, position)
+        frame = Frame(pixels, self._seq, grabbed_at, now, when, position)
+        self.latest = frame
+        if self._on_frame is not None:
+            self._on_frame(frame)
 
 
 def _yield_to_the_gui() -> None:

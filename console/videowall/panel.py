@@ -31,9 +31,11 @@ from console.backend.queries import Queries
 from console.notifications import Notifier
 from console.store import Store
 from console.videowall.camera_list import CameraList
+from console.videowall.feed import Snapshot
 from console.videowall.feed_source import FeedSource, camera_source
 from console.videowall.layouts import LAYOUTS
 from console.videowall.playback_bar import PlaybackBar
+from console.videowall.remote_feed import DecoderProcess
 from console.videowall.wall_grid import WallGrid
 from console.videowall.wall_state import SourceRef, Tour, WallState
 from console.views.selection import Selection
@@ -79,7 +81,8 @@ class VideoWallPanel(QWidget):
         self._tasks: set[asyncio.Task[Any]] = set()
         self.full_screen: WallWindow | None = None
         self.cameras = CameraList(store)
-        self.grid = WallGrid(self._resolve)
+        self.decoder = DecoderProcess()
+        self.grid = WallGrid(self._resolve, self.decoder)
         self.playback = PlaybackBar()
         self.layout_box = QComboBox()
         for name in LAYOUTS:
@@ -220,9 +223,15 @@ class VideoWallPanel(QWidget):
         if incident is None:
             self._notifier.warning("Select an incident first: the snapshot is attached to it.")
             return
-        picture = worker.snapshot() if worker is not None else None
-        if worker is None or picture is None:
-            self._notifier.warning("The selected tile has no picture to take.")
+        if worker is None:
+            self._notifier.warning("The selected tile shows nothing to take a picture of.")
+            return
+        label = worker.source.label
+        worker.request_snapshot(lambda picture: self._send_snapshot(incident.id, incident.number, label, picture))
+
+    def _send_snapshot(self, incident_id: str, number: str, label: str, picture: Snapshot | None) -> None:
+        if picture is None:
+            self._notifier.warning(f"{label} has no picture to take yet.")
             return
         image, when = picture
 
@@ -232,11 +241,11 @@ class VideoWallPanel(QWidget):
                 self._notifier.error("Could not encode the snapshot.")
                 return
             self._queries.upload_photo(
-                incident.id,
+                incident_id,
                 jpeg.tobytes(),
                 when.isoformat() if when else None,
                 "vms",
-                lambda _m: self._notifier.info(f"Snapshot of {worker.source.label} attached to {incident.number}."),
+                lambda _m: self._notifier.info(f"Snapshot of {label} attached to {number}."),
             )
 
         task = asyncio.ensure_future(encode_and_send())
@@ -280,3 +289,4 @@ class VideoWallPanel(QWidget):
         if self.full_screen is not None:
             self.full_screen.close()
         self.grid.close_feeds()
+        self.decoder.close()

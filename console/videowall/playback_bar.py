@@ -5,16 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from console.videowall.feed import Feed
 from console.videowall.feed_status import format_position
-from console.videowall.feed_worker import SPEEDS, FeedWorker
+from console.videowall.feed_worker import SPEEDS
 
 
 class PlaybackBar(QWidget):
-    """Drives the FeedWorker of the selected tile when it plays a file or a recording; disabled for live."""
+    """Drives the Feed of the selected tile when it plays a file or a recording; disabled for live."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._worker: FeedWorker | None = None
+        self._worker: Feed | None = None
         self.play_button = QPushButton("Pause")
         self.play_button.setToolTip("Play or pause (Space)")
         self.play_button.clicked.connect(self._toggle)
@@ -43,7 +44,7 @@ class PlaybackBar(QWidget):
         self._timer.start()
         self.bind(None)
 
-    def bind(self, worker: FeedWorker | None) -> None:
+    def bind(self, worker: Feed | None) -> None:
         """Control this worker (None or a live feed: the bar is disabled)."""
         self._worker = worker if worker is not None and worker.source.playback else None
         self.setEnabled(self._worker is not None)

@@ -1,6 +1,6 @@
 """A wall tile: paints its feed's newest frame and says, over the picture, what the feed is doing.
 
-It only paints: the FeedWorker has already scaled and converted the frame. Every text on it (camera names
+It only paints: the Feed has already scaled and converted the frame. Every text on it (camera names
 included) is drawn with QPainter.drawText, which never interprets markup.
 """
 
@@ -24,8 +24,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.videowall.feed import Feed
 from console.videowall.feed_status import FeedState, TileReading, reading
-from console.videowall.feed_worker import FeedWorker, Frame
+from console.videowall.feed_worker import Frame
 
 CAMERA_MIME = "application/x-console-camera"
 TILE_MIME = "application/x-console-tile"
@@ -54,7 +55,7 @@ class Tile(QWidget):
     def __init__(self, slot: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.slot = slot
-        self.worker: FeedWorker | None = None
+        self.worker: Feed | None = None
         self.title = ""
         self.placeholder = ""
         self.selected = False
@@ -71,7 +72,7 @@ class Tile(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(lambda pos: self.menu_requested.emit(self.slot, self.mapToGlobal(pos)))
 
-    def set_feed(self, worker: FeedWorker | None, title: str, placeholder: str = "") -> None:
+    def set_feed(self, worker: Feed | None, title: str, placeholder: str = "") -> None:
         self.worker = worker
         if worker is not None:
             worker.paced = True

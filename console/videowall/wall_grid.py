@@ -15,9 +15,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from console.videowall.feed import Feed
 from console.videowall.feed_source import FeedSource
 from console.videowall.feed_worker import FeedWorker
 from console.videowall.layouts import MAX_TILES
+from console.videowall.remote_feed import DecoderProcess
 from console.videowall.tile import Tile
 from console.videowall.wall_state import SourceRef, WallState
 
@@ -39,14 +41,16 @@ class WallGrid(QWidget):
     tile_menu_requested = Signal(int, QPoint)
     """Right-click on a tile: (tile, global position)."""
 
-    def __init__(self, resolve: Resolver, parent: QWidget | None = None) -> None:
+    def __init__(self, resolve: Resolver, decoder: DecoderProcess | None = None, parent: QWidget | None = None) -> None:
+        """Feeds are decoded in `decoder` (a process of their own), or in this process when it is None."""
         super().__init__(parent)
+        self._decoder = decoder
         self.setObjectName("wall_grid")
         self._resolve = resolve
         self.state = WallState()
         self.selected = 0
         self.tiles = [Tile(i, self) for i in range(MAX_TILES)]
-        self._workers: dict[int, FeedWorker] = {}
+        self._workers: dict[int, Feed] = {}
         self._tour_started: dict[int, float] = {}
         self._shown_slots: set[int] = set()
         self._visibility_at = 0.0
@@ -136,7 +140,8 @@ class WallGrid(QWidget):
                 if current is not None and current.source == wanted:
                     continue
                 self._stop_worker(slot)
-                worker = FeedWorker(wanted, (max(16, tile.width()), max(16, tile.height())))
+                box = (max(16, tile.width()), max(16, tile.height()))
+                worker: Feed = self._decoder.feed(wanted, box) if self._decoder else FeedWorker(wanted, box)
                 worker.set_active(self._shown(tile))
                 worker.start()
                 self._visibility_at = 0.0  # look again at the next tick
@@ -154,7 +159,7 @@ class WallGrid(QWidget):
         if worker is not None:
             worker.stop()
 
-    def worker(self, slot: int) -> FeedWorker | None:
+    def worker(self, slot: int) -> Feed | None:
         return self._workers.get(slot)
 
     def select(self, slot: int) -> None:
@@ -174,6 +179,8 @@ class WallGrid(QWidget):
         """Repaint the tiles with a new frame; four times a second, also look which tiles can be seen.
 
         Kept lean: with 32 feeds the GUI thread shares the interpreter with 32 capture threads."""
+        if self._decoder is not None:
+            self._decoder.poll()
         now = time.monotonic()
         if now - self._visibility_at >= VISIBILITY_PERIOD_S:
             self._visibility_at = now

@@ -3,6 +3,8 @@ frame rate; gestures (drop, swap, double-click), layouts, tours, playback contro
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -327,3 +329,24 @@ def test_the_wall_goes_full_screen_on_a_chosen_screen_and_comes_back(qtbot: QtBo
     qtbot.waitUntil(lambda: panel.full_screen is None)
     assert panel.grid.window() is panel.window() and not panel.back_button.isVisible()
     qtbot.waitUntil(lambda: painted(panel.grid.tiles[0], 4), timeout=10000)
+
+
+def test_a_killed_decoding_process_is_started_again_and_the_tiles_come_back(
+    qtbot: QtBot, panel: VideoWallPanel
+) -> None:
+    grid = panel.grid
+    grid.set_state(WallState("2×2").assign(0, SourceRef("camera", "c0")).assign(1, SourceRef("camera", "c1")))
+    qtbot.waitUntil(lambda: painted(grid.tiles[0], 2) and painted(grid.tiles[1], 2), timeout=10000)
+    first = panel.decoder.pid
+    assert first is not None and first != os.getpid(), "decoded in a process of its own"
+    os.kill(first, signal.SIGKILL)
+    killed_at = time.monotonic()
+    qtbot.waitUntil(lambda: panel.decoder.restarts == 1, timeout=5000)
+    assert panel.decoder.pid not in (None, first)
+
+    def fresh(tile: Tile) -> bool:
+        return tile.painted is not None and tile.painted.ready_at > killed_at
+
+    qtbot.waitUntil(lambda: fresh(grid.tiles[0]) and fresh(grid.tiles[1]), timeout=15000)
+    worker = grid.worker(0)
+    assert worker is not None and worker.status.state is FeedState.LIVE

@@ -124,14 +124,15 @@ def mjpeg_over_http(clip: Path, seconds: float | None = None, port: int | None =
     return _serve(args, url, port)
 
 
-def mpegts_over_tcp(clip: Path, seconds: float | None = None, port: int | None = None) -> Server:
-    """`ffmpeg` serving the clip as MPEG-TS over a TCP socket (`?listen`), H.264 copied, in real time."""
+def mpegts_over_tcp(clip: Path, seconds: float | None = None, port: int | None = None, nice: int = 0) -> Server:
+    """`ffmpeg` serving the clip as MPEG-TS over a TCP socket (`?listen`), H.264 copied, in real time; `nice`
+    stands for cameras that run elsewhere (a benchmark's servers should not take CPU from what it measures)."""
     port = port or free_port()
     loop = [] if seconds else ["-stream_loop", "-1"]
     limit = ["-t", str(seconds)] if seconds else []
     args = ["ffmpeg", "-v", "error", "-re", *loop, "-i", str(clip), *limit, "-c", "copy", "-f", "mpegts",
             f"tcp://127.0.0.1:{port}?listen=1"]  # fmt: skip
-    return _serve(args, f"tcp://127.0.0.1:{port}", port)
+    return _serve(["nice", "-n", str(nice), *args] if nice else args, f"tcp://127.0.0.1:{port}", port)
 
 
 def rtsp_missing() -> bool:

@@ -25,6 +25,10 @@ PURE = [
     "console.videowall.feed_source",
     "console.videowall.diagnosis",
     "console.videowall.feed_worker",
+    "console.videowall.feed",
+    "console.videowall.frame_buffer",
+    "console.videowall.remote_feed",
+    "console.videowall.decoder_host",
     "dispatchd.app",
     "dispatchd.demo.world",
 ]
