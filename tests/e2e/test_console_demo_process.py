@@ -1,4 +1,5 @@
-"""`console --demo` as a user runs it: its dispatchd child comes up, and never outlives the console."""
+"""`console --demo` as a user runs it: its dispatchd child and its video decoding process come up, and
+never outlive the console."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 _PID = re.compile(r"demo backend \(pid (\d+)\) listening on (http://\S+)")
+_DECODER_PID = re.compile(r"video decoding process started \(pid (\d+)\)")
 
 
 def _alive(pid: int) -> bool:
@@ -52,6 +54,7 @@ class RunningConsole:
         )
         self.log: list[str] = []
         self.child_pid = 0
+        self.decoder_pid = 0
         self.connected = threading.Event()
         threading.Thread(target=self._pump, daemon=True).start()
 
@@ -62,6 +65,8 @@ class RunningConsole:
                 self.log.append(line)
                 if match := _PID.search(line):
                     self.child_pid = int(match.group(1))
+                if match := _DECODER_PID.search(line):
+                    self.decoder_pid = int(match.group(1))
                 if "snapshot loaded at seq" in line:
                     self.connected.set()
 
@@ -71,6 +76,8 @@ def console(tmp_path: Path) -> Iterator[RunningConsole]:
     running = RunningConsole(tmp_path)
     assert running.connected.wait(60), "".join(running.log)
     assert running.child_pid and _alive(running.child_pid)
+    _wait(lambda: running.decoder_pid, 20, "the video decoding process (the wall shows the demo cameras)")
+    assert _alive(running.decoder_pid)
     yield running
     if running.process.poll() is None:
         running.process.kill()
@@ -82,9 +89,11 @@ def test_quitting_the_console_stops_its_demo_backend(console: RunningConsole, ho
     console.process.send_signal(how)
     assert console.process.wait(timeout=20) == 0, "".join(console.log)
     _wait(lambda: not _alive(console.child_pid), 10, "the demo backend to stop")
+    _wait(lambda: not _alive(console.decoder_pid), 10, "the video decoding process to stop")
 
 
 def test_a_crashed_console_leaves_no_orphan_backend(console: RunningConsole) -> None:
     console.process.kill()  # SIGKILL: no Python cleanup runs
     console.process.wait(timeout=10)
     _wait(lambda: not _alive(console.child_pid), 10, "the orphaned demo backend to stop")
+    _wait(lambda: not _alive(console.decoder_pid), 10, "the orphaned video decoding process to stop")
