@@ -138,8 +138,11 @@ def build_console(title: str, tile_url: str | None = None, mbtiles: Path | None 
     map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles)
     window.setCentralWidget(map_panel)
     wall = VideoWallPanel(store, queries, selection, notifier)
+    # The wall sits under the map; the queue and the incident keep the full height of the window.
+    window.setCorner(Qt.Corner.BottomLeftCorner, left)
+    window.setCorner(Qt.Corner.BottomRightCorner, right)
     wall_dock = window.add_panel("wall", "Video wall", wall, Qt.DockWidgetArea.BottomDockWidgetArea)
-    wall_dock.setMinimumHeight(260)
+    wall_dock.setMinimumHeight(220)
 
     def show_on_wall(show: Callable[[str], None], source_id: str) -> None:
         window.show_panel("wall")
@@ -263,6 +266,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         [int(screen.height() * 0.5), int(screen.height() * 0.4)],
         Qt.Orientation.Vertical,
     )
+    console.window.resizeDocks([docks["wall"]], [int(screen.height() * 0.42)], Qt.Orientation.Vertical)
     console.window.resizeDocks(
         [docks["detail"], docks["dispatch"]],
         [int(screen.height() * 0.55), int(screen.height() * 0.35)],
