@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
@@ -24,6 +27,7 @@ from console.videowall.feed_source import FeedSource
 from console.videowall.feed_status import FeedState
 from console.videowall.layouts import LAYOUTS
 from console.videowall.panel import VideoWallPanel
+from console.videowall.remote_feed import DecoderProcess
 from console.videowall.tile import CAMERA_MIME, TILE_MIME, Tile
 from console.videowall.wall_grid import WallGrid
 from console.videowall.wall_state import SourceRef, Tour, WallState
@@ -54,12 +58,15 @@ def url_source(ref: SourceRef, _main: bool) -> FeedSource | str:
 
 @pytest.fixture
 def grid(qtbot: QtBot) -> Iterator[WallGrid]:
-    wall = WallGrid(url_source)
+    """A wall as the console has it: its feeds decoded in a decoding process."""
+    decoder = DecoderProcess()
+    wall = WallGrid(url_source, decoder)
     qtbot.addWidget(wall)
     wall.resize(1280, 720)
     wall.show()
     yield wall
     wall.close_feeds()
+    decoder.close()
 
 
 def pixels(widget: QWidget) -> np.ndarray:
@@ -350,3 +357,49 @@ def test_a_killed_decoding_process_is_started_again_and_the_tiles_come_back(
     qtbot.waitUntil(lambda: fresh(grid.tiles[0]) and fresh(grid.tiles[1]), timeout=15000)
     worker = grid.worker(0)
     assert worker is not None and worker.status.state is FeedState.LIVE
+
+
+@pytest.fixture
+def stalling_camera() -> Iterator[str]:
+    """An MJPEG camera that sends 20 pictures, then nothing, without closing the connection."""
+    image = np.zeros((180, 320, 3), np.uint8)
+    image[:, :160] = (40, 160, 220)
+    jpeg = cv2.imencode(".jpg", image)[1].tobytes()
+    release = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "multipart/x-mixed-replace; boundary=f")
+            self.end_headers()
+            for _ in range(20):
+                self.wfile.write(b"--f\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n" % len(jpeg))
+                self.wfile.write(jpeg + b"\r\n")
+                self.wfile.flush()
+                release.wait(0.04)
+            release.wait(30)  # the camera hangs: connected, silent
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/cam.mjpg"
+    release.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_camera_that_goes_silent_is_shown_as_stalled(qtbot: QtBot, grid: WallGrid, stalling_camera: str) -> None:
+    on_wall(grid, "1×1", [stalling_camera])
+    tile = grid.tiles[0]
+    qtbot.waitUntil(lambda: painted(tile, 5), timeout=10000)
+
+    def stalled() -> bool:
+        words = tile.words(time.monotonic())
+        return words is not None and words.message.startswith("stalled: no picture for")
+
+    qtbot.waitUntil(stalled, timeout=8000)
+    qtbot.waitUntil(lambda: alarm_pixels(tile) > 300, timeout=2000)  # said in red over the last picture
+    assert picture_part(tile).std() > 20, "the last picture stays visible behind the warning"
