@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from console.videowall.feed_source import FeedSource
-from console.videowall.feed_worker import FeedWorker, Frame
+from console.videowall.feed_worker import FeedWorker, Frame, Pixels
 from console.videowall.frame_buffer import FrameBuffer
 
 log = logging.getLogger("console.video.decoder")
@@ -104,15 +104,18 @@ class DecoderHost:
     def _open(self, feed_id: int, source: FeedSource, target: tuple[int, int], buffer_name: str) -> None:
         hosted: HostedFeed | None = None
 
+        def memory(width: int, height: int) -> Pixels | None:
+            return hosted.buffer.next_slot(width, height) if hosted is not None else None
+
         def copy_out(frame: Frame) -> None:
             if hosted is not None:
-                buffer = hosted.buffer  # the GUI may give a bigger one at any time
-                buffer.write(frame.pixels, frame.seq, frame.grabbed_at, frame.ready_at, frame.time, frame.position_s)
+                buffer = hosted.buffer  # the GUI may give a bigger one at any time: then this copies
+                buffer.publish(frame.pixels, frame.seq, frame.grabbed_at, frame.ready_at, frame.time, frame.position_s)
 
         def shown() -> int:
             return hosted.buffer.shown_seq() if hosted is not None else 0
 
-        worker = FeedWorker(source, target, on_frame=copy_out, shown=shown)
+        worker = FeedWorker(source, target, on_frame=copy_out, shown=shown, frame_memory=memory)
         worker.paced = True
         hosted = HostedFeed(worker, FrameBuffer(name=buffer_name))
         self._feeds[feed_id] = hosted

@@ -82,12 +82,15 @@ class FeedWorker:
         target_size: tuple[int, int] = (640, 360),
         on_frame: Callable[[Frame], None] | None = None,
         shown: Callable[[], int] | None = None,
+        frame_memory: Callable[[int, int], Pixels | None] | None = None,
     ) -> None:
         """`on_frame` is called in the capture thread with each published frame, and `shown` tells the seq of
-        the last frame painted (the decoding process: shared memory, written by the GUI)."""
+        the last frame painted (the decoding process: shared memory, written by the GUI); `frame_memory(width,
+        height)` gives where to write the next RGB32 frame (a slot of shared memory: no copy), or None."""
         self.source = source
         self._on_frame = on_frame
         self._shown = shown
+        self._frame_memory = frame_memory
         self.latest: Frame | None = None
         self.status = FeedStatus()
         self.duration_s: float | None = None
@@ -329,7 +332,9 @@ class FeedWorker:
         height, width = image.shape[:2]
         size = fit(width, height, *self._target)
         scaled = cv2.resize(image, size, interpolation=cv2.INTER_LINEAR) if size != (width, height) else image
-        pixels = cv2.cvtColor(scaled, cv2.COLOR_GRAY2BGRA if scaled.ndim == 2 else cv2.COLOR_BGR2BGRA)
+        code = cv2.COLOR_GRAY2BGRA if scaled.ndim == 2 else cv2.COLOR_BGR2BGRA
+        out = self._frame_memory(*size) if self._frame_memory is not None else None
+        pixels = cv2.cvtColor(scaled, code, dst=out) if out is not None else cv2.cvtColor(scaled, code)
         self._last_full = (image, when)
         self._seq += 1
         now = time.monotonic()

@@ -90,11 +90,32 @@ class FrameBuffer:
         position: float | None,
     ) -> bool:
         """Copy a frame (H×W×4 uint8) into the free slot and publish it; False when it does not fit."""
-        height, width = pixels.shape[:2]
+        return self.publish(pixels, seq, grabbed_at, ready_at, when, position)
+
+    def next_slot(self, width: int, height: int) -> np.ndarray[Any, Any] | None:
+        """Where the next frame goes (the slot the GUI is not reading), to be written in place and then
+        announced with `publish`; None when it does not fit."""
         if not self.fits(width, height):
-            return False
+            return None
+        return self._slot((int(self.header["slot"]) + 1) % SLOTS, width, height)
+
+    def publish(
+        self,
+        pixels: np.ndarray[Any, Any],
+        seq: int,
+        grabbed_at: float,
+        ready_at: float,
+        when: datetime | None,
+        position: float | None,
+    ) -> bool:
+        """Announce a frame: written in place into `next_slot()`, else copied (False when it does not fit)."""
+        height, width = pixels.shape[:2]
         slot = (int(self.header["slot"]) + 1) % SLOTS
-        np.copyto(self._slot(slot, width, height), pixels)
+        target = self._slot(slot, width, height) if self.fits(width, height) else None
+        if target is None:
+            return False
+        if target.ctypes.data != pixels.ctypes.data:
+            np.copyto(target, pixels)
         header = self.header
         header["version"] += 1  # odd: being written
         header["seq"] = seq

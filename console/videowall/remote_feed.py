@@ -163,6 +163,8 @@ class RemoteFeed:
     # --- state ---------------------------------------------------------------------------------
     @property
     def latest(self) -> Frame | None:
+        if self._frame is not None and self._buffer.latest_seq() == self._frame.seq:
+            return self._frame  # nothing new: one field read
         shared = self._buffer.read()
         if shared is None:
             return self._frame

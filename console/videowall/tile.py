@@ -122,10 +122,15 @@ class Tile(QWidget):
             painter.fillRect(self.rect(), BACKGROUND)
         else:
             height, width = frame.pixels.shape[:2]
-            if width < self.width() or height < self.height():
-                painter.fillRect(self.rect(), BACKGROUND)  # letterbox
+            x, y = (self.width() - width) // 2, (self.height() - height) // 2
+            if x > 0:  # letterbox: only the bars
+                painter.fillRect(0, 0, x, self.height(), BACKGROUND)
+                painter.fillRect(x + width, 0, self.width() - x - width, self.height(), BACKGROUND)
+            if y > 0:
+                painter.fillRect(0, 0, self.width(), y, BACKGROUND)
+                painter.fillRect(0, y + height, self.width(), self.height() - y - height, BACKGROUND)
             image = QImage(frame.pixels.data, width, height, frame.pixels.strides[0], QImage.Format.Format_RGB32)
-            painter.drawImage(QPoint((self.width() - width) // 2, (self.height() - height) // 2), image)
+            painter.drawImage(QPoint(x, y), image)
             self.painted = frame
             if self.worker is not None:
                 self.worker.shown(frame.seq)
