@@ -40,4 +40,5 @@ def archive_source(camera: Camera, start: datetime, end: datetime) -> FeedSource
         return None
     sep = "&" if "?" in camera.archive_url else "?"
     query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
-    return FeedSource(f"{camera.archive_url}{sep}{query}", camera.name, playback=True, start_time=start)
+    label = f"{camera.name} — recording"
+    return FeedSource(f"{camera.archive_url}{sep}{query}", label, playback=True, start_time=start)

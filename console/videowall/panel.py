@@ -7,7 +7,9 @@ through the console's authenticated client into the local cache (checked against
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,7 @@ from console.notifications import Notifier
 from console.store import Store
 from console.videowall.camera_list import CameraList
 from console.videowall.feed import Snapshot
-from console.videowall.feed_source import FeedSource, camera_source
+from console.videowall.feed_source import FeedSource, archive_source, camera_source
 from console.videowall.layouts import LAYOUTS
 from console.videowall.playback_bar import PlaybackBar
 from console.videowall.remote_feed import DecoderProcess
@@ -159,6 +161,12 @@ class VideoWallPanel(QWidget):
             if camera is None:
                 return "this camera is not known to the backend"
             return camera_source(camera, main) or "this camera has no stream"
+        if ref.kind == "archive":
+            camera = self._store.cameras.get(ref.id)
+            if camera is None:
+                return "this camera is not known to the backend"
+            start, end = datetime.fromisoformat(ref.start), datetime.fromisoformat(ref.end)
+            return archive_source(camera, start, end) or "this camera keeps no recording"
         if ref.kind == "media":
             path = self._media_paths.get(ref.id)
             if path is not None:
@@ -194,6 +202,13 @@ class VideoWallPanel(QWidget):
         label = f"Video {item.name}" if item is not None and item.name else "Uploaded video"
         self.show_source(SourceRef("media", media_id, label))
 
+    def play_recording(self, slot: int, camera_id: str, span: timedelta, end: datetime | None = None) -> None:
+        """Play a camera's recording on a tile: the `span` before `end` (now by default)."""
+        end = end or datetime.now(UTC)
+        camera = self._store.cameras.get(camera_id)
+        label = f"{camera.name if camera else camera_id} — recording"
+        self.grid.assign(slot, SourceRef("archive", camera_id, label, (end - span).isoformat(), end.isoformat()))
+
     def set_state(self, state: WallState) -> None:
         self.layout_box.blockSignals(True)
         self.layout_box.setCurrentText(state.layout_name)
@@ -212,6 +227,13 @@ class VideoWallPanel(QWidget):
         menu = QMenu(self)
         menu.addAction("Enlarge / back to the grid", lambda: self.grid.set_state(self.grid.state.toggle_enlarged(slot)))
         menu.addAction("Snapshot to the selected incident", self.snapshot)
+        shown = self.grid.effective(slot)
+        camera = self._store.cameras.get(shown.id) if shown is not None and shown.kind == "camera" else None
+        if camera is not None and camera.archive_url:
+            for minutes in (1, 5, 15):
+                action = menu.addAction(f"Play the last {minutes} min of its recording")
+                span = timedelta(minutes=minutes)
+                action.triggered.connect(functools.partial(self.play_recording, slot, camera.id, span, None))
         menu.addAction("Tour the listed cameras here", self.start_tour)
         menu.addAction("Clear this tile", lambda: self.grid.assign(slot, None))
         menu.popup(where)

@@ -13,11 +13,14 @@ from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS, MAX_TILES, WallLa
 
 @dataclass(frozen=True)
 class SourceRef:
-    """What a tile shows: a camera (live, or its archive from `archive_start`), a media video, or a URL."""
+    """What a tile shows: a camera live, a camera's recording (`archive`: from `start` to `end`, RFC 3339),
+    a media video, or a URL."""
 
-    kind: str  # "camera", "media" or "url"
+    kind: str  # "camera", "archive", "media" or "url"
     id: str
     label: str = ""
+    start: str = ""
+    end: str = ""
 
     def describe(self) -> str:
         return self.label or self.id

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -36,6 +38,7 @@ from dispatchd.demo.camera_server import CameraServer
 from dispatchd.demo.scene import StreetScene
 from tests.support.streams import (
     free_port,
+    http_folder,
     make_clip,
     make_unknown_codec_clip,
     mjpeg_over_http,
@@ -356,7 +359,8 @@ def test_a_killed_decoding_process_is_started_again_and_the_tiles_come_back(
 
     qtbot.waitUntil(lambda: fresh(grid.tiles[0]) and fresh(grid.tiles[1]), timeout=15000)
     worker = grid.worker(0)
-    assert worker is not None and worker.status.state is FeedState.LIVE
+    assert worker is not None
+    qtbot.waitUntil(lambda: worker.status.state is FeedState.LIVE, timeout=2000)  # reported every 100 ms
 
 
 @pytest.fixture
@@ -403,3 +407,60 @@ def test_a_camera_that_goes_silent_is_shown_as_stalled(qtbot: QtBot, grid: WallG
     qtbot.waitUntil(stalled, timeout=8000)
     qtbot.waitUntil(lambda: alarm_pixels(tile) > 300, timeout=2000)  # said in red over the last picture
     assert picture_part(tile).std() > 20, "the last picture stays visible behind the warning"
+
+
+def test_a_cameras_recording_plays_with_the_time_it_was_recorded(
+    qtbot: QtBot, panel: VideoWallPanel, clip: Path, tmp_path: Path
+) -> None:
+    """A camera's archive (`archive_url?start=&end=` → MP4 over HTTP) plays as PLAYBACK at the recorded time."""
+    folder = tmp_path / "vms"
+    folder.mkdir()
+    # As a VMS serves a recording over HTTP: its index first (faststart), readable without Range requests.
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-i",
+            str(clip),
+            "-c",
+            "copy",
+            "-movflags",
+            "+faststart",
+            str(folder / "archive.mp4"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    with http_folder(folder) as base:
+        store = panel._store
+        store.reset(
+            {
+                "seq": 1,
+                "incidents": [],
+                "units": [],
+                "media": [],
+                "cameras": [
+                    {
+                        "id": "c9",
+                        "name": "Parvis",
+                        "kind": "fixed",
+                        "status": "online",
+                        "version": 1,
+                        "stream": {"sub_url": f"{base}/none.mjpg"},
+                        "archive_url": f"{base}/archive.mp4",
+                    }
+                ],
+            }
+        )
+        end = datetime(2026, 11, 25, 17, 0, 0, tzinfo=UTC)
+        panel.play_recording(0, "c9", timedelta(minutes=5), end)
+        worker = panel.grid.worker(0)
+        assert worker is not None and worker.source.playback
+        assert worker.source.url.startswith(f"{base}/archive.mp4?start=2026-11-25T16%3A55%3A00")
+        qtbot.waitUntil(lambda: painted(panel.grid.tiles[0], 10), timeout=10000)
+        frame = panel.grid.tiles[0].painted
+        assert frame is not None and frame.time is not None and frame.position_s is not None
+        assert frame.time == datetime(2026, 11, 25, 16, 55, tzinfo=UTC) + timedelta(seconds=frame.position_s)
+        words = panel.grid.tiles[0].words(time.monotonic())
+        assert words is not None and words.badge == "PLAYBACK" and panel.grid.tiles[0].title == "Parvis — recording"
