@@ -113,10 +113,12 @@ def test_live_streams_and_a_file_are_drawn_on_their_tiles(qtbot: QtBot, grid: Wa
         for tile in tiles:
             middle = picture_part(tile)
             assert middle.mean() > 40 and middle.std() > 20, f"{tile.title}: a picture, not black"
-        assert grid.worker(len(urls) - 1) is not None and grid.tiles[len(urls) - 1].words(time.monotonic()).badge == (
-            "PLAYBACK"
-        )
-        assert grid.tiles[0].words(time.monotonic()).badge == "LIVE"
+
+        def badge(slot: int) -> str:
+            words = grid.tiles[slot].words(time.monotonic())
+            return words.badge if words is not None else ""
+
+        qtbot.waitUntil(lambda: badge(len(urls) - 1) == "PLAYBACK" and badge(0) == "LIVE", timeout=2000)
     finally:
         for server in servers:
             server.stop()

@@ -36,7 +36,8 @@ def test_demo_cameras_videos_and_snapshots_on_the_wall(
             # At first connection the empty wall takes the first cameras of the list, live on their sub-streams.
             await until(lambda: all(grid.tiles[i].painted is not None for i in range(4)), 20, "demo cameras drawn")
             first = grid.worker(0)
-            assert first is not None and first.status.state is FeedState.LIVE
+            assert first is not None
+            await until(lambda: first.status.state is FeedState.LIVE, 2, "the state from the decoding process")
             assert first.source.url.endswith("/sub.mjpg")
             assert {first.source.url} <= {c["stream"]["sub_url"] for c in cameras}
 
