@@ -93,7 +93,7 @@ def write_events(database: Path, count: int, results: multiprocessing.queues.Que
 
 
 async def measure(backend: DispatchdProcess, count: int) -> None:
-    console = build_console("bench")
+    console = build_console("bench", fill_wall=False)  # the event pipeline alone; bench.wall measures video
     console.window.show()
     lags: list[float] = []
     last = [time.perf_counter()]

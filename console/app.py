@@ -104,7 +104,9 @@ class Console:
         return widget
 
 
-def build_console(title: str, tile_url: str | None = None, mbtiles: Path | None = None) -> Console:
+def build_console(
+    title: str, tile_url: str | None = None, mbtiles: Path | None = None, fill_wall: bool = True
+) -> Console:
     """The store, the notification bridge, commands, queries, selection and the main window with its panels.
 
     The map is the central widget; `tile_url` (the centre's tile server) or `mbtiles` (offline) feed its base map.
@@ -137,7 +139,7 @@ def build_console(title: str, tile_url: str | None = None, mbtiles: Path | None 
     create_dialog = CreateIncidentDialog(commands, window)
     map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles)
     window.setCentralWidget(map_panel)
-    wall = VideoWallPanel(store, queries, selection, notifier)
+    wall = VideoWallPanel(store, queries, selection, notifier, fill_at_start=fill_wall)
     # The wall sits under the map; the queue and the incident keep the full height of the window.
     window.setCorner(Qt.Corner.BottomLeftCorner, left)
     window.setCorner(Qt.Corner.BottomRightCorner, right)

@@ -71,7 +71,10 @@ class WallWindow(QWidget):
 class VideoWallPanel(QWidget):
     """Everything the operator needs to watch cameras and videos on one panel."""
 
-    def __init__(self, store: Store, queries: Queries, selection: Selection, notifier: Notifier) -> None:
+    def __init__(
+        self, store: Store, queries: Queries, selection: Selection, notifier: Notifier, fill_at_start: bool = True
+    ) -> None:
+        """`fill_at_start`: an empty wall takes the first cameras when the console first connects."""
         super().__init__()
         self.setObjectName("video_wall")
         self._store = store
@@ -142,7 +145,7 @@ class VideoWallPanel(QWidget):
         self.grid.tile_menu_requested.connect(self._tile_menu)
         store.camera_changed.connect(lambda _id, _gone: self.grid.sync())
         store.reset_done.connect(self._first_fill)
-        self._filled = False
+        self._filled = not fill_at_start
 
     def _first_fill(self) -> None:
         """At the first connection, an empty wall gets the cameras in list order (the operator rearranges)."""

@@ -29,7 +29,7 @@ def test_demo_cameras_videos_and_snapshots_on_the_wall(
         cameras = api.get("/cameras").json()
 
     async def body() -> None:
-        async with running(qtbot, dispatchd.url, "supervisor", tmp_path) as (console, _link):
+        async with running(qtbot, dispatchd.url, "supervisor", tmp_path, wall=True) as (console, _link):
             wall = console.wall
             assert isinstance(wall, VideoWallPanel)
             grid = wall.grid

@@ -15,8 +15,12 @@ from tests.support.asyncwait import until
 
 
 @asynccontextmanager
-async def running(qtbot: QtBot, url: str, user: str, folder: Path) -> AsyncIterator[tuple[Console, Link]]:
-    console = build_console(f"console of {user}")
+async def running(
+    qtbot: QtBot, url: str, user: str, folder: Path, wall: bool = False
+) -> AsyncIterator[tuple[Console, Link]]:
+    """`wall`: the video wall takes the demo cameras as in the console (else it stays empty: a test of
+    something else should not pay for eight video streams)."""
+    console = build_console(f"console of {user}", fill_wall=wall)
     qtbot.addWidget(console.window)
     console.window.show()
     async with httpx.AsyncClient(timeout=10) as http:
