@@ -109,14 +109,19 @@ class DecoderProcess:
 
     def _lost(self) -> None:
         """The process died: start another and reopen every feed."""
-        code = self._process.poll() if self._process is not None else None
-        log.error("the video decoding process stopped (exit %s); starting it again", code)
+        process, self._process = self._process, None
         if self._connection is not None:
             self._connection.close()
         self._connection = None
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-        self._process = None
+        if process is not None:
+            if process.poll() is None:
+                process.kill()  # it closed its end but lives on: it is of no use any more
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(2)  # reaped, not left a zombie
+        log.error(
+            "the video decoding process stopped (exit %s); starting it again",
+            process.returncode if process is not None else None,
+        )
         self.restarts += 1
         for done in self._snapshots.values():
             done(None)
