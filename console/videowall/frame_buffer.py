@@ -80,18 +80,6 @@ class FrameBuffer:
         return width * height * 4 <= self.capacity
 
     # --- the decoder's side ------------------------------------------------------------------
-    def write(
-        self,
-        pixels: np.ndarray[Any, Any],
-        seq: int,
-        grabbed_at: float,
-        ready_at: float,
-        when: datetime | None,
-        position: float | None,
-    ) -> bool:
-        """Copy a frame (H×W×4 uint8) into the free slot and publish it; False when it does not fit."""
-        return self.publish(pixels, seq, grabbed_at, ready_at, when, position)
-
     def next_slot(self, width: int, height: int) -> np.ndarray[Any, Any] | None:
         """Where the next frame goes (the slot the GUI is not reading), to be written in place and then
         announced with `publish`; None when it does not fit."""

@@ -233,9 +233,6 @@ class RemoteFeed:
             buffer.close()
         self._old_buffers.clear()
 
-    def join(self, timeout: float | None = None) -> bool:
-        return True
-
     def set_target_size(self, width: int, height: int) -> None:
         size = (max(16, width), max(16, height))
         if size == self._target:

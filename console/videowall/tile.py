@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.videowall.feed import Feed
-from console.videowall.feed_status import FeedState, TileReading, reading
+from console.videowall.feed_status import TileReading, reading
 from console.videowall.feed_worker import Frame
 
 CAMERA_MIME = "application/x-console-camera"
@@ -210,9 +210,6 @@ class Tile(QWidget):
         if self.worker is not None:
             ratio = self.devicePixelRatioF()
             self.worker.set_target_size(int(self.width() * ratio), int(self.height() * ratio))
-
-    def failed(self) -> bool:
-        return self.worker is not None and self.worker.status.state is FeedState.ERROR
 
     # --- gestures ---------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -28,13 +28,13 @@ def test_the_gui_reads_the_newest_frame_in_place(pair: tuple[FrameBuffer, FrameB
     gui, decoder = pair
     assert gui.read() is None
     when = datetime(2026, 11, 25, 18, 0, 1, 500000, tzinfo=UTC)
-    assert decoder.write(picture(10), 1, 5.0, 5.01, when, None)
-    assert decoder.write(picture(20, 48, 27), 2, 6.0, 6.01, None, 12.5)
+    assert decoder.publish(picture(10), 1, 5.0, 5.01, when, None)
+    assert decoder.publish(picture(20, 48, 27), 2, 6.0, 6.01, None, 12.5)
     frame = gui.read()
     assert frame is not None
     assert frame.seq == 2 and frame.pixels.shape == (27, 48, 4) and int(frame.pixels[0, 0, 0]) == 20
     assert (frame.grabbed_at, frame.ready_at, frame.time, frame.position_s) == (6.0, 6.01, None, 12.5)
-    decoder.write(picture(30), 3, 7.0, 7.01, when, None)
+    decoder.publish(picture(30), 3, 7.0, 7.01, when, None)
     assert int(frame.pixels[0, 0, 0]) == 20, "the frame being painted is not overwritten by the next one"
     newest = gui.read()
     assert newest is not None and newest.time == when and int(newest.pixels[0, 0, 0]) == 30
@@ -42,7 +42,7 @@ def test_the_gui_reads_the_newest_frame_in_place(pair: tuple[FrameBuffer, FrameB
 
 def test_a_frame_too_big_for_the_buffer_is_refused(pair: tuple[FrameBuffer, FrameBuffer]) -> None:
     gui, decoder = pair
-    assert not decoder.write(picture(1, 65, 48), 1, 0.0, 0.0, None, None)
+    assert not decoder.publish(picture(1, 65, 48), 1, 0.0, 0.0, None, None)
     assert gui.read() is None
     assert gui.fits(64, 48) and not gui.fits(64, 49)
 
