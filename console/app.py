@@ -32,6 +32,7 @@ from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxFile
 from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
+from console.evidence.cli import verify_main
 from console.map.panel import MapPanel
 from console.map.profile import release_map_profile
 from console.map.scheme import register_scheme
@@ -320,6 +321,9 @@ def outbox_path(backend_url: str, demo: DemoBackend | None) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["verify-export"]:
+        return verify_main(arguments[1:])  # no window, no display needed
     args = parse_args(argv)
     setup_logging(args.log_level)
     enable_crash_traces(data_dir())

@@ -29,6 +29,9 @@ PURE = [
     "console.videowall.frame_buffer",
     "console.videowall.remote_feed",
     "console.videowall.decoder_host",
+    "console.evidence.clip",
+    "console.evidence.manifest",
+    "console.evidence.cli",
     "dispatchd.app",
     "dispatchd.demo.world",
 ]

@@ -1,0 +1,51 @@
+"""Clip ranges as an operator marks them on a tile: to the frame, in UTC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+MAX_CLIP = timedelta(hours=2)
+
+
+class ClipError(ValueError):
+    """A clip that cannot be tagged, with the reason in words."""
+
+
+@dataclass(frozen=True)
+class ClipRange:
+    """From the first to the last frame of the clip (both shown on the tile when marked)."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def seconds(self) -> float:
+        return (self.end - self.start).total_seconds()
+
+    def rfc3339(self) -> tuple[str, str]:
+        return _utc(self.start), _utc(self.end)
+
+
+def from_marks(mark_in: datetime | None, mark_out: datetime | None) -> ClipRange:
+    """The clip between two marks, in either order (an operator may mark out first)."""
+    if mark_in is None or mark_out is None:
+        raise ClipError("Mark the start (I) and the end (O) of the clip first.")
+    start, end = sorted((mark_in.astimezone(UTC), mark_out.astimezone(UTC)))
+    if start == end:
+        raise ClipError("The start and the end of the clip are the same frame.")
+    if end - start > MAX_CLIP:
+        raise ClipError(f"A clip is at most {MAX_CLIP.total_seconds() / 3600:.0f} hours; mark a shorter one.")
+    return ClipRange(start, end)
+
+
+def last(seconds: float, frame_time: datetime | None) -> ClipRange:
+    """The `seconds` up to the frame on the tile ("tag the last 30 s")."""
+    if frame_time is None:
+        raise ClipError("This tile shows no picture with a time: nothing to tag.")
+    end = frame_time.astimezone(UTC)
+    return from_marks(end - timedelta(seconds=seconds), end)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
