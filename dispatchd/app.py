@@ -18,7 +18,7 @@ from dispatchd.context import AppContext
 from dispatchd.event_bus import EventBus
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
-from dispatchd.routes import events, incidents, media, units
+from dispatchd.routes import bookmarks, events, incidents, media, units
 from dispatchd.service import DispatchService
 from dispatchd.storage.sqlite import SQLiteStorage
 
@@ -86,6 +86,6 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
-    for router in (events.router, incidents.router, units.router, media.router):
+    for router in (events.router, incidents.router, units.router, media.router, bookmarks.router):
         app.include_router(router)
     return app

@@ -22,6 +22,8 @@ EVENT_TYPES = frozenset(
         "media.added",
         "bookmark.created",
         "bookmark.locked",
+        "bookmark.updated",
+        "bookmark.deleted",
         "social.post",
         "alert.raised",
     }

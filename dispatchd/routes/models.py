@@ -74,3 +74,22 @@ class PositionReport(_Strict):
 class AgencyRequest(_Strict):
     agency: Agency
     reason: str = Field(min_length=1, max_length=1000)
+
+
+class BookmarkCreate(_Strict):
+    incident_id: str = Field(min_length=1, max_length=100)
+    camera_id: str | None = Field(default=None, max_length=100)
+    media_id: str | None = Field(default=None, max_length=100)
+    start: str = Field(min_length=10, max_length=40)
+    end: str = Field(min_length=10, max_length=40)
+    labels: list[str] = Field(default_factory=list, max_length=20)
+    note: str = Field(default="", max_length=2000)
+
+
+class BookmarkUpdate(_Strict):
+    labels: list[str] | None = Field(default=None, max_length=20)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class BookmarkLock(_Strict):
+    reason: str = Field(min_length=3, max_length=500)

@@ -60,6 +60,8 @@ class Transaction(Protocol):
 
     def put(self, kind: str, entity_id: str, body: dict[str, Any]) -> None: ...
 
+    def delete(self, kind: str, entity_id: str) -> None: ...
+
     def append_event(
         self,
         type_: str,

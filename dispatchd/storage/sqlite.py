@@ -55,6 +55,9 @@ class _SQLiteTransaction:
             (kind, entity_id, json.dumps(body, separators=(",", ":"))),
         )
 
+    def delete(self, kind: str, entity_id: str) -> None:
+        self._conn.execute("DELETE FROM entities WHERE kind = ? AND id = ?", (kind, entity_id))
+
     def next_number(self, counter: str) -> int:
         self._conn.execute("INSERT OR IGNORE INTO counters (name, value) VALUES (?, 0)", (counter,))
         (value,) = self._conn.execute(
