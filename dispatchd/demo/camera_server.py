@@ -8,10 +8,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 import cv2
 
+from dispatchd.demo import archive
 from dispatchd.demo.scene import StreetScene
 
 log = logging.getLogger("dispatchd.cameras")
@@ -21,11 +24,19 @@ BOUNDARY = "frame"
 
 
 class CameraServer:
-    """Serves `/cam/<id>/main.mjpg`, `/cam/<id>/sub.mjpg` and `/cam/<id>/snapshot.jpg`."""
+    """Serves `/cam/<id>/main.mjpg`, `/cam/<id>/sub.mjpg`, `/cam/<id>/snapshot.jpg` and the recordings,
+    `/cam/<id>/archive.mp4?start=&end=` (see `archive`)."""
 
-    def __init__(self, host: str, scenes: dict[str, StreetScene], fps: float = 25.0) -> None:
+    def __init__(
+        self,
+        host: str,
+        scenes: dict[str, StreetScene],
+        fps: float = 25.0,
+        retention: timedelta = timedelta(hours=2),
+    ) -> None:
         self._scenes = scenes
         self._fps = fps
+        self._retention = retention
         self._stop = threading.Event()
         server = self
 
@@ -47,6 +58,9 @@ class CameraServer:
 
     def url(self, camera_id: str, stream: str) -> str:
         return f"{self.base_url}/cam/{camera_id}/{stream}.mjpg"
+
+    def archive_url(self, camera_id: str) -> str:
+        return f"{self.base_url}/cam/{camera_id}/archive.mp4"
 
     def start(self) -> None:
         self._thread.start()
@@ -70,11 +84,33 @@ class CameraServer:
             request.end_headers()
             request.wfile.write(jpeg.tobytes())
             return
+        if name == "archive.mp4":
+            self._serve_archive(request, scene)
+            return
         stream = name.removesuffix(".mjpg")
         if stream not in STREAM_SIZES or not name.endswith(".mjpg"):
             request.send_error(404, "No such stream")
             return
         self._serve_mjpeg(request, scene, *STREAM_SIZES[stream])
+
+    def _serve_archive(self, request: BaseHTTPRequestHandler, scene: StreetScene) -> None:
+        query = parse_qs(urlsplit(request.path).query)
+        try:
+            window = archive.parse_window(
+                query.get("start", [None])[0], query.get("end", [None])[0], datetime.now(UTC), self._retention
+            )
+        except archive.NoRecording as exc:
+            request.send_error(404, f"No recording: {exc}")
+            return
+        request.send_response(200)
+        request.send_header("Content-Type", "video/mp4")
+        request.send_header("Cache-Control", "no-store")
+        request.end_headers()
+        try:
+            for chunk in archive.encode(scene, window):
+                request.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            log.debug("viewer left %s", request.path)
 
     def _serve_mjpeg(self, request: BaseHTTPRequestHandler, scene: StreetScene, width: int, height: int) -> None:
         request.send_response(200)

@@ -80,7 +80,7 @@ class DemoWorld:
                         "kind": kind,
                         "location": {"lat": node.lat, "lon": node.lon, "address_text": name},
                         "stream": streams,
-                        "archive_url": None,
+                        "archive_url": None if cid == OFFLINE_CAMERA[0] else self.cameras.archive_url(cid),
                         "status": "offline" if cid == OFFLINE_CAMERA[0] else "online",
                     },
                 )
