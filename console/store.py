@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import Camera, Incident, MediaItem, Unit
+from console.domain.model import Bookmark, Camera, Incident, MediaItem, Unit
 from console.domain.state import DispatchState, Outcome
 
 log = logging.getLogger("console.store")
@@ -27,6 +27,8 @@ class Store(QObject):
     """A unit was created (True) or changed (False): its id."""
     camera_changed = Signal(str, bool)
     """A camera was created (True) or changed (False): its id."""
+    bookmark_changed = Signal(str)
+    """A bookmark was tagged, changed, locked or deleted: its id."""
     media_added = Signal(str)
     """A media item was attached to an incident: its id."""
     reset_done = Signal()
@@ -64,6 +66,10 @@ class Store(QObject):
     def media(self) -> dict[str, MediaItem]:
         return self._state.media
 
+    @property
+    def bookmarks(self) -> dict[str, Bookmark]:
+        return self._state.bookmarks
+
     # --- feeding (EventSink) ---------------------------------------------------------------
     def reset(self, snapshot: dict[str, Any]) -> None:
         for problem in self._state.load_snapshot(snapshot):
@@ -87,6 +93,8 @@ class Store(QObject):
                     self.camera_changed.emit(change.id, change.created)
                 elif change.kind == "media":
                     self.media_added.emit(change.id)
+                elif change.kind == "bookmark":
+                    self.bookmark_changed.emit(change.id)
             self.event_applied.emit(event)
         return result.outcome
 

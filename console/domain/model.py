@@ -298,3 +298,65 @@ class MediaItem:
             text=_opt(d, "text", str, w),
             name=_opt(d, "name", str, w),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceLock:
+    """Who locked a clip as evidence, when and why."""
+
+    by: str
+    at: datetime
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A clip of a camera or a video tagged to an incident (to the frame, in UTC)."""
+
+    id: str
+    incident_id: str
+    camera_id: str | None
+    media_id: str | None
+    start: datetime
+    end: datetime
+    labels: tuple[str, ...]
+    note: str
+    created_by: str
+    lock: EvidenceLock | None
+    version: int
+
+    @property
+    def locked(self) -> bool:
+        return self.lock is not None
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Bookmark:
+        w = "bookmark"
+        lock = _opt(d, "lock", dict, w)
+        labels = _opt(d, "labels", list, w) or []
+        if not all(isinstance(label, str) for label in labels):
+            raise MalformedData("bookmark.labels must be strings")
+        camera_id, media_id = _opt(d, "camera_id", str, w), _opt(d, "media_id", str, w)
+        if (camera_id is None) == (media_id is None):
+            raise MalformedData("a bookmark is of one camera or one video")
+        return cls(
+            id=_req(d, "id", str, w),
+            incident_id=_req(d, "incident_id", str, w),
+            camera_id=camera_id,
+            media_id=media_id,
+            start=parse_time(_req(d, "start", str, w), "bookmark.start"),
+            end=parse_time(_req(d, "end", str, w), "bookmark.end"),
+            labels=tuple(labels),
+            note=_opt(d, "note", str, w) or "",
+            created_by=_req(d, "created_by", str, w),
+            lock=(
+                EvidenceLock(
+                    by=_req(lock, "by", str, "bookmark.lock"),
+                    at=parse_time(_req(lock, "at", str, "bookmark.lock"), "bookmark.lock.at"),
+                    reason=_req(lock, "reason", str, "bookmark.lock"),
+                )
+                if lock
+                else None
+            ),
+            version=_req(d, "version", int, w),
+        )

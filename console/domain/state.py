@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any
 
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import Camera, Incident, MalformedData, MediaItem, Position, Unit
+from console.domain.model import Bookmark, Camera, Incident, MalformedData, MediaItem, Position, Unit
 
 log = logging.getLogger("console.store")
 
@@ -51,7 +51,8 @@ class DispatchState:
     units: dict[str, Unit] = field(default_factory=dict)
     cameras: dict[str, Camera] = field(default_factory=dict)
     media: dict[str, MediaItem] = field(default_factory=dict)
-    others: dict[str, dict[str, Any]] = field(default_factory=dict)  # bookmarks, posts… until modelled
+    bookmarks: dict[str, Bookmark] = field(default_factory=dict)
+    others: dict[str, dict[str, Any]] = field(default_factory=dict)  # posts, alerts… until modelled
 
     def load_snapshot(self, snapshot: Mapping[str, Any]) -> list[str]:
         """Replace everything with a snapshot; returns the problems found (bad entities are skipped)."""
@@ -75,6 +76,7 @@ class DispatchState:
         self.units = load("units", Unit.from_dict)
         self.cameras = load("cameras", Camera.from_dict)
         self.media = load("media", MediaItem.from_dict)
+        self.bookmarks = load("bookmarks", Bookmark.from_dict)
         self.others = {}
         self.last_seq = seq
         return problems
@@ -135,6 +137,14 @@ class DispatchState:
             item = MediaItem.from_dict(data.get("media") or {})
             self.media[item.id] = item
             return (Change("media", item.id, True),)
+        if family == "bookmark":
+            bookmark = Bookmark.from_dict(data.get("bookmark") or {})
+            if event.type == "bookmark.deleted":
+                self.bookmarks.pop(bookmark.id, None)
+                return (Change("bookmark", bookmark.id),)
+            created = bookmark.id not in self.bookmarks
+            self.bookmarks[bookmark.id] = bookmark
+            return (Change("bookmark", bookmark.id, created),)
         # Known types whose panels come with later capabilities (bookmarks, social, alerts): kept as data.
         self.others[f"{event.type}:{event.entity_id}"] = data
         return (Change(family, event.entity_id),)

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from console.domain.events import Event
+from console.domain.model import parse_time
 from console.domain.priority import priority_label
 
 UNIT_STATUS_WORDS = {
@@ -80,6 +81,8 @@ class TimelineBuilder:
             return unit.get("incident_id") == self.incident_id or event.entity_id in self._unit_status
         if event.type == "media.added":
             return (data.get("media") or {}).get("incident_id") == self.incident_id
+        if event.type.startswith("bookmark."):
+            return (data.get("bookmark") or {}).get("incident_id") == self.incident_id
         return False
 
     def _describe(self, event: Event) -> TimelineEntry | None:
@@ -130,6 +133,25 @@ class TimelineBuilder:
             if media.get("text"):
                 text += f": {media['text']}"
             kind = "media"
+        elif event.type.startswith("bookmark."):
+            text, kind = _describe_clip(event.type, data["bookmark"]), "clip"
         if text is None:
             return None
         return TimelineEntry(event.seq, event.ts, event.actor, kind, text)
+
+
+def _describe_clip(type_: str, bookmark: dict[str, Any]) -> str:
+    """A clip tagged to the incident, in the timeline's words (times as the operator's clock shows them)."""
+    start, end = parse_time(bookmark["start"]), parse_time(bookmark["end"])
+    span = f"{start.astimezone():%H:%M:%S}–{end.astimezone():%H:%M:%S} ({(end - start).total_seconds():.0f} s)"
+    source = f"camera {bookmark['camera_id']}" if bookmark.get("camera_id") else "a video"
+    labels = f" [{', '.join(bookmark['labels'])}]" if bookmark.get("labels") else ""
+    if type_ == "bookmark.created":
+        note = f": {bookmark['note']}" if bookmark.get("note") else ""
+        return f"Clip tagged, {source} {span}{labels}{note}"
+    if type_ == "bookmark.locked":
+        lock = bookmark.get("lock") or {}
+        return f"Clip {span} locked as evidence by {lock.get('by')}: {lock.get('reason')}"
+    if type_ == "bookmark.deleted":
+        return f"Clip {span} removed"
+    return f"Clip {span} changed{labels}"
