@@ -16,7 +16,8 @@ from typing import Any
 
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry
-from console.domain.model import Incident, Unit
+from console.domain.model import Bookmark, Incident, Unit
+from console.evidence.clip import ClipRange
 
 AGENCY_NAMES = {"police": "police", "gendarmerie": "gendarmerie", "fire": "fire brigade", "ems": "EMS"}
 
@@ -122,4 +123,31 @@ class Commands:
             {"secondary_status": status},
             unit.version,
             key=f"unit-status:{unit.id}:{status}:v{unit.version}",
+        )
+
+    # --- evidence ------------------------------------------------------------------------------
+    def tag_clip(
+        self,
+        incident: Incident,
+        source: tuple[str, str],
+        clip: ClipRange,
+        labels: list[str],
+        note: str,
+    ) -> asyncio.Future[Any] | None:
+        """Tag a clip of a camera (`("camera", id)`) or a video (`("media", id)`) to an incident. Its key is
+        fixed when it is queued: made offline, it is sent once when the backend is back, even after a restart."""
+        start, end = clip.rfc3339()
+        kind, source_id = source
+        body = {"incident_id": incident.id, f"{kind}_id": source_id, "start": start, "end": end, "labels": labels}
+        return self._send(
+            f"tag {clip.seconds:.0f} s of video to {incident.number}", "POST", "/bookmarks", {**body, "note": note}
+        )
+
+    def lock_clip(self, bookmark: Bookmark, reason: str) -> asyncio.Future[Any] | None:
+        return self._send(
+            "lock the clip as evidence",
+            "POST",
+            f"/bookmarks/{bookmark.id}/lock",
+            {"reason": reason},
+            key=f"lock:{bookmark.id}:v{bookmark.version}",
         )

@@ -45,7 +45,14 @@ from console.store import Store
 from console.views.selection import Selection
 
 STATUSES = ("new", "active", "closed", "cancelled")
-KIND_GLYPHS = {"incident": "●", "note": "✎", "unit": "➤", "media": "▣", "agency": "⇄", "clip": "▶"}  # all in DejaVu Sans
+KIND_GLYPHS = {
+    "incident": "●",
+    "note": "✎",
+    "unit": "➤",
+    "media": "▣",
+    "agency": "⇄",
+    "clip": "▶",
+}  # all in DejaVu Sans
 THUMB = 96
 
 
