@@ -140,7 +140,7 @@ def build_console(
     create_dialog = CreateIncidentDialog(commands, window)
     map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles)
     window.setCentralWidget(map_panel)
-    wall = VideoWallPanel(store, queries, selection, notifier, fill_at_start=fill_wall)
+    wall = VideoWallPanel(store, queries, selection, notifier, commands, fill_at_start=fill_wall)
     # The wall sits under the map; the queue and the incident keep the full height of the window.
     window.setCorner(Qt.Corner.BottomLeftCorner, left)
     window.setCorner(Qt.Corner.BottomRightCorner, right)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import cv2
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,7 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.backend.commands import Commands
 from console.backend.queries import Queries
+from console.evidence.clip import ClipError, ClipRange, from_marks, last
+from console.evidence.tag_dialog import TagDialog
 from console.notifications import Notifier
 from console.store import Store
 from console.videowall.camera_list import CameraList
@@ -72,7 +76,13 @@ class VideoWallPanel(QWidget):
     """Everything the operator needs to watch cameras and videos on one panel."""
 
     def __init__(
-        self, store: Store, queries: Queries, selection: Selection, notifier: Notifier, fill_at_start: bool = True
+        self,
+        store: Store,
+        queries: Queries,
+        selection: Selection,
+        notifier: Notifier,
+        commands: Commands,
+        fill_at_start: bool = True,
     ) -> None:
         """`fill_at_start`: an empty wall takes the first cameras when the console first connects."""
         super().__init__()
@@ -81,6 +91,11 @@ class VideoWallPanel(QWidget):
         self._queries = queries
         self._selection = selection
         self._notifier = notifier
+        self._commands = commands
+        self._mark_in: tuple[int, datetime] | None = None
+        self.tag_dialog = TagDialog(self)
+        self.tag_dialog.tag_requested.connect(self._tag)
+        self._tagging: tuple[str, str] | None = None
         self._media_paths: dict[str, Path] = {}
         self._media_pending: set[str] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -112,10 +127,25 @@ class VideoWallPanel(QWidget):
         self.screens_menu = QMenu(self)
         self.screens_menu.aboutToShow.connect(self._fill_screens)
         self.screens_button.setMenu(self.screens_menu)
+        mark_in = QPushButton("Mark in (I)")
+        mark_in.setToolTip("The clip starts at the picture on the selected tile (I)")
+        mark_in.clicked.connect(self.mark_in)
+        mark_out = QPushButton("Mark out (O)")
+        mark_out.setToolTip("The clip ends at the picture on the selected tile (O), then tag it")
+        mark_out.clicked.connect(self.mark_out)
+        tag_last = QPushButton("Tag last 30 s")
+        tag_last.setToolTip("Tag the 30 s up to the picture on the selected tile to an incident")
+        tag_last.clicked.connect(lambda: self.tag_last(30))
+        self.marks = QLabel()
+        for key, slot in (("I", self.mark_in), ("O", self.mark_out)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Layout"))
-        for widget in (self.layout_box, tour, self.tour_period, snapshot, self.screens_button):
+        for widget in (self.layout_box, tour, self.tour_period, snapshot, mark_in, mark_out, tag_last, self.marks):
             bar.addWidget(widget)
+        bar.addWidget(self.screens_button)
         bar.addStretch(1)
         self._wall_area = QWidget()
         wall_layout = self._wall_layout = QVBoxLayout(self._wall_area)
@@ -172,8 +202,11 @@ class VideoWallPanel(QWidget):
             return archive_source(camera, start, end) or "this camera keeps no recording"
         if ref.kind == "media":
             path = self._media_paths.get(ref.id)
+            item = self._store.media.get(ref.id)
             if path is not None:
-                return FeedSource(str(path), ref.describe(), playback=True)
+                # Its pictures' times: when it was filmed (else received), so that a tag has UTC times.
+                filmed = (item.captured_at or item.received_at) if item is not None else None
+                return FeedSource(str(path), ref.describe(), playback=True, start_time=filmed)
             self._download(ref.id)
             return "downloading the video…"
         return FeedSource(ref.id, ref.describe(), playback=not ref.id.startswith(("rtsp:", "http:", "https:", "tcp:")))
@@ -240,6 +273,58 @@ class VideoWallPanel(QWidget):
         menu.addAction("Tour the listed cameras here", self.start_tour)
         menu.addAction("Clear this tile", lambda: self.grid.assign(slot, None))
         menu.popup(where)
+
+    # --- tagging clips ------------------------------------------------------------------------
+    def _shown_time(self) -> tuple[int, datetime] | None:
+        """The selected tile and the time of the picture it shows, or None (said to the operator)."""
+        slot = self.grid.selected
+        frame = self.grid.tiles[slot].painted
+        if frame is None or frame.time is None:
+            self._notifier.warning("The selected tile shows no picture with a time to mark.")
+            return None
+        return slot, frame.time
+
+    def mark_in(self) -> None:
+        self._mark_in = self._shown_time()
+        if self._mark_in is not None:
+            self.marks.setText(f"in {self._mark_in[1].astimezone():%H:%M:%S}")
+
+    def mark_out(self) -> None:
+        out = self._shown_time()
+        if out is None:
+            return
+        if self._mark_in is None or self._mark_in[0] != out[0]:
+            self._notifier.warning("Mark the start of the clip on this tile first (I).")
+            return
+        self._ask_tag(out[0], lambda: from_marks(self._mark_in[1] if self._mark_in else None, out[1]))
+
+    def tag_last(self, seconds: float) -> None:
+        shown = self._shown_time()
+        if shown is not None:
+            self._ask_tag(shown[0], lambda: last(seconds, shown[1]))
+
+    def _ask_tag(self, slot: int, clip_of: Callable[[], ClipRange]) -> None:
+        ref = self.grid.effective(slot)
+        source = _taggable(ref)
+        if ref is None or source is None:
+            self._notifier.warning("Only the backend's cameras and videos can be tagged to an incident.")
+            return
+        try:
+            clip = clip_of()
+        except ClipError as exc:
+            self._notifier.warning(str(exc))
+            return
+        self._tagging = source
+        incidents = [i for i in self._store.incidents.values() if i.status in ("new", "active")]
+        self.tag_dialog.ask(clip, ref.describe(), incidents, self._selection.incident_id)
+
+    def _tag(self, incident_id: str, clip: ClipRange, labels: list[str], note: str) -> None:
+        incident = self._store.incidents.get(incident_id)
+        if incident is None or self._tagging is None:
+            return
+        self._commands.tag_clip(incident, self._tagging, clip, labels, note)
+        self._mark_in = None
+        self.marks.clear()
 
     # --- snapshot ----------------------------------------------------------------------------
     def snapshot(self) -> None:
@@ -315,3 +400,14 @@ class VideoWallPanel(QWidget):
             self.full_screen.close()
         self.grid.close_feeds()
         self.decoder.close()
+
+
+def _taggable(ref: SourceRef | None) -> tuple[str, str] | None:
+    """What a bookmark names for what a tile shows: a camera (live or recorded) or a video of the backend."""
+    if ref is None:
+        return None
+    if ref.kind in ("camera", "archive"):
+        return ("camera", ref.id)
+    if ref.kind == "media":
+        return ("media", ref.id)
+    return None

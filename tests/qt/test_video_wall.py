@@ -22,6 +22,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.notifications import Notifier
 from console.store import Store
@@ -224,7 +225,7 @@ def panel(qtbot: QtBot, cameras: CameraServer, tmp_path: Path) -> Iterator[Video
         }
     )
     notifier = Notifier()
-    wall = VideoWallPanel(store, Queries(notifier.error, tmp_path), Selection(), notifier)
+    wall = VideoWallPanel(store, Queries(notifier.error, tmp_path), Selection(), notifier, Commands(notifier.error))
     qtbot.addWidget(wall)
     wall.resize(1400, 800)
     wall.show()

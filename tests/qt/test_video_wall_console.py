@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.videowall.feed_status import FeedState
 from console.videowall.panel import VideoWallPanel
+from console.views.incident_detail import IncidentDetail
 from tests.conftest import INCIDENT
 from tests.qt.conftest import QtAsync
 from tests.support.asyncwait import until
@@ -78,3 +80,55 @@ def test_demo_cameras_videos_and_snapshots_on_the_wall(
             assert photo.incident_id == incident["id"] and photo.mime_type == "image/jpeg" and photo.size > 10_000
 
     qloop.run(body())
+
+
+def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+) -> None:
+    with dispatchd.api() as api:
+        incident = api.post("/incidents", json=INCIDENT, headers={"Idempotency-Key": "tag-1"}).json()
+
+    async def body() -> None:
+        async with running(qtbot, dispatchd.url, "operator", tmp_path, wall=True) as (console, _link):
+            wall, grid = console.wall, console.wall.grid
+            await until(lambda: grid.tiles[0].painted is not None, 20, "a live camera")
+            console.selection.select(incident["id"])
+            grid.select(0)
+            first = grid.tiles[0].painted
+            assert first is not None and first.time is not None
+            wall.mark_in()
+            await until(
+                lambda: (
+                    (frame := grid.tiles[0].painted) is not None
+                    and frame.time is not None
+                    and (frame.time - first.time).total_seconds() >= 10
+                ),
+                15,
+                "ten seconds of video",
+            )
+            last = grid.tiles[0].painted
+            assert last is not None and last.time is not None
+            wall.mark_out()
+            dialog = wall.tag_dialog
+            await until(dialog.isVisible, what="the tag dialog")
+            assert dialog.incident.currentData() == incident["id"], "the selected incident by default"
+            dialog.labels.item(1).setCheckState(Qt.CheckState.Checked)  # weapon
+            dialog.other_labels.setText("knife, <b>red coat</b>")
+            dialog.note.setText("a man shows a knife")
+            dialog._tag()
+            await until(lambda: len(console.store.bookmarks) == 1, 10, "the bookmark, as an event")
+            bookmark = next(iter(console.store.bookmarks.values()))
+            camera = grid.worker(0)
+            assert camera is not None
+            assert bookmark.camera_id == grid.effective(0).id  # type: ignore[union-attr]
+            assert abs((bookmark.start - first.time).total_seconds()) < 0.001, "to the frame (ms)"
+            assert abs((bookmark.end - last.time).total_seconds()) < 0.001
+            assert bookmark.labels == ("<b>red coat</b>", "knife", "weapon") and bookmark.created_by == "operator"
+            detail = console.panel("detail")
+            assert isinstance(detail, IncidentDetail)
+            await until(lambda: any("Clip tagged" in t for t in detail.timeline_texts()), what="in the timeline")
+
+    qloop.run(body())
+    with dispatchd.api() as api:
+        server = api.get("/bookmarks", params={"incident_id": incident["id"]}).json()
+    assert len(server) == 1 and server[0]["note"] == "a man shows a knife"
