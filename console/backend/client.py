@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -158,6 +160,25 @@ class DispatchClient:
     async def download(self, path: str) -> bytes:
         """A file's bytes (media content)."""
         return (await self._send("GET", path)).content
+
+    async def download_to(self, path: str, target: Path, on_progress: Callable[[int], None]) -> int:
+        """Stream a file (an export) to `target` without holding it in memory; writes happen off the loop's
+        thread. `on_progress` gets the bytes received so far. Returns the size."""
+        await self.ensure_login()
+        received = 0
+        try:
+            async with self._http.stream("GET", f"{self.base_url}{API}{path}", headers=self._auth_headers()) as answer:
+                if answer.status_code != 200:
+                    await answer.aread()
+                    self._raise_for(answer)
+                with await asyncio.to_thread(target.open, "wb") as out:
+                    async for chunk in answer.aiter_bytes(1 << 16):
+                        await asyncio.to_thread(out.write, chunk)
+                        received += len(chunk)
+                        on_progress(received)
+        except httpx.TransportError as exc:
+            raise BackendUnreachable(self._unreachable(exc)) from exc
+        return received
 
     async def upload(
         self, path: str, fields: dict[str, str], file: tuple[str, bytes, str], *, key: str | None = None

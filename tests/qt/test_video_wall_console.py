@@ -3,12 +3,17 @@ on the map, an uploaded video downloaded through the console's client and played
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
+import cv2
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from console.evidence.export import export_clip
 from console.videowall.feed_status import FeedState
 from console.videowall.panel import VideoWallPanel
 from console.views.incident_detail import IncidentDetail
@@ -128,7 +133,45 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
             assert isinstance(detail, IncidentDetail)
             await until(lambda: any("Clip tagged" in t for t in detail.timeline_texts()), what="in the timeline")
 
+            # Exported as evidence: the clip and a manifest that anyone can check.
+            progress: list[int] = []
+            digest = await export_clip(
+                _link.client,
+                bookmark,
+                console.store.incidents[incident["id"]],
+                grid.tiles[0].title,
+                "operator",
+                tmp_path / "export",
+                progress.append,
+            )
+            exported["digest"] = digest
+            assert progress and progress[-1] == (tmp_path / "export" / "clip.mp4").stat().st_size
+
+    exported: dict[str, str] = {}
     qloop.run(body())
     with dispatchd.api() as api:
         server = api.get("/bookmarks", params={"incident_id": incident["id"]}).json()
+        trail = [e["action"] for e in api.get("/audit", params={"bookmark_id": server[0]["id"]}).json()]
     assert len(server) == 1 and server[0]["note"] == "a man shows a knife"
+    assert trail == ["tag", "export"]
+    folder = tmp_path / "export"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert (manifest["start"], manifest["end"]) == (server[0]["start"], server[0]["end"])
+    assert manifest["incident"]["number"] == incident["number"] and manifest["exported_by"] == "operator"
+    capture = cv2.VideoCapture(str(folder / "clip.mp4"))
+    frames = 0
+    while capture.read()[0]:
+        frames += 1
+    capture.release()
+    assert abs(frames - 250) <= 2, f"{frames} frames: the 10 s clip at 25 fps"
+
+    def verify() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "console", "verify-export", str(folder)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=60)
+
+    assert (verify().returncode, verify().stdout) == (0, "OK\n")
+    data = bytearray((folder / "clip.mp4").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (folder / "clip.mp4").write_bytes(bytes(data))
+    tampered = verify()
+    assert (tampered.returncode, tampered.stdout) == (1, "TAMPERED: clip.mp4\n")
