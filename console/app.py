@@ -32,6 +32,7 @@ from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxFile
 from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
+from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
 from console.map.panel import MapPanel
 from console.map.profile import release_map_profile
@@ -151,6 +152,11 @@ def build_console(
         window.show_panel("wall")
         show(source_id)
 
+    clips = BookmarksPanel(store, commands, queries, selection, notifier)
+    clips_dock = window.add_panel("bookmarks", "Clips", clips, left)
+    window.tabifyDockWidget(major_dock, clips_dock)
+    units_dock.raise_()
+    clips.play_requested.connect(functools.partial(show_on_wall, wall.play_bookmark))
     map_panel.camera_requested.connect(functools.partial(show_on_wall, wall.show_camera))
     detail.video_requested.connect(functools.partial(show_on_wall, wall.play_media))
 

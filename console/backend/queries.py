@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 from console.backend.client import DispatchClient
 from console.backend.errors import BackendError
 from console.domain.events import Event, MalformedEvent, event_from_dict
-from console.domain.model import MediaItem
+from console.domain.model import Bookmark, Incident, MediaItem
+from console.evidence.export import ExportRefused, export_clip
 
 log = logging.getLogger("console.backend")
 T = TypeVar("T")
@@ -35,9 +36,12 @@ class Queries:
     def attach(self, client: DispatchClient) -> None:
         self._client = client
 
-    def _run(self, what: str, call: Callable[[DispatchClient], Awaitable[T]], done: Callable[[T], None]) -> None:
+    def _run(
+        self, what: str, call: Callable[[DispatchClient], Awaitable[T]], done: Callable[[T], None]
+    ) -> asyncio.Task[None] | None:
+        """Run a call on the loop; returns its task (to cancel it), or None when not connected yet."""
         if self._client is None:
-            return
+            return None
         client = self._client
 
         async def attempt() -> None:
@@ -51,6 +55,27 @@ class Queries:
         task = asyncio.ensure_future(attempt())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return task
+
+    def export_bookmark(
+        self,
+        bookmark: Bookmark,
+        incident: Incident,
+        source_name: str,
+        folder: Path,
+        on_progress: Callable[[int], None],
+        done: Callable[[str], None],
+    ) -> asyncio.Task[None] | None:
+        """Export a clip as evidence into `folder`; `done` gets the manifest's sha256. Cancel the task to stop."""
+
+        async def call(client: DispatchClient) -> str:
+            user = client.session.username if client.session else ""
+            try:
+                return await export_clip(client, bookmark, incident, source_name, user, folder, on_progress)
+            except ExportRefused as exc:
+                raise BackendError(str(exc)) from exc
+
+        return self._run("export the clip", call, done)
 
     def incident_types(self, done: Callable[[list[dict[str, Any]]], None]) -> None:
         self._run("load the incident types", lambda c: c.request("GET", "/incident-types"), done)

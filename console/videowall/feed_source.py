@@ -19,6 +19,8 @@ class FeedSource:
     label: str
     playback: bool
     start_time: datetime | None = None
+    loop: bool = False
+    """A playback source that starts again at its end (a tagged clip under review)."""
     decode_threads: int = 1
     """1 for grid tiles (a thread per feed already; frame threads only add latency), 0 (one per core) for the
     enlarged tile's main stream."""
@@ -34,11 +36,13 @@ def camera_source(camera: Camera, main: bool) -> FeedSource | None:
     return FeedSource(url, camera.name, playback=False, decode_threads=0 if main else 1) if url else None
 
 
-def archive_source(camera: Camera, start: datetime, end: datetime) -> FeedSource | None:
+def archive_source(
+    camera: Camera, start: datetime, end: datetime, loop: bool = False, label: str = ""
+) -> FeedSource | None:
     """The camera's recording between two times (`archive_url?start=&end=` → MP4)."""
     if not camera.archive_url:
         return None
     sep = "&" if "?" in camera.archive_url else "?"
     query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
-    label = f"{camera.name} — recording"
-    return FeedSource(f"{camera.archive_url}{sep}{query}", label, playback=True, start_time=start)
+    label = label or f"{camera.name} — recording"
+    return FeedSource(f"{camera.archive_url}{sep}{query}", label, playback=True, start_time=start, loop=loop)

@@ -293,6 +293,9 @@ class FeedWorker:
             if not capture.grab():
                 if frames == 0:
                     return why_read_failed(0, self.source.is_file)
+                if self.source.loop:
+                    self._resume_at_s = None
+                    return None  # opened again from the start (a stream over HTTP may not seek back)
                 self.status = FeedStatus(FeedState.ENDED)
                 show_next = False
                 continue

@@ -199,7 +199,8 @@ class VideoWallPanel(QWidget):
             if camera is None:
                 return "this camera is not known to the backend"
             start, end = datetime.fromisoformat(ref.start), datetime.fromisoformat(ref.end)
-            return archive_source(camera, start, end) or "this camera keeps no recording"
+            source = archive_source(camera, start, end, ref.loop, ref.label)
+            return source or "this camera keeps no recording"
         if ref.kind == "media":
             path = self._media_paths.get(ref.id)
             item = self._store.media.get(ref.id)
@@ -244,6 +245,22 @@ class VideoWallPanel(QWidget):
         camera = self._store.cameras.get(camera_id)
         label = f"{camera.name if camera else camera_id} — recording"
         self.grid.assign(slot, SourceRef("archive", camera_id, label, (end - span).isoformat(), end.isoformat()))
+
+    def play_bookmark(self, bookmark_id: str) -> None:
+        """A tagged clip on a tile, again and again: the camera's recording of it, or the tagged video."""
+        bookmark = self._store.bookmarks.get(bookmark_id)
+        if bookmark is None:
+            return
+        slot = self.grid.state.first_free()
+        slot = self.grid.selected if slot is None else slot
+        if bookmark.camera_id:
+            camera = self._store.cameras.get(bookmark.camera_id)
+            label = f"Clip — {camera.name if camera else bookmark.camera_id}"
+            start, end = bookmark.start.isoformat(), bookmark.end.isoformat()
+            self.grid.assign(slot, SourceRef("archive", bookmark.camera_id, label, start, end, loop=True))
+        elif bookmark.media_id:
+            self.grid.assign(slot, SourceRef("media", bookmark.media_id, "Clip — video"))
+        self.grid.select(slot)
 
     def set_state(self, state: WallState) -> None:
         self.layout_box.blockSignals(True)

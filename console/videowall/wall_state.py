@@ -21,6 +21,7 @@ class SourceRef:
     label: str = ""
     start: str = ""
     end: str = ""
+    loop: bool = False  # a tagged clip plays again and again
 
     def describe(self) -> str:
         return self.label or self.id

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.export import export_clip
 from console.videowall.feed_status import FeedState
 from console.videowall.panel import VideoWallPanel
@@ -147,13 +148,41 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
             exported["digest"] = digest
             assert progress and progress[-1] == (tmp_path / "export" / "clip.mp4").stat().st_size
 
+            # The clips panel: filtered, locked as evidence (and shown so), played on the wall again and again.
+            clips = console.panel("bookmarks")
+            assert isinstance(clips, BookmarksPanel)
+            await until(lambda: clips.table.rowCount() == 1, what="the clip listed")
+            clips.search.setText("knife red")
+            assert clips.table.rowCount() == 1
+            clips.search.setText("fire")
+            assert clips.table.rowCount() == 0
+            clips.search.clear()
+            clips.lock(bookmark, "kept for the investigation")
+            await until(lambda: console.store.bookmarks[bookmark.id].locked, 10, "the evidence lock")
+            await until(
+                lambda: "LOCKED by operator" in (clips.table.item(0, 6).text() if clips.table.item(0, 6) else "")
+            )
+            clips.table.selectRow(0)
+            clips.play_requested.emit(bookmark.id)
+            slot = grid.selected
+            await until(
+                lambda: (
+                    (frame := grid.tiles[slot].painted) is not None
+                    and frame.time is not None
+                    and bookmark.start <= frame.time <= bookmark.end
+                ),
+                20,
+                "the clip playing on a tile",
+            )
+            assert grid.tiles[slot].title.startswith("Clip — ")
+
     exported: dict[str, str] = {}
     qloop.run(body())
     with dispatchd.api() as api:
         server = api.get("/bookmarks", params={"incident_id": incident["id"]}).json()
         trail = [e["action"] for e in api.get("/audit", params={"bookmark_id": server[0]["id"]}).json()]
     assert len(server) == 1 and server[0]["note"] == "a man shows a knife"
-    assert trail == ["tag", "export"]
+    assert trail == ["tag", "export", "lock"]
     folder = tmp_path / "export"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert (manifest["start"], manifest["end"]) == (server[0]["start"], server[0]["end"])
