@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from console.backend.commands import Commands
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry, OutboxFile
 from console.domain.model import Incident
+from console.evidence.clip import last
 from tests.conftest import INCIDENT
 from tests.support.asyncwait import until
 from tests.support.dispatchd_process import DispatchdProcess
@@ -98,3 +100,39 @@ def test_a_command_resent_after_a_crash_is_applied_once(dispatchd: DispatchdProc
     asyncio.run(after_restart())
     assert errors == [], "the replayed answer is a success, not a 412"
     assert _changes(dispatchd, created["id"]) == ["incident.created", "incident.updated"]
+
+
+def test_a_clip_tagged_offline_is_stored_once_even_if_sent_again(dispatchd: DispatchdProcess, tmp_path: Path) -> None:
+    """Issue 6: tag while the backend is down, restart the console, bring the backend up: exactly one bookmark."""
+    with dispatchd.api() as api:
+        incident = Incident.from_dict(api.post("/incidents", json=INCIDENT).json())
+    dispatchd.kill()
+    outbox_path = tmp_path / "outbox.jsonl"
+    errors: list[str] = []
+    end = datetime(2026, 11, 25, 18, 30, 22, 480000, tzinfo=UTC)
+
+    async def offline_session() -> None:
+        async with running_outbox(dispatchd.url, outbox_path, errors) as outbox:
+            commands = Commands(errors.append)
+            commands.attach(outbox)
+            commands.tag_clip(incident, ("camera", "cam-02"), last(10, end), ["fight"], "seen offline")
+            await until(lambda: outbox.failed_attempts >= 1, what="a failed attempt")
+
+    asyncio.run(offline_session())  # the console quits with the tag unsent
+    pending = OutboxFile(outbox_path).pending
+    assert len(pending) == 1 and pending[0].path == "/bookmarks"
+    dispatchd.start()
+
+    async def next_session(path: Path) -> None:
+        async with running_outbox(dispatchd.url, path, errors) as outbox:
+            await until(lambda: outbox.pending_count == 0, what="the outbox emptied")
+
+    asyncio.run(next_session(outbox_path))
+    again = tmp_path / "after-a-crash.jsonl"
+    OutboxFile(again).add(pending[0])  # sent, but the console crashed before it knew: sent again, same key
+    asyncio.run(next_session(again))
+    assert errors == []
+    with dispatchd.api() as api:
+        bookmarks = api.get("/bookmarks", params={"incident_id": incident.id}).json()
+    assert len(bookmarks) == 1
+    assert (bookmarks[0]["start"], bookmarks[0]["end"]) == ("2026-11-25T18:30:12.480Z", "2026-11-25T18:30:22.480Z")
