@@ -7,7 +7,6 @@ through the console's authenticated client into the local cache (checked against
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -110,28 +108,14 @@ class VideoWallPanel(QWidget):
         self.layout_box.setCurrentText(self.grid.state.layout_name)
         self.layout_box.setToolTip("Wall layout")
         self.layout_box.currentTextChanged.connect(lambda name: self.grid.set_state(self.grid.state.with_layout(name)))
-        self.tour_period = QSpinBox()
-        self.tour_period.setRange(3, 600)
-        self.tour_period.setValue(10)
-        self.tour_period.setSuffix(" s")
-        self.tour_period.setToolTip("How long a tour shows each camera")
-        tour = QPushButton("Tour")
-        tour.setToolTip("The selected tile cycles through the cameras the list shows")
-        tour.clicked.connect(self.start_tour)
-        snapshot = QPushButton("Snapshot to incident")
+        snapshot = QPushButton("Snapshot")
         snapshot.setToolTip("Attach the selected tile's picture to the selected incident as a photo")
         snapshot.clicked.connect(self.snapshot)
-        self.screens_button = QToolButton()
-        self.screens_button.setText("Full screen on…")
-        self.screens_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.screens_menu = QMenu(self)
-        self.screens_menu.aboutToShow.connect(self._fill_screens)
-        self.screens_button.setMenu(self.screens_menu)
-        mark_in = QPushButton("Mark in (I)")
-        mark_in.setToolTip("The clip starts at the picture on the selected tile (I)")
+        mark_in = QPushButton("In (I)")
+        mark_in.setToolTip("Mark in: the clip starts at the picture on the selected tile (I)")
         mark_in.clicked.connect(self.mark_in)
-        mark_out = QPushButton("Mark out (O)")
-        mark_out.setToolTip("The clip ends at the picture on the selected tile (O), then tag it")
+        mark_out = QPushButton("Out (O)")
+        mark_out.setToolTip("Mark out: the clip ends at the picture on the selected tile (O), then tag it")
         mark_out.clicked.connect(self.mark_out)
         tag_last = QPushButton("Tag last 30 s")
         tag_last.setToolTip("Tag the 30 s up to the picture on the selected tile to an incident")
@@ -141,11 +125,20 @@ class VideoWallPanel(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # The rarer gestures wait in a menu, so that the bar fits the panel under the map.
+        self.more_button = QToolButton()
+        self.more_button.setText("More ▾")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self)
+        for period in (5, 10, 30, 60):
+            tour = self.more_menu.addAction(f"Tour the listed cameras on this tile, {period} s each")
+            tour.triggered.connect(self._tour_every(float(period)))
+        self.screens_menu = self.more_menu.addMenu("Full screen on")
+        self.screens_menu.aboutToShow.connect(self._fill_screens)
+        self.more_button.setMenu(self.more_menu)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Layout"))
-        for widget in (self.layout_box, tour, self.tour_period, snapshot, mark_in, mark_out, tag_last, self.marks):
+        for widget in (self.layout_box, mark_in, mark_out, tag_last, snapshot, self.marks, self.more_button):
             bar.addWidget(widget)
-        bar.addWidget(self.screens_button)
         bar.addStretch(1)
         self._wall_area = QWidget()
         wall_layout = self._wall_layout = QVBoxLayout(self._wall_area)
@@ -268,12 +261,18 @@ class VideoWallPanel(QWidget):
         self.layout_box.blockSignals(False)
         self.grid.set_state(state)
 
-    def start_tour(self) -> None:
+    def _recording_of(self, slot: int, camera_id: str, span: timedelta) -> Callable[[], None]:
+        return lambda: self.play_recording(slot, camera_id, span)
+
+    def _tour_every(self, period_s: float) -> Callable[[], None]:
+        return lambda: self.start_tour(period_s)
+
+    def start_tour(self, period_s: float = 10.0) -> None:
         ids = tuple(self.cameras.visible_ids())
         if not ids:
             self._notifier.warning("No camera to tour: the camera list is empty (clear the search?).")
             return
-        self.grid.set_state(self.grid.state.with_tour(self.grid.selected, Tour(ids, float(self.tour_period.value()))))
+        self.grid.set_state(self.grid.state.with_tour(self.grid.selected, Tour(ids, period_s)))
 
     def _tile_menu(self, slot: int, where: QPoint) -> None:
         self.grid.select(slot)
@@ -286,8 +285,8 @@ class VideoWallPanel(QWidget):
             for minutes in (1, 5, 15):
                 action = menu.addAction(f"Play the last {minutes} min of its recording")
                 span = timedelta(minutes=minutes)
-                action.triggered.connect(functools.partial(self.play_recording, slot, camera.id, span, None))
-        menu.addAction("Tour the listed cameras here", self.start_tour)
+                action.triggered.connect(self._recording_of(slot, camera.id, span))
+        menu.addAction("Tour the listed cameras here (10 s each)", self._tour_every(10.0))
         menu.addAction("Clear this tile", lambda: self.grid.assign(slot, None))
         menu.popup(where)
 

@@ -467,3 +467,11 @@ def test_a_cameras_recording_plays_with_the_time_it_was_recorded(
         assert frame.time == datetime(2026, 11, 25, 16, 55, tzinfo=UTC) + timedelta(seconds=frame.position_s)
         words = panel.grid.tiles[0].words(time.monotonic())
         assert words is not None and words.badge == "PLAYBACK" and panel.grid.tiles[0].title == "Parvis — recording"
+
+
+def test_the_more_menu_starts_a_tour_of_the_listed_cameras(qtbot: QtBot, panel: VideoWallPanel) -> None:
+    tours = [a for a in panel.more_menu.actions() if a.text().startswith("Tour the listed cameras")]
+    assert [a.text().split(", ")[1] for a in tours] == ["5 s each", "10 s each", "30 s each", "60 s each"]
+    tours[0].trigger()
+    tour = panel.grid.state.tour_of(panel.grid.selected)
+    assert tour is not None and tour.period_s == 5.0 and len(tour.camera_ids) == 3
