@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QWidget,
 )
 
@@ -46,13 +46,12 @@ class TagDialog(QDialog):
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.labels = QListWidget()
-        for label in LABELS:
-            item = QListWidgetItem(label)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.labels.addItem(item)
-        self.labels.setMaximumHeight(150)
+        self.labels = [QCheckBox(label) for label in LABELS]
+        label_box = QWidget()
+        grid = QGridLayout(label_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, box in enumerate(self.labels):
+            grid.addWidget(box, index // 4, index % 4)
         self.other_labels = QLineEdit()
         self.other_labels.setPlaceholderText("other labels, separated by commas")
         self.note = QLineEdit()
@@ -68,7 +67,7 @@ class TagDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.summary)
         form.addRow("Incident", self.incident)
-        form.addRow("Labels", self.labels)
+        form.addRow("Labels", label_box)
         form.addRow("", self.other_labels)
         form.addRow("Note", self.note)
         form.addRow(self.problem)
@@ -87,20 +86,15 @@ class TagDialog(QDialog):
             self.incident.addItem(f"{incident.number} · {incident.type_text}", incident.id)
         index = self.incident.findData(selected)
         self.incident.setCurrentIndex(max(0, index))
-        for row in range(self.labels.count()):
-            item = self.labels.item(row)
-            item.setCheckState(Qt.CheckState.Unchecked)
+        for box in self.labels:
+            box.setChecked(False)
         self.other_labels.clear()
         self.note.clear()
         self.problem.clear()
         self.open()
 
     def chosen_labels(self) -> list[str]:
-        checked = [
-            self.labels.item(row).text()
-            for row in range(self.labels.count())
-            if self.labels.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        checked = [box.text() for box in self.labels if box.isChecked()]
         typed = [label.strip() for label in self.other_labels.text().split(",") if label.strip()]
         return sorted(set(checked + typed))
 

@@ -332,7 +332,7 @@ class VideoWallPanel(QWidget):
             return
         self._tagging = source
         incidents = [i for i in self._store.incidents.values() if i.status in ("new", "active")]
-        self.tag_dialog.ask(clip, ref.describe(), incidents, self._selection.incident_id)
+        self.tag_dialog.ask(clip, self.grid.tiles[slot].title or ref.describe(), incidents, self._selection.incident_id)
 
     def _tag(self, incident_id: str, clip: ClipRange, labels: list[str], note: str) -> None:
         incident = self._store.incidents.get(incident_id)

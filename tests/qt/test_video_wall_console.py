@@ -10,7 +10,6 @@ from pathlib import Path
 
 import cv2
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.evidence.bookmarks_panel import BookmarksPanel
@@ -118,7 +117,8 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
             dialog = wall.tag_dialog
             await until(dialog.isVisible, what="the tag dialog")
             assert dialog.incident.currentData() == incident["id"], "the selected incident by default"
-            dialog.labels.item(1).setCheckState(Qt.CheckState.Checked)  # weapon
+            dialog.labels[1].setChecked(True)  # weapon
+            assert dialog.summary.text().startswith(grid.tiles[0].title), "the camera's name, not its id"
             dialog.other_labels.setText("knife, <b>red coat</b>")
             dialog.note.setText("a man shows a knife")
             dialog._tag()
