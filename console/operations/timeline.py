@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -53,8 +54,10 @@ def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], chan
 class TimelineBuilder:
     """Turns events into entries, remembering the last state of the incident and its units to say what changed."""
 
-    def __init__(self, incident_id: str) -> None:
+    def __init__(self, incident_id: str, camera_name: Callable[[str], str] = lambda camera_id: camera_id) -> None:
+        """`camera_name` says a camera's name from its id (the store knows them)."""
         self.incident_id = incident_id
+        self._camera_name = camera_name
         self.entries: list[TimelineEntry] = []
         self._incident: dict[str, Any] | None = None
         self._unit_status: dict[str, str] = {}
@@ -134,17 +137,17 @@ class TimelineBuilder:
                 text += f": {media['text']}"
             kind = "media"
         elif event.type.startswith("bookmark."):
-            text, kind = _describe_clip(event.type, data["bookmark"]), "clip"
+            text, kind = _describe_clip(event.type, data["bookmark"], self._camera_name), "clip"
         if text is None:
             return None
         return TimelineEntry(event.seq, event.ts, event.actor, kind, text)
 
 
-def _describe_clip(type_: str, bookmark: dict[str, Any]) -> str:
+def _describe_clip(type_: str, bookmark: dict[str, Any], camera_name: Callable[[str], str]) -> str:
     """A clip tagged to the incident, in the timeline's words (times as the operator's clock shows them)."""
     start, end = parse_time(bookmark["start"]), parse_time(bookmark["end"])
     span = f"{start.astimezone():%H:%M:%S}–{end.astimezone():%H:%M:%S} ({(end - start).total_seconds():.0f} s)"
-    source = f"camera {bookmark['camera_id']}" if bookmark.get("camera_id") else "a video"
+    source = camera_name(bookmark["camera_id"]) if bookmark.get("camera_id") else "a video"
     labels = f" [{', '.join(bookmark['labels'])}]" if bookmark.get("labels") else ""
     if type_ == "bookmark.created":
         note = f": {bookmark['note']}" if bookmark.get("note") else ""

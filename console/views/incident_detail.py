@@ -237,7 +237,7 @@ class IncidentDetail(QWidget):
 
     def show_incident(self, incident_id: str) -> None:
         self._incident_id = incident_id
-        self._builder = TimelineBuilder(incident_id) if incident_id else None
+        self._builder = TimelineBuilder(incident_id, self._camera_name) if incident_id else None
         self.timeline.clear()
         self.media.clear()
         self._images.clear()  # full-size photos of the previous incident: not kept for a whole shift
@@ -408,6 +408,10 @@ class IncidentDetail(QWidget):
         incident = self.current()
         if incident is not None:
             command(incident)
+
+    def _camera_name(self, camera_id: str) -> str:
+        camera = self._store.cameras.get(camera_id)
+        return camera.name if camera else f"camera {camera_id}"
 
     def focus_note(self) -> None:
         self.note.setFocus()

@@ -60,7 +60,7 @@ def test_a_bookmark_of_both_a_camera_and_a_video_is_malformed_and_changes_nothin
 
 
 def test_the_timeline_tells_the_clip_and_its_lock() -> None:
-    builder = TimelineBuilder("i1")
+    builder = TimelineBuilder("i1", {"cam-02": "Gare de Valmont — parvis"}.__getitem__)
     created = event_from_dict(event(6, "bookmark.created", "b1", {"bookmark": bookmark()}), 6)
     other = event_from_dict(event(7, "bookmark.created", "b9", {"bookmark": bookmark(id="b9", incident_id="i2")}), 7)
     assert builder.concerns(created) and not builder.concerns(other)
@@ -68,8 +68,8 @@ def test_the_timeline_tells_the_clip_and_its_lock() -> None:
     start = datetime(2026, 11, 25, 18, 30, 12, 440000, tzinfo=UTC).astimezone()
     assert entry is not None and entry.kind == "clip"
     assert entry.text == (
-        f"Clip tagged, camera cam-02 {start:%H:%M:%S}–{start.replace(second=22):%H:%M:%S} (10 s) [fight, weapon]: "
-        "knife seen"
+        f"Clip tagged, Gare de Valmont — parvis {start:%H:%M:%S}–{start.replace(second=22):%H:%M:%S} (10 s) "
+        "[fight, weapon]: knife seen"
     )
     locked = builder.add(event_from_dict(event(8, "bookmark.locked", "b1", {"bookmark": LOCKED}, version=2), 8))
     assert locked is not None and locked.text.endswith("locked as evidence by supervisor: for the prosecutor")
