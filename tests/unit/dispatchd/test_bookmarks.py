@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cv2
 from fastapi.testclient import TestClient
 
 from tests.conftest import INCIDENT
+from tests.support.streams import make_clip
 
 CLIP = {"camera_id": "cam-02", "start": "2026-11-25T18:30:12.440Z", "end": "2026-11-25T18:30:22.480Z"}
 
@@ -117,3 +121,32 @@ def test_a_trainer_can_read_bookmarks_but_not_tag_nor_read_the_audit(api: TestCl
     assert api.get("/api/v1/bookmarks", headers=trainer).status_code == 200
     assert api.post("/api/v1/bookmarks", json={**CLIP, "incident_id": opened["id"]}, headers=trainer).status_code == 403
     assert api.get("/api/v1/audit", headers=trainer).status_code == 403
+
+
+def test_a_tagged_stretch_of_an_uploaded_video_exports_as_that_stretch(api: TestClient, tmp_path: Path) -> None:
+    opened = incident(api)
+    video = make_clip(tmp_path / "citizen.mp4", seconds=4)
+    uploaded = api.post(
+        f"/api/v1/incidents/{opened['id']}/media",
+        data={"kind": "video", "source": "citizen", "captured_at": "2026-11-25T18:00:00Z"},
+        files={"file": ("citizen.mp4", video.read_bytes(), "video/mp4")},
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    body = {"incident_id": opened["id"], "media_id": uploaded.json()["id"]}
+    bookmark = api.post(
+        "/api/v1/bookmarks", json={**body, "start": "2026-11-25T18:00:01Z", "end": "2026-11-25T18:00:03Z"}
+    ).json()
+    answer = api.get(f"/api/v1/bookmarks/{bookmark['id']}/export")
+    assert answer.status_code == 200 and answer.headers["content-type"] == "video/mp4"
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(answer.content)
+    capture = cv2.VideoCapture(str(clip))
+    frames = 0
+    while capture.read()[0]:
+        frames += 1
+    capture.release()
+    assert abs(frames - 50) <= 2, f"{frames} frames: the 2 s tagged, at 25 fps"
+    assert [e["action"] for e in api.get("/api/v1/audit", params={"bookmark_id": bookmark["id"]}).json()] == [
+        "tag",
+        "export",
+    ]
