@@ -21,6 +21,9 @@ class FeedSource:
     start_time: datetime | None = None
     loop: bool = False
     """A playback source that starts again at its end (a tagged clip under review)."""
+    clip_from_s: float = 0.0
+    clip_to_s: float | None = None
+    """A stretch of a file to play (a tagged clip of an uploaded video), in seconds from its start."""
     decode_threads: int = 1
     """1 for grid tiles (a thread per feed already; frame threads only add latency), 0 (one per core) for the
     enlarged tile's main stream."""

@@ -262,6 +262,8 @@ class FeedWorker:
         self.duration_s = count / fps if count > 0 else None
         period = 1.0 / fps
         frames = 0
+        if self._resume_at_s is None and self.source.clip_from_s:
+            self._resume_at_s = self.source.clip_from_s  # a tagged stretch of a video starts at its first frame
         if self._resume_at_s:
             capture.set(cv2.CAP_PROP_POS_MSEC, self._resume_at_s * 1000)
         show_next = True  # the first frame, and the one after a seek or a step, is shown even when paused
@@ -301,6 +303,10 @@ class FeedWorker:
                 continue
             grabbed_at = time.monotonic()
             position = self._position(capture)
+            clip_to = self.source.clip_to_s
+            if clip_to is not None and position > clip_to and self.source.loop:
+                self._resume_at_s = None
+                return None  # the end of the tagged stretch: from its start again
             if not show_next:
                 due = anchor_wall + (position - anchor_pos) / self.speed
                 now = time.monotonic()

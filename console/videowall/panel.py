@@ -200,7 +200,19 @@ class VideoWallPanel(QWidget):
             if path is not None:
                 # Its pictures' times: when it was filmed (else received), so that a tag has UTC times.
                 filmed = (item.captured_at or item.received_at) if item is not None else None
-                return FeedSource(str(path), ref.describe(), playback=True, start_time=filmed)
+                clip_from, clip_to = 0.0, None
+                if filmed is not None and ref.start and ref.end:
+                    clip_from = max(0.0, (datetime.fromisoformat(ref.start) - filmed).total_seconds())
+                    clip_to = (datetime.fromisoformat(ref.end) - filmed).total_seconds()
+                return FeedSource(
+                    str(path),
+                    ref.describe(),
+                    playback=True,
+                    start_time=filmed,
+                    loop=ref.loop,
+                    clip_from_s=clip_from,
+                    clip_to_s=clip_to,
+                )
             self._download(ref.id)
             return "downloading the video…"
         return FeedSource(ref.id, ref.describe(), playback=not ref.id.startswith(("rtsp:", "http:", "https:", "tcp:")))
@@ -252,7 +264,8 @@ class VideoWallPanel(QWidget):
             start, end = bookmark.start.isoformat(), bookmark.end.isoformat()
             self.grid.assign(slot, SourceRef("archive", bookmark.camera_id, label, start, end, loop=True))
         elif bookmark.media_id:
-            self.grid.assign(slot, SourceRef("media", bookmark.media_id, "Clip — video"))
+            start, end = bookmark.start.isoformat(), bookmark.end.isoformat()
+            self.grid.assign(slot, SourceRef("media", bookmark.media_id, "Clip — video", start, end, loop=True))
         self.grid.select(slot)
 
     def set_state(self, state: WallState) -> None:

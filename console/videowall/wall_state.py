@@ -21,7 +21,7 @@ class SourceRef:
     label: str = ""
     start: str = ""
     end: str = ""
-    loop: bool = False  # a tagged clip plays again and again
+    loop: bool = False  # a tagged clip plays again and again (a media video: from `start` to `end`)
 
     def describe(self) -> str:
         return self.label or self.id

@@ -3,9 +3,11 @@ on the map, an uploaded video downloaded through the console's client and played
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import cv2
@@ -72,6 +74,36 @@ def test_demo_cameras_videos_and_snapshots_on_the_wall(
             assert worker is not None and Path(worker.source.url).read_bytes() == clip.read_bytes()
             await until(lambda: grid.tiles[1].painted is not None and grid.tiles[1].painted.position_s is not None)
 
+            # A tagged stretch of that video plays on a tile from its first frame, again and again.
+            filmed = video.captured_at or video.received_at
+            with dispatchd.api() as api:
+                tagged = api.post(
+                    "/bookmarks",
+                    json={
+                        "incident_id": incident["id"],
+                        "media_id": video.id,
+                        "start": (filmed + timedelta(seconds=1)).isoformat(),
+                        "end": (filmed + timedelta(seconds=2)).isoformat(),
+                    },
+                ).json()
+            await until(lambda: tagged["id"] in console.store.bookmarks, what="the video's bookmark")
+            grid.select(2)
+            wall.play_bookmark(tagged["id"])
+            positions: list[float] = []
+
+            def looped() -> bool:
+                frame = grid.tiles[2].painted
+                if (
+                    frame is not None
+                    and frame.position_s is not None
+                    and (not positions or positions[-1] != frame.position_s)
+                ):
+                    positions.append(frame.position_s)
+                return len(positions) > 3 and positions[-1] < positions[-2]
+
+            await until(looped, 15, "the clip played to its end and from its start again")
+            assert all(0.95 <= p <= 2.1 for p in positions), positions
+
             # A snapshot of the selected tile becomes a photo of the selected incident.
             console.selection.select(incident["id"])
             grid.select(0)
@@ -134,6 +166,28 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
             assert isinstance(detail, IncidentDetail)
             await until(lambda: any("Clip tagged" in t for t in detail.timeline_texts()), what="in the timeline")
 
+            # An export cancelled midway leaves nothing half-written.
+            holder: dict[str, asyncio.Task[None] | None] = {}
+
+            def cancel_at_first_bytes(_received: int) -> None:
+                task = holder.get("task")
+                if task is not None:
+                    task.cancel()
+
+            holder["task"] = console.queries.export_bookmark(
+                bookmark,
+                console.store.incidents[incident["id"]],
+                "camera",
+                tmp_path / "cancelled",
+                cancel_at_first_bytes,
+                lambda _digest: None,
+            )
+            cancelled = holder["task"]
+            assert cancelled is not None
+            await until(cancelled.done, 10, "the export to stop")
+            assert cancelled.cancelled()
+            assert not any((tmp_path / "cancelled").iterdir()), "no half-written file"
+
             # Exported as evidence: the clip and a manifest that anyone can check.
             progress: list[int] = []
             digest = await export_clip(
@@ -182,7 +236,7 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
         server = api.get("/bookmarks", params={"incident_id": incident["id"]}).json()
         trail = [e["action"] for e in api.get("/audit", params={"bookmark_id": server[0]["id"]}).json()]
     assert len(server) == 1 and server[0]["note"] == "a man shows a knife"
-    assert trail == ["tag", "export", "lock"]
+    assert trail == ["tag", "export", "export", "lock"], "the cancelled export too: it was started"
     folder = tmp_path / "export"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert (manifest["start"], manifest["end"]) == (server[0]["start"], server[0]["end"])
