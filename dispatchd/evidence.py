@@ -104,17 +104,7 @@ def lock_bookmark(tx: Transaction, actor: str, bookmark_id: str, reason: str) ->
     bookmark = get_bookmark(tx, bookmark_id)
     _refuse_if_locked(bookmark, "locked again")
     bookmark = {**bookmark, "locked": True, "lock": {"by": actor, "at": utc_now(), "reason": reason}}
-    bookmark["version"] += 1
-    tx.put(BOOKMARK, bookmark_id, bookmark)
-    tx.append_event(
-        "bookmark.locked",
-        BOOKMARK,
-        bookmark_id,
-        bookmark["version"],
-        actor,
-        {"bookmark": bookmark},
-        incidents=(bookmark["incident_id"],),
-    )
+    _save_new_version(tx, actor, "bookmark.locked", bookmark)
     audit(tx, actor, "lock", bookmark_id, {"reason": reason})
     return bookmark
 
@@ -126,19 +116,24 @@ def update_bookmark(tx: Transaction, actor: str, bookmark_id: str, changes: dict
         bookmark = {**bookmark, "labels": sorted(set(changes["labels"]))}
     if "note" in changes and changes["note"] is not None:
         bookmark = {**bookmark, "note": changes["note"]}
+    _save_new_version(tx, actor, "bookmark.updated", bookmark)
+    audit(tx, actor, "edit", bookmark_id, {k: v for k, v in changes.items() if v is not None})
+    return bookmark
+
+
+def _save_new_version(tx: Transaction, actor: str, event_type: str, bookmark: dict[str, Any]) -> None:
+    """Store the bookmark's next version and tell it (on its incident's timeline too)."""
     bookmark["version"] += 1
-    tx.put(BOOKMARK, bookmark_id, bookmark)
+    tx.put(BOOKMARK, bookmark["id"], bookmark)
     tx.append_event(
-        "bookmark.updated",
+        event_type,
         BOOKMARK,
-        bookmark_id,
+        bookmark["id"],
         bookmark["version"],
         actor,
         {"bookmark": bookmark},
         incidents=(bookmark["incident_id"],),
     )
-    audit(tx, actor, "edit", bookmark_id, {k: v for k, v in changes.items() if v is not None})
-    return bookmark
 
 
 def delete_bookmark(tx: Transaction, actor: str, bookmark_id: str) -> dict[str, Any]:
