@@ -32,6 +32,8 @@ PURE = [
     "console.evidence.clip",
     "console.evidence.manifest",
     "console.evidence.cli",
+    "console.social_watch.query",
+    "console.social_watch.spikes",
     "dispatchd.app",
     "dispatchd.demo.world",
 ]
