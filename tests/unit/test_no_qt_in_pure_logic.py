@@ -34,6 +34,7 @@ PURE = [
     "console.evidence.cli",
     "console.social_watch.query",
     "console.social_watch.spikes",
+    "console.social_watch.rules",
     "dispatchd.app",
     "dispatchd.demo.world",
 ]

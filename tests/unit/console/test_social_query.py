@@ -7,6 +7,7 @@ import random
 import pytest
 
 from console.social_watch.query import QueryError, Text, fold, parse
+from console.social_watch.rules import WatchRule, matching_rules
 from console.social_watch.spikes import spike_at
 
 
@@ -77,3 +78,33 @@ def test_steady_chatter_is_not_a_spike_and_a_burst_is() -> None:
     assert burst is not None and burst.count == 30 and burst.baseline < 5 and burst.score > 4
     assert spike_at([0] * 60 + [4]) is None, "a handful of posts on a quiet rule is not yet a spike"
     assert spike_at([0] * 60 + [6]) is not None
+
+
+BELLECOUR = (45.7578, 4.8320)  # lat, lon
+SQUARE = {"type": "Polygon", "coordinates": [[[4.830, 45.756], [4.834, 45.756], [4.834, 45.760], [4.830, 45.760]]]}
+
+
+def test_geofences_languages_and_inactive_rules() -> None:
+    near = WatchRule.build(
+        "r1", "Near the incident", "rixe", geofence={"type": "Circle", "center": [4.8320, 45.7578], "radius_m": 300}
+    )
+    square = WatchRule.build("r2", "Bellecour", "rixe", languages=["FR"], geofence=SQUARE)
+    off = WatchRule.build("r3", "Off", "rixe", active=False)
+    rules = [near, square, off]
+    assert matching_rules(rules, "Rixe place Bellecour", "fr", BELLECOUR) == ["r1", "r2"]
+    assert matching_rules(rules, "Rixe place Bellecour", "en", BELLECOUR) == ["r1"], "wrong language"
+    assert matching_rules(rules, "Rixe à Vaise", "fr", (45.7745, 4.8050)) == [], "2.5 km away, outside both"
+    assert matching_rules(rules, "Rixe sans position", "fr", None) == [], "no position: no geofenced match"
+
+
+@pytest.mark.parametrize(
+    ("geofence", "words"),
+    [
+        ({"type": "Polygon", "coordinates": [[[4.8, 45.7], [4.9, 45.7]]]}, "three corners"),
+        ({"type": "Circle", "center": [4.8, 45.7], "radius_m": 0}, "positive radius"),
+        ({"type": "Hexagon"}, "unknown geofence type"),
+    ],
+)
+def test_a_bad_geofence_is_refused_with_the_reason(geofence: dict, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        WatchRule.build("r", "r", "rixe", geofence=geofence)
