@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from dispatchd.clock import utc_now
+from dispatchd.clock import parse_utc, utc_now
 from dispatchd.problems import Problem, not_found
 from dispatchd.service import CAMERA, INCIDENT, MEDIA
 from dispatchd.storage.interface import Transaction
@@ -21,7 +21,7 @@ MAX_CLIP = timedelta(hours=2)
 
 def _parse_time(value: str, field: str) -> datetime:
     try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = parse_utc(value)
     except ValueError as exc:
         raise Problem(422, "Invalid request", f"{field} is not an RFC 3339 time: {value!r}.") from exc
     if moment.tzinfo is None:

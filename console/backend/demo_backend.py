@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import ctypes
 import logging
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -17,15 +14,10 @@ from pathlib import Path
 
 import httpx
 
+from console.child_process import PREEXEC
+
 log = logging.getLogger("console.demo")
 _READY_PREFIX = "dispatchd listening on "
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent() -> None:
-    """Runs in the child before exec: the kernel sends it SIGTERM if the console dies, even by SIGKILL."""
-    with contextlib.suppress(OSError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class DemoBackend:
@@ -79,7 +71,7 @@ class DemoBackend:
             stdout=subprocess.PIPE,
             stderr=self._log_file,
             text=True,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            preexec_fn=PREEXEC,
         )
         threading.Thread(target=self._read_stdout, name="demo-backend-stdout", daemon=True).start()
 

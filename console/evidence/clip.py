@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from console.domain.timefmt import format_utc
+
 MAX_CLIP = timedelta(hours=2)
 
 
@@ -24,7 +26,7 @@ class ClipRange:
         return (self.end - self.start).total_seconds()
 
     def rfc3339(self) -> tuple[str, str]:
-        return _utc(self.start), _utc(self.end)
+        return format_utc(self.start), format_utc(self.end)
 
 
 def from_marks(mark_in: datetime | None, mark_out: datetime | None) -> ClipRange:
@@ -45,7 +47,3 @@ def last(seconds: float, frame_time: datetime | None) -> ClipRange:
         raise ClipError("This tile shows no picture with a time: nothing to tag.")
     end = frame_time.astimezone(UTC)
     return from_marks(end - timedelta(seconds=seconds), end)
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -16,6 +16,7 @@ from typing import Any
 from console import __version__
 from console.backend.client import DispatchClient
 from console.domain.model import Bookmark, Incident
+from console.domain.timefmt import format_utc
 from console.evidence.clip import ClipRange
 from console.evidence.manifest import MANIFEST, MANIFEST_HASH, write_manifest
 
@@ -40,9 +41,9 @@ def describe(
         "start": start,
         "end": end,
         "tagged_by": bookmark.created_by,
-        "evidence_lock": {"by": lock.by, "at": lock.at.isoformat(), "reason": lock.reason} if lock else None,
+        "evidence_lock": {"by": lock.by, "at": format_utc(lock.at), "reason": lock.reason} if lock else None,
         "exported_by": exported_by,
-        "exported_at": exported_at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "exported_at": format_utc(exported_at),
         "software": f"command-console {__version__}",
     }
 

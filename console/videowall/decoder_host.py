@@ -3,14 +3,14 @@
 With 16 capture threads in the GUI's interpreter, a tile's paint (0.08 ms of work) often waited 1–2 ms for
 the interpreter lock, and with 32 feeds on two cores the GUI painted 13–17 fps a tile. Here the threads
 share this process's lock, and the GUI keeps its own. Frames go through shared memory (`FrameBuffer`);
-commands and states through a socket (pickled tuples). The process dies with the console (PDEATHSIG).
+commands and states through a socket (pickled tuples). The process dies with the console (PDEATHSIG, set
+by the console before exec: `console.child_process`).
 
     python -m console.videowall.decoder_host FD
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import signal
@@ -27,7 +27,6 @@ from console.videowall.frame_buffer import FrameBuffer
 log = logging.getLogger("console.video.decoder")
 
 STATUS_PERIOD_S = 0.1
-_PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -134,7 +133,6 @@ class DecoderHost:
                 worker.duration_s,
                 worker.paused,
                 worker.speed,
-                worker.active,
             )
             if state != feed.reported:
                 feed.reported = state
@@ -147,15 +145,7 @@ class DecoderHost:
             log.debug("the console is gone")
 
 
-def _die_with_parent() -> None:
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        log.debug("no PDEATHSIG here")
-
-
 def main() -> None:
-    _die_with_parent()
     logging.basicConfig(
         level=os.environ.get("CONSOLE_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )

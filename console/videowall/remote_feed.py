@@ -9,9 +9,7 @@ reopened; the tiles say so meanwhile.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import logging
-import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +19,7 @@ from dataclasses import asdict
 from multiprocessing.connection import Connection
 from typing import Any
 
+from console.child_process import PREEXEC
 from console.videowall.feed import Snapshot
 from console.videowall.feed_source import FeedSource
 from console.videowall.feed_status import FeedState, FeedStatus
@@ -28,14 +27,6 @@ from console.videowall.feed_worker import Frame
 from console.videowall.frame_buffer import FrameBuffer
 
 log = logging.getLogger("console.video")
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent() -> None:
-    """Runs in the child before exec: the kernel ends it if the console dies, even by SIGKILL."""
-    with contextlib.suppress(OSError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class DecoderProcess:
@@ -62,7 +53,7 @@ class DecoderProcess:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "console.videowall.decoder_host", str(theirs.fileno())],
             pass_fds=[theirs.fileno()],
-            preexec_fn=_die_with_parent,
+            preexec_fn=PREEXEC,  # it dies with the console, even if the console is killed
         )
         theirs.close()
         self._connection = Connection(ours.detach())
@@ -198,7 +189,6 @@ class RemoteFeed:
         duration: float | None,
         paused: bool,
         speed: float,
-        _active: bool,
     ) -> None:
         self.status = FeedStatus(FeedState(state), reason, retry_at, attempt)
         self.duration_s, self.paused, self.speed = duration, paused, speed

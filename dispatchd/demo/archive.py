@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from dispatchd.clock import parse_utc
 from dispatchd.demo.scene import StreetScene
 
 log = logging.getLogger("dispatchd.archive")
@@ -44,7 +45,7 @@ def parse_window(start: str | None, end: str | None, now: datetime, retention: t
     if not start or not end:
         raise NoRecording("ask for a window: ?start=…&end=… (RFC 3339, UTC)")
     try:
-        window = Window(*(datetime.fromisoformat(v.replace("Z", "+00:00")).astimezone(UTC) for v in (start, end)))
+        window = Window(*(parse_utc(v).astimezone(UTC) for v in (start, end)))
     except ValueError as exc:
         raise NoRecording(f"not an RFC 3339 time: {exc}") from exc
     if window.end <= window.start:

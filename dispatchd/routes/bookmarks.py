@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -15,6 +14,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from dispatchd import evidence
 from dispatchd.auth import Principal, Role
+from dispatchd.clock import parse_utc
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.routes.models import BookmarkCreate, BookmarkLock, BookmarkUpdate
@@ -120,9 +120,9 @@ async def export_bookmark(
         first = await anext(chunks)  # fail here, with a problem, rather than after the headers
     elif media is not None:
         path = ctx.media.path_of(media["sha256"])
-        filmed = _time(media.get("captured_at") or media["received_at"])
-        offset = max(0.0, (_time(bookmark["start"]) - filmed).total_seconds())
-        length = (_time(bookmark["end"]) - _time(bookmark["start"])).total_seconds()
+        filmed = parse_utc(media.get("captured_at") or media["received_at"])
+        offset = max(0.0, (parse_utc(bookmark["start"]) - filmed).total_seconds())
+        length = (parse_utc(bookmark["end"]) - parse_utc(bookmark["start"])).total_seconds()
         chunks = _cut(path, offset, length)
         first = await anext(chunks)
     else:
@@ -149,10 +149,6 @@ async def _relay(url: str) -> AsyncIterator[bytes]:
             raise Problem(502, "Recording unavailable", f"The camera's recording could not be read: {detail}")
         async for chunk in answer.aiter_bytes():
             yield chunk
-
-
-def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 async def _cut(path: Path, offset_s: float, length_s: float) -> AsyncIterator[bytes]:
