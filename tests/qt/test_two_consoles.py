@@ -63,7 +63,14 @@ def test_take_a_call_dispatch_follow_and_close_with_two_consoles(
             top = ranked[0].unit
             assert dispatch.candidates.currentItem().text(0) == top.callsign
             dispatch.send_selected()
-            await until(lambda: taker.store.units[top.id].incident_id == incident.id, what="assigned, seen by both")
+            # The unit's and the incident's events of the assignment arrive one after the other: wait for both.
+            await until(
+                lambda: (
+                    taker.store.units[top.id].incident_id == incident.id
+                    and top.id in taker.store.incidents[incident.id].assigned_units
+                ),
+                what="assigned, seen by both",
+            )
             # The unit goes en route, then on scene (the taker's dispatch panel this time).
             taker.selection.select(incident.id)
             taker_dispatch, _ = _panels(taker)
@@ -74,6 +81,8 @@ def test_take_a_call_dispatch_follow_and_close_with_two_consoles(
                 lambda: watcher.store.incidents[incident.id].status_common == "ResourcesEnroute",
                 what="status_common follows",
             )
+            # The taker acts on the unit as its own console last saw it: wait until it has seen "en route" too.
+            await until(lambda: taker.store.units[top.id].secondary_status == "EnRoute", what="en route, for the taker")
             taker_dispatch.refresh()
             taker_dispatch.status_buttons["OnScene"].click()
             await until(
