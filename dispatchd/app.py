@@ -18,8 +18,11 @@ from dispatchd.context import AppContext
 from dispatchd.event_bus import EventBus
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
-from dispatchd.routes import bookmarks, events, incidents, media, units
+from dispatchd.routes import bookmarks, events, incidents, media, social, units
 from dispatchd.service import DispatchService
+from dispatchd.social.connectors.base import Connector
+from dispatchd.social.ingest import SocialIngest, connector_for
+from dispatchd.social.sources import SourceConfig, load_sources
 from dispatchd.storage.sqlite import SQLiteStorage
 
 log = logging.getLogger("dispatchd")
@@ -59,6 +62,7 @@ async def _prune_forever(ctx: AppContext) -> None:
 def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_s: float = 45.0) -> FastAPI:
     """The dispatchd application for one data folder."""
     ctx = build_context(config)
+    configured_sources = load_sources(config.social_sources) if config.social_sources else []
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -69,11 +73,19 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
 
             world = DemoWorld(ctx, host, incident_interval_s)
             await asyncio.to_thread(world.start, config.simulate)
+        sources: list[tuple[SourceConfig, Connector]] = [(s, connector_for(s)) for s in configured_sources]
+        if world is not None and config.simulate:
+            sources.append(world.social_source())
+        ingest = SocialIngest(
+            ctx.storage, ctx.bus, sources, config.social_retry_s, config.social_retry_max_s, f"dispatchd/{__version__}"
+        )
+        await ingest.start()
         pruner = asyncio.create_task(_prune_forever(ctx))
         try:
             yield
         finally:
             pruner.cancel()
+            await ingest.stop()
             if world is not None:
                 await asyncio.to_thread(world.stop)
             ctx.storage.close()
@@ -86,6 +98,6 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
-    for router in (events.router, incidents.router, units.router, media.router, bookmarks.router):
+    for router in (events.router, incidents.router, units.router, media.router, bookmarks.router, social.router):
         app.include_router(router)
     return app

@@ -38,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
         help="demo: a still city (fleet and cameras; no incidents, nothing moves), for tests",
     )
     p.add_argument("--basemap", type=Path, help="demo: write the city's offline base map (MBTiles) here, once")
+    p.add_argument(
+        "--social-sources",
+        type=Path,
+        help="JSON file of the social sources to watch (RSS/Atom feeds, Mastodon servers): dispatchd.social.sources",
+    )
+    p.add_argument(
+        "--social-retry", type=float, default=5.0, help="seconds before retrying a failed social source (doubles)"
+    )
     p.add_argument("--heartbeat", type=float, default=15.0, help="seconds between SSE heartbeats")
     p.add_argument("--retention", type=float, default=24 * 3600.0, help="seconds of events kept for resuming")
     p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds a login token lasts")
@@ -74,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         token_ttl_s=args.token_ttl,
         simulate=not args.no_simulation,
         basemap=args.basemap.resolve() if args.basemap else None,
+        social_sources=args.social_sources.resolve() if args.social_sources else None,
+        social_retry_s=args.social_retry,
     )
     from dispatchd.app import build_context, create_app
 

@@ -19,6 +19,9 @@ class ServerConfig:
     poll_s: float = 1.0
     max_upload_bytes: int = 512 * 1024 * 1024
     simulate: bool = True
+    social_sources: Path | None = None  # JSON file of RSS/Atom and Mastodon sources (dispatchd.social.sources)
+    social_retry_s: float = 5.0  # first wait after a source fails; doubles up to social_retry_max_s
+    social_retry_max_s: float = 300.0
     basemap: Path | None = None  # demo: where to write the city's offline map (kept if already there)
 
     @property

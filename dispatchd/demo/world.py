@@ -12,8 +12,12 @@ from dispatchd.demo.city import City, build_city
 from dispatchd.demo.incident_types import INCIDENT_TYPES, incident_type_record
 from dispatchd.demo.scene import StreetScene
 from dispatchd.demo.simulator import DISPATCHER, Simulator
+from dispatchd.demo.social_chatter import DEMO_RULES, DemoChatter
 from dispatchd.geo import Sectors
-from dispatchd.service import INCIDENT
+from dispatchd.service import INCIDENT, OPEN_STATUSES
+from dispatchd.social.connectors.base import Connector
+from dispatchd.social.sources import SourceConfig
+from dispatchd.social.watch_rules import WATCH_RULE, create_rule
 
 log = logging.getLogger("dispatchd.demo")
 
@@ -85,12 +89,24 @@ class DemoWorld:
                     },
                 )
             self.simulator.seed_units(tx)
+            if not tx.list(WATCH_RULE):
+                for rule_id, name, query, languages in DEMO_RULES:
+                    create_rule(tx, DISPATCHER, {"id": rule_id, "name": name, "query": query, "languages": languages})
             if simulate and not tx.list(INCIDENT):
                 self.simulator.seed_incidents(tx, 7)
         self._ctx.bus.notify()
         if simulate:
             self.simulator.start()
         log.info("demo city %s: %d units, %d cameras at %s", self.city.name, 42, len(CAMERAS), self.cameras.base_url)
+
+    def social_source(self) -> tuple[SourceConfig, Connector]:
+        """The demo's generated social media, polled like any other source."""
+        source = SourceConfig("demo-social", "demo", "Valmont social media (demo)", interval_s=2.0)
+        return source, DemoChatter(self.city, self._ctx.config.seed, self._open_incidents)
+
+    def _open_incidents(self) -> list[dict[str, object]]:
+        with self._ctx.storage.read() as tx:
+            return [i for i in tx.list(INCIDENT) if i["status"] in OPEN_STATUSES]
 
     def stop(self) -> None:
         self.simulator.stop()

@@ -16,10 +16,13 @@ from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
+from dispatchd.social.posts import SOURCE, recent_posts
+from dispatchd.social.watch_rules import WATCH_RULE
 from dispatchd.storage.interface import EventRecord
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
 _CHUNK = 500
+SNAPSHOT_POSTS_S = 24 * 3600.0  # the social watch charts a day; older posts are read with GET /social/posts
 
 
 @router.get("/health", tags=["health"])
@@ -54,7 +57,9 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "cameras": tx.list(CAMERA),
             "media": tx.list(MEDIA),
             "bookmarks": tx.list("bookmark"),
-            "watch_rules": tx.list("watch_rule"),
+            "watch_rules": tx.list(WATCH_RULE),
+            "social_sources": [{k: v for k, v in s.items() if k != "cursor"} for s in tx.list(SOURCE)],
+            "social_posts": recent_posts(tx, SNAPSHOT_POSTS_S),
         }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -93,3 +93,24 @@ class BookmarkUpdate(_Strict):
 
 class BookmarkLock(_Strict):
     reason: str = Field(min_length=3, max_length=500)
+
+
+class WatchRuleCreate(_Strict):
+    id: str | None = Field(default=None, min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=200)
+    query: str = Field(min_length=1, max_length=2000)
+    languages: list[str] = Field(default_factory=list, max_length=20)
+    geofence: dict[str, Any] | None = None
+    active: bool = True
+
+
+class WatchRuleUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    query: str | None = Field(default=None, min_length=1, max_length=2000)
+    languages: list[str] | None = Field(default=None, max_length=20)
+    geofence: dict[str, Any] | None = None
+    active: bool | None = None
+
+
+class PostLink(_Strict):
+    incident_id: str = Field(min_length=1, max_length=100)
