@@ -39,6 +39,9 @@ from console.map.profile import release_map_profile
 from console.map.scheme import register_scheme
 from console.notifications import Notifier
 from console.settings import Settings, data_dir
+from console.social_watch.alert_bar import SpikeAlertBar, alert_text
+from console.social_watch.panel import SocialWatchPanel
+from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.theme import apply_dark_theme
 from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS
@@ -86,6 +89,7 @@ class Console:
     create_dialog: CreateIncidentDialog
     map: MapPanel
     wall: VideoWallPanel
+    social: SocialWatchModel
     login: LoginDialog | None = None
 
     async def close(self) -> None:
@@ -138,8 +142,11 @@ def build_console(
     window.splitDockWidget(detail_dock, dispatch_dock, Qt.Orientation.Vertical)
     alert_bar = AlertBar(store, alerts)
     window.add_top_bar(alert_bar)
+    social = SocialWatchModel(store)
+    spike_bar = SpikeAlertBar(social)
+    window.add_top_bar(spike_bar)
     create_dialog = CreateIncidentDialog(commands, window)
-    map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles)
+    map_panel = MapPanel(store, selection, commands, alerts, create_dialog, tile_url, mbtiles, social)
     window.setCentralWidget(map_panel)
     wall = VideoWallPanel(store, queries, selection, notifier, commands, fill_at_start=fill_wall)
     # The wall sits under the map; the queue and the incident keep the full height of the window.
@@ -156,6 +163,19 @@ def build_console(
     clips_dock = window.add_panel("bookmarks", "Clips", clips, left)
     window.tabifyDockWidget(major_dock, clips_dock)
     units_dock.raise_()
+    social_panel = SocialWatchPanel(social, store, commands, selection, notifier)
+    social_dock = window.add_panel("social", "Social watch", social_panel, right)
+    window.tabifyDockWidget(dispatch_dock, social_dock)
+    dispatch_dock.raise_()
+    social_panel.location_requested.connect(lambda lat, lon: map_panel.view.focus(lat, lon, 17))
+
+    def show_spike(rule_id: str) -> None:
+        window.show_panel("social")
+        social_panel.show_rule(rule_id)
+        spike_bar.acknowledge(rule_id)
+
+    spike_bar.show_requested.connect(show_spike)
+    social.spike_detected.connect(lambda alert: notifier.warning(alert_text(alert)))
     clips.play_requested.connect(functools.partial(show_on_wall, wall.play_bookmark))
     map_panel.camera_requested.connect(functools.partial(show_on_wall, wall.show_camera))
     detail.video_requested.connect(functools.partial(show_on_wall, wall.play_media))
@@ -186,7 +206,7 @@ def build_console(
     window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
     window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
     window.resize(1600, 900)
-    return Console(store, notifier, commands, queries, selection, window, create_dialog, map_panel, wall)
+    return Console(store, notifier, commands, queries, selection, window, create_dialog, map_panel, wall, social)
 
 
 @dataclass
@@ -278,7 +298,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
     console.window.resizeDocks([docks["wall"]], [int(screen.height() * 0.42)], Qt.Orientation.Vertical)
     console.window.resizeDocks(
         [docks["detail"], docks["dispatch"]],
-        [int(screen.height() * 0.55), int(screen.height() * 0.35)],
+        [int(screen.height() * 0.42), int(screen.height() * 0.48)],
         Qt.Orientation.Vertical,
     )
     console.window.show()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.domain.events import Event, MalformedEvent
 from console.domain.model import Bookmark, Camera, Incident, MediaItem, Unit
+from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
 
 log = logging.getLogger("console.store")
@@ -29,6 +30,12 @@ class Store(QObject):
     """A camera was created (True) or changed (False): its id."""
     bookmark_changed = Signal(str)
     """A bookmark was tagged, changed, locked or deleted: its id."""
+    social_post_changed = Signal(str, bool)
+    """A post was collected (True) or changed, e.g. linked to an incident (False): its id."""
+    watch_rule_changed = Signal(str)
+    """A watch rule was created or changed: its id."""
+    social_source_changed = Signal(str)
+    """A social source's status changed: its id."""
     media_added = Signal(str)
     """A media item was attached to an incident: its id."""
     reset_done = Signal()
@@ -70,6 +77,18 @@ class Store(QObject):
     def bookmarks(self) -> dict[str, Bookmark]:
         return self._state.bookmarks
 
+    @property
+    def social_posts(self) -> dict[str, SocialPost]:
+        return self._state.social_posts
+
+    @property
+    def watch_rules(self) -> dict[str, WatchRuleRecord]:
+        return self._state.watch_rules
+
+    @property
+    def social_sources(self) -> dict[str, SocialSource]:
+        return self._state.social_sources
+
     # --- feeding (EventSink) ---------------------------------------------------------------
     def reset(self, snapshot: dict[str, Any]) -> None:
         for problem in self._state.load_snapshot(snapshot):
@@ -95,6 +114,12 @@ class Store(QObject):
                     self.media_added.emit(change.id)
                 elif change.kind == "bookmark":
                     self.bookmark_changed.emit(change.id)
+                elif change.kind == "social_post":
+                    self.social_post_changed.emit(change.id, change.created)
+                elif change.kind == "watch_rule":
+                    self.watch_rule_changed.emit(change.id)
+                elif change.kind == "social_source":
+                    self.social_source_changed.emit(change.id)
             self.event_applied.emit(event)
         return result.outcome
 

@@ -17,6 +17,7 @@ from typing import Any
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry
 from console.domain.model import Bookmark, Incident, Unit
+from console.domain.social import SocialPost, WatchRuleRecord
 from console.evidence.clip import ClipRange
 
 AGENCY_NAMES = {"police": "police", "gendarmerie": "gendarmerie", "fire": "fire brigade", "ems": "EMS"}
@@ -150,4 +151,23 @@ class Commands:
             f"/bookmarks/{bookmark.id}/lock",
             {"reason": reason},
             key=f"lock:{bookmark.id}:v{bookmark.version}",
+        )
+
+    # --- social watch ----------------------------------------------------------------------
+    def link_post(self, post: SocialPost, incident: Incident) -> asyncio.Future[Any] | None:
+        """Keep a post with an incident (once, however often it is clicked)."""
+        return self._send(
+            f"link the post by {post.author or 'an unknown author'} to {incident.number}",
+            "POST",
+            f"/social/posts/{post.id}/link",
+            {"incident_id": incident.id},
+            key=f"link-post:{post.id}:{incident.id}",
+        )
+
+    def create_watch_rule(self, body: dict[str, Any]) -> asyncio.Future[Any] | None:
+        return self._send(f"create the watch rule {body.get('name')!r}", "POST", "/watch-rules", body)
+
+    def update_watch_rule(self, rule: WatchRuleRecord, body: dict[str, Any]) -> asyncio.Future[Any] | None:
+        return self._send(
+            f"change the watch rule {rule.name!r}", "PATCH", f"/watch-rules/{rule.id}", body, if_match=rule.version
         )

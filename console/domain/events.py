@@ -25,6 +25,9 @@ EVENT_TYPES = frozenset(
         "bookmark.updated",
         "bookmark.deleted",
         "social.post",
+        "social.source",
+        "watch_rule.created",
+        "watch_rule.updated",
         "alert.raised",
     }
 )

@@ -9,13 +9,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
 from console.domain.events import Event, MalformedEvent
 from console.domain.model import Bookmark, Camera, Incident, MalformedData, MediaItem, Position, Unit
+from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 
 log = logging.getLogger("console.store")
+KEEP_POSTS = timedelta(hours=25)  # the social watch charts 24 hours
+PRUNE_EVERY = 1000
 
 
 class Outcome(Enum):
@@ -52,7 +56,10 @@ class DispatchState:
     cameras: dict[str, Camera] = field(default_factory=dict)
     media: dict[str, MediaItem] = field(default_factory=dict)
     bookmarks: dict[str, Bookmark] = field(default_factory=dict)
-    others: dict[str, dict[str, Any]] = field(default_factory=dict)  # posts, alerts… until modelled
+    social_posts: dict[str, SocialPost] = field(default_factory=dict)
+    watch_rules: dict[str, WatchRuleRecord] = field(default_factory=dict)
+    social_sources: dict[str, SocialSource] = field(default_factory=dict)
+    others: dict[str, dict[str, Any]] = field(default_factory=dict)  # alerts… until modelled
 
     def load_snapshot(self, snapshot: Mapping[str, Any]) -> list[str]:
         """Replace everything with a snapshot; returns the problems found (bad entities are skipped)."""
@@ -77,9 +84,18 @@ class DispatchState:
         self.cameras = load("cameras", Camera.from_dict)
         self.media = load("media", MediaItem.from_dict)
         self.bookmarks = load("bookmarks", Bookmark.from_dict)
+        self.social_posts = load("social_posts", SocialPost.from_dict)
+        self.watch_rules = load("watch_rules", WatchRuleRecord.from_dict)
+        self.social_sources = load("social_sources", SocialSource.from_dict)
         self.others = {}
         self.last_seq = seq
         return problems
+
+    def _forget_old_posts(self, before: datetime) -> None:
+        """Posts published before `before` go (a long shift must not grow without end), unless linked."""
+        old = [p.id for p in self.social_posts.values() if p.posted_at < before and p.incident_id is None]
+        for post_id in old:
+            del self.social_posts[post_id]
 
     def check_order(self, seq: int) -> Outcome | None:
         """DUPLICATE or GAP for a seq that cannot be applied now, None for the next one."""
@@ -145,6 +161,21 @@ class DispatchState:
             created = bookmark.id not in self.bookmarks
             self.bookmarks[bookmark.id] = bookmark
             return (Change("bookmark", bookmark.id, created),)
-        # Known types whose panels come with later capabilities (bookmarks, social, alerts): kept as data.
+        if event.type == "social.post":
+            post = SocialPost.from_dict(data.get("post") or {})
+            created = post.id not in self.social_posts
+            self.social_posts[post.id] = post
+            if created and len(self.social_posts) % PRUNE_EVERY == 0:
+                self._forget_old_posts(event.ts - KEEP_POSTS)
+            return (Change("social_post", post.id, created),)
+        if family == "watch_rule":
+            rule = WatchRuleRecord.from_dict(data.get("rule") or {})
+            self.watch_rules[rule.id] = rule
+            return (Change("watch_rule", rule.id),)
+        if event.type == "social.source":
+            source = SocialSource.from_dict(data.get("source") or {})
+            self.social_sources[source.id] = source
+            return (Change("social_source", source.id),)
+        # Known types whose panels come with later capabilities (alerts): kept as data.
         self.others[f"{event.type}:{event.entity_id}"] = data
         return (Change(family, event.entity_id),)

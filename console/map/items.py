@@ -7,8 +7,10 @@ from typing import Any
 
 from console.domain.model import Camera, Incident, Unit
 from console.domain.priority import priority_band
+from console.domain.social import SocialPost
 from console.operations.ranking import is_available
 from console.operations.timeline import UNIT_STATUS_WORDS
+from console.social_watch.safe_text import one_line
 
 # A glyph per kind of incident (EMSI category family), all in DejaVu Sans: no emoji font on a CAD workstation.
 TYPE_GLYPHS = {"FIR": "♨", "MED": "✚", "ROA": "⚠", "PSW": "⚑"}
@@ -66,4 +68,20 @@ def camera_item(camera: Camera) -> dict[str, Any] | None:
         "lon": camera.location.lon,
         "name": camera.name,
         "status": camera.status,
+    }
+
+
+def social_post_item(post: SocialPost, rule_names: list[str]) -> dict[str, Any] | None:
+    """A geotagged post: its place, a header and its text (plain; the page sets them as textContent)."""
+    if post.position is None:
+        return None
+    lat, lon = post.position
+    rules = f" [{', '.join(rule_names)}]" if rule_names else ""
+    return {
+        "id": post.id,
+        "lat": lat,
+        "lon": lon,
+        "head": f"{one_line(post.author, 60)} · {post.posted_at.astimezone():%H:%M}{rules}",
+        "text": one_line(post.text, 280),
+        "matched": bool(rule_names),
     }

@@ -125,6 +125,10 @@ class MapView(QWebEngineView):
     def set_cameras(self, items: list[dict[str, Any]]) -> None:
         self._pending["cameras"] = items
 
+    def set_social_posts(self, items: list[dict[str, Any]]) -> None:
+        """The geotagged posts to show (replaces the previous set)."""
+        self._pending["social"] = items
+
     def select_incident(self, incident_id: str) -> None:
         self._pending["selected"] = incident_id
 

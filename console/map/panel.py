@@ -7,7 +7,7 @@ the page. Clicks on the map select, dispatch or start a new incident through the
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +16,26 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from console.backend.commands import Commands
-from console.map.items import camera_item, incident_item, unit_item
+from console.map.items import camera_item, incident_item, social_post_item, unit_item
 from console.map.map_view import MapView
 from console.map.page import build_page
 from console.map.tiles import MBTiles
+from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.views.alerts import HighPriorityAlerts
 from console.views.create_incident import CreateIncidentDialog
 from console.views.selection import Selection
 
 log = logging.getLogger("console.map")
-LAYERS = (("incidents", "Incidents"), ("units", "Units"), ("sectors", "Sectors"), ("cameras", "Cameras"))
+LAYERS = (
+    ("incidents", "Incidents"),
+    ("units", "Units"),
+    ("sectors", "Sectors"),
+    ("cameras", "Cameras"),
+    ("social", "Social posts"),
+)
+SOCIAL_WINDOW = timedelta(hours=1)  # geotagged posts of the last hour are on the map
+SOCIAL_MAX = 400
 
 
 class MapPanel(QWidget):
@@ -44,6 +53,7 @@ class MapPanel(QWidget):
         create_dialog: CreateIncidentDialog,
         tile_url: str | None,
         mbtiles: Path | None,
+        social: SocialWatchModel | None = None,
         center: tuple[float, float] = (45.75, 4.84),
     ) -> None:
         super().__init__()
@@ -103,6 +113,28 @@ class MapPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.push_changes)
         self._timer.start(200)
+        self._social = social
+        if social is not None:
+            social.posts_changed.connect(self.send_social_posts)
+            self.view.bridge.page_ready.connect(self.send_social_posts)
+            self._social_clock = QTimer(self)
+            self._social_clock.timeout.connect(self.send_social_posts)
+            self._social_clock.start(30_000)
+
+    def send_social_posts(self) -> None:
+        """The geotagged posts of the last hour, newest first (matched ones stand out)."""
+        if self._social is None:
+            return
+        since = self._social.now() - SOCIAL_WINDOW
+        watch = self._social.watch
+        posts = [p for p in self._store.social_posts.values() if p.position is not None and p.posted_at >= since]
+        posts.sort(key=lambda p: p.posted_at, reverse=True)
+        items = []
+        for post in posts[:SOCIAL_MAX]:
+            item = social_post_item(post, [self._social.rule_name(r) for r in watch.matches(post.id)])
+            if item is not None:
+                items.append(item)
+        self.view.set_social_posts(items)
 
     def set_sectors(self, geojson: dict[str, Any]) -> None:
         self.view.set_sectors(geojson)

@@ -20,6 +20,8 @@ UNIT_STATUS_WORDS = {
     "Available": "available",
     "OutofService": "out of service",
 }
+POST_CHARS = 300
+PLATFORM_WORDS = {"rss": "the news", "mastodon": "Mastodon", "demo": "social media (demo)"}
 AGENCY_WORDS = {"police": "Police", "gendarmerie": "Gendarmerie", "fire": "Fire", "ems": "EMS"}
 
 
@@ -86,6 +88,8 @@ class TimelineBuilder:
             return (data.get("media") or {}).get("incident_id") == self.incident_id
         if event.type.startswith("bookmark."):
             return (data.get("bookmark") or {}).get("incident_id") == self.incident_id
+        if event.type == "social.post":
+            return (data.get("post") or {}).get("incident_id") == self.incident_id
         return False
 
     def _describe(self, event: Event) -> TimelineEntry | None:
@@ -138,6 +142,8 @@ class TimelineBuilder:
             kind = "media"
         elif event.type.startswith("bookmark."):
             text, kind = _describe_clip(event.type, data["bookmark"], self._camera_name), "clip"
+        elif event.type == "social.post" and (data["post"].get("link") or {}).get("sha256"):
+            text, kind = _describe_post(data["post"]), "social"
         if text is None:
             return None
         return TimelineEntry(event.seq, event.ts, event.actor, kind, text)
@@ -158,3 +164,18 @@ def _describe_clip(type_: str, bookmark: dict[str, Any], camera_name: Callable[[
     if type_ == "bookmark.deleted":
         return f"Clip {span} removed"
     return f"Clip {span} changed{labels}"
+
+
+def _describe_post(post: dict[str, Any]) -> str:
+    """A post kept with the incident: who wrote it where and when, its text, and the hash it was kept with."""
+    posted = parse_time(post["posted_at"]).astimezone()
+    where = {"rss": "news", "mastodon": "Mastodon", "demo": "social media (demo)"}.get(
+        post["platform"], post["platform"]
+    )
+    text = " ".join(str(post.get("text") or "").split())
+    if len(text) > POST_CHARS:
+        text = text[:POST_CHARS] + "…"
+    return (
+        f"Social post linked: {post.get('author') or 'unknown author'} on {where} at {posted:%H:%M}: «{text}» "
+        f"(sha256 {post['link']['sha256'][:16]}…)"
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from console.views.status_bar import ConsoleStatusBar
 
@@ -29,6 +29,9 @@ class MainWindow(QMainWindow):
         self.incident_menu = self.menuBar().addMenu("&Incident")
         self.view_menu = self.menuBar().addMenu("&View")
         self.docks: dict[str, QDockWidget] = {}
+        self._top_toolbar: QToolBar | None = None
+        self._top_bars: list[QWidget] = []
+        self._top_layout = QVBoxLayout()
 
     def add_action(self, menu: QMenu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         """A menu entry with its shortcut (shown in the menu and the tooltip)."""
@@ -42,12 +45,34 @@ class MainWindow(QMainWindow):
         return action
 
     def add_top_bar(self, widget: QWidget) -> None:
-        """A full-width strip above the panels (the alert bar)."""
-        bar = QToolBar("Alerts", self)
-        bar.setObjectName("alerts_toolbar")
-        bar.setMovable(False)
-        bar.addWidget(widget)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        """A full-width strip above the panels (an alert bar), shown while the widget is not hidden.
+
+        The bars stack in one toolbar. A widget put straight into a QToolBar ignores its own show() and hide()
+        (Qt wants the toolbar's action toggled), so they live in a holder and the toolbar follows them.
+        """
+        if self._top_toolbar is None:
+            self._top_toolbar = QToolBar("Alerts", self)
+            self._top_toolbar.setObjectName("alerts_toolbar")
+            self._top_toolbar.setMovable(False)
+            holder = QWidget()
+            self._top_layout = QVBoxLayout(holder)
+            self._top_layout.setContentsMargins(0, 0, 0, 0)
+            self._top_layout.setSpacing(0)
+            self._top_toolbar.addWidget(holder)
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._top_toolbar)
+        self._top_layout.addWidget(widget)
+        self._top_bars.append(widget)
+        widget.installEventFilter(self)
+        self._sync_top_bars()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self._top_bars and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            QTimer.singleShot(0, self._sync_top_bars)
+        return super().eventFilter(watched, event)
+
+    def _sync_top_bars(self) -> None:
+        if self._top_toolbar is not None:
+            self._top_toolbar.setVisible(any(not bar.isHidden() for bar in self._top_bars))
 
     def show_panel(self, name: str) -> None:
         dock = self.docks[name]

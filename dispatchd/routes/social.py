@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from dispatchd.auth import Principal
-from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import not_found
 from dispatchd.routes.models import PostLink, WatchRuleCreate, WatchRuleUpdate
 from dispatchd.social import posts, watch_rules
@@ -78,9 +78,17 @@ def create_rule(
 
 @router.patch("/watch-rules/{rule_id}")
 def update_rule(
-    rule_id: str, body: WatchRuleUpdate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    rule_id: str,
+    body: WatchRuleUpdate,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+    if_match: int | None = IfMatchDep,
 ) -> JSONResponse:
     changes = body.model_dump(exclude_unset=True)
     return ctx.run_command(
-        request, principal, changes, lambda tx: watch_rules.update_rule(tx, principal.username, rule_id, changes)
+        request,
+        principal,
+        changes,
+        lambda tx: watch_rules.update_rule(tx, principal.username, rule_id, changes, if_match),
     )

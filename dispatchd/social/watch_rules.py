@@ -13,6 +13,7 @@ from console.social_watch.query import QueryError, parse
 from console.social_watch.rules import geofence_of
 from dispatchd.clock import utc_now
 from dispatchd.problems import Problem, not_found
+from dispatchd.service import check_version
 from dispatchd.storage.interface import Transaction
 
 WATCH_RULE = "watch_rule"
@@ -68,10 +69,13 @@ def create_rule(tx: Transaction, actor: str, body: dict[str, Any]) -> dict[str, 
     return rule
 
 
-def update_rule(tx: Transaction, actor: str, rule_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+def update_rule(
+    tx: Transaction, actor: str, rule_id: str, changes: dict[str, Any], if_match: int | None = None
+) -> dict[str, Any]:
     rule = tx.get(WATCH_RULE, rule_id)
     if rule is None:
         raise not_found("watch rule", rule_id)
+    check_version(rule, if_match, "watch rule")
     updated = _validated({**rule, **{k: v for k, v in changes.items() if k in EDITABLE and k in changes}})
     updated["version"] = rule["version"] + 1
     updated["updated_by"], updated["updated_at"] = actor, utc_now()

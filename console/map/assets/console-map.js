@@ -9,9 +9,10 @@ window.consoleMap = (function () {
   const BAND_SHAPES = { CRITICAL: "diamond", HIGH: "triangle", MEDIUM: "circle", LOW: "ring" };
   const TRAIL_MS = 5 * 60 * 1000;
   let map = null, bridge = null, cluster = null, sectorLayer = null, cameraLayer = null, unitCanvas = null;
+  let socialLayer = null;
   const incidents = new Map(), units = new Map(), cameras = new Map();
   let selected = null, followed = null;
-  const visible = { incidents: true, units: true, sectors: true, cameras: true };
+  const visible = { incidents: true, units: true, sectors: true, cameras: true, social: true };
 
   function esc(value) {
     return String(value === undefined || value === null ? "" : value).replace(/[&<>"']/g,
@@ -170,6 +171,32 @@ window.consoleMap = (function () {
     marker.setTooltipContent(esc(item.name) + " (" + esc(item.status) + ")");
   }
 
+  // --- geotagged social posts: text only, through textContent --------------------------------------
+  function postCard(item) {
+    const card = document.createElement("div");
+    card.className = "post-card";
+    const head = document.createElement("div");
+    head.className = "post-head";
+    head.textContent = item.head;
+    const body = document.createElement("div");
+    body.className = "post-text";
+    body.textContent = item.text;
+    card.append(head, body);
+    return card;
+  }
+
+  function setSocial(items) {
+    socialLayer.clearLayers();
+    items.forEach((item) => {
+      const marker = L.circleMarker([item.lat, item.lon], {
+        radius: item.matched ? 6 : 4, weight: item.matched ? 2 : 1, color: item.matched ? "#ffb300" : "#b39ddb",
+        fillColor: item.matched ? "#ffca28" : "#7e57c2", fillOpacity: item.matched ? 0.85 : 0.5,
+      });
+      marker.bindTooltip(postCard(item), { className: "post-tooltip", maxWidth: 320 });
+      socialLayer.addLayer(marker);
+    });
+  }
+
   function setSectors(geojson) {
     sectorLayer.clearLayers();
     sectorLayer.addData(geojson);
@@ -177,7 +204,7 @@ window.consoleMap = (function () {
 
   function setVisible(name, show) {
     visible[name] = show;
-    const layer = { incidents: cluster, sectors: sectorLayer, cameras: cameraLayer }[name];
+    const layer = { incidents: cluster, sectors: sectorLayer, cameras: cameraLayer, social: socialLayer }[name];
     if (layer) { if (show) map.addLayer(layer); else map.removeLayer(layer); }
     if (name === "units") unitCanvas.redraw();
   }
@@ -195,6 +222,7 @@ window.consoleMap = (function () {
     (batch.units || []).forEach(upsertUnit);
     (batch.cameras || []).forEach(upsertCamera);
     if (batch.sectors) setSectors(batch.sectors);
+    if (batch.social) setSocial(batch.social);
     if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
     if (batch.follow !== undefined) followed = batch.follow;
     if (followed && units.has(followed)) { const u = units.get(followed); map.panTo([u.lat, u.lon], { animate: false }); }
@@ -216,8 +244,9 @@ window.consoleMap = (function () {
         { permanent: true, direction: "center", className: "sector-label" }),
     });
     cameraLayer = L.layerGroup();
+    socialLayer = L.layerGroup();
     unitCanvas = new UnitCanvas();
-    [sectorLayer, cameraLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
+    [sectorLayer, socialLayer, cameraLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
     map.on("click", (e) => {
       const u = unitCanvas.unitAt(e.containerPoint);
       if (u) { unitPopup(u, e.latlng); if (bridge) bridge.unitClicked(u.id); }

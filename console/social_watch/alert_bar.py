@@ -1,0 +1,69 @@
+"""Spike alerts at the top of the window (non-modal): the rule, the count against its usual rate, and what
+to do: show its posts, or acknowledge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from console.social_watch.watch import SpikeAlert
+from console.social_watch.watch_model import SocialWatchModel
+
+SHOWN = 3
+
+
+def alert_text(alert: SpikeAlert) -> str:
+    spike = alert.spike
+    return (
+        f"▲ SOCIAL SPIKE  {alert.rule_name}: {spike.count} posts this minute "
+        f"(usually {spike.baseline:.1f}) at {alert.at.astimezone():%H:%M}"
+    )
+
+
+class SpikeAlertBar(QFrame):
+    """Pending spike alerts, each with Show and Acknowledge; hidden when there is none."""
+
+    show_requested = Signal(str)
+    """The operator wants the posts of a rule: its id."""
+
+    def __init__(self, model: SocialWatchModel) -> None:
+        super().__init__()
+        self.setObjectName("spike_bar")
+        self.setStyleSheet(
+            "#spike_bar { background: #4a2a00; border-bottom: 2px solid #ffb300; }"
+            "#spike_bar QLabel { color: #ffe082; font-weight: bold; font-size: 14px; }"
+        )
+        self.pending: list[SpikeAlert] = []
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(8, 4, 8, 4)
+        model.spike_detected.connect(self.add)
+        self.refresh()
+
+    def add(self, alert: SpikeAlert) -> None:
+        self.pending = [a for a in self.pending if a.rule_id != alert.rule_id] + [alert]
+        self.refresh()
+
+    def acknowledge(self, rule_id: str) -> None:
+        self.pending = [a for a in self.pending if a.rule_id != rule_id]
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self._rows.count():
+            item = self._rows.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for alert in self.pending[-SHOWN:]:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = QLabel(alert_text(alert))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            show = QPushButton("Show posts")
+            show.clicked.connect(lambda _=False, r=alert.rule_id: self.show_requested.emit(r))
+            ack = QPushButton("Acknowledge")
+            ack.clicked.connect(lambda _=False, r=alert.rule_id: self.acknowledge(r))
+            line.addWidget(text, 1)
+            line.addWidget(show)
+            line.addWidget(ack)
+            self._rows.addWidget(row)
+        self.setVisible(bool(self.pending))

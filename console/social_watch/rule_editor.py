@@ -1,0 +1,171 @@
+"""Create or change a watch rule: the query checked as it is typed (the error points at its place), the
+languages, and an optional geofence around the selected incident. Non-modal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.social import WatchRuleRecord
+from console.social_watch.query import QueryError, parse
+
+IncidentPlace = tuple[str, str, float, float]  # id, number, lat, lon
+GEOFENCE_NONE, GEOFENCE_INCIDENT, GEOFENCE_KEEP = "none", "incident", "keep"
+
+
+class RuleEditor(QDialog):
+    """One editor; `edit(rule)` or `edit(None)` for a new rule."""
+
+    save_requested = Signal(object, dict)
+    """Save: the rule being changed (WatchRuleRecord, or None for a new one) and the body to send."""
+
+    def __init__(
+        self,
+        selected_incident: Callable[[], IncidentPlace | None],
+        preview: Callable[[str], int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setModal(False)
+        self.setMinimumWidth(520)
+        self._selected_incident = selected_incident
+        self._preview = preview
+        self._rule: WatchRuleRecord | None = None
+        self.name = QLineEdit(placeholderText="What the rule watches, e.g. Fights near the station")
+        self.query = QLineEdit(placeholderText='bagarre OR rixe OR "coups de couteau"   (#tag, @user, AND, NOT, ( ))')
+        self.query.textChanged.connect(self._check)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.french, self.english = QCheckBox("French"), QCheckBox("English")
+        self.other_languages = QLineEdit(placeholderText="other codes, e.g. ar, es")
+        languages = QHBoxLayout()
+        for widget in (self.french, self.english, self.other_languages):
+            languages.addWidget(widget)
+        self.geofence = QComboBox()
+        self.geofence.addItem("Anywhere", GEOFENCE_NONE)
+        self.geofence.addItem("Within a distance of the selected incident", GEOFENCE_INCIDENT)
+        self.radius = QSpinBox(minimum=50, maximum=50_000, singleStep=100, value=500, suffix=" m")
+        place = QHBoxLayout()
+        place.addWidget(self.geofence, 1)
+        place.addWidget(self.radius)
+        self.active = QCheckBox("Active")
+        self.active.setChecked(True)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Query", self.query)
+        form.addRow("", self.message)
+        form.addRow("Languages (none: all)", languages)
+        form.addRow("Where", place)
+        form.addRow("", self.active)
+        self.save = QPushButton("Save")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self._save)
+        cancel = QPushButton("Close")
+        cancel.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def edit(self, rule: WatchRuleRecord | None) -> None:
+        self._rule = rule
+        self.setWindowTitle(f"Watch rule — {rule.name}" if rule else "New watch rule")
+        self.name.setText(rule.name if rule else "")
+        self.query.setText(rule.query if rule else "")
+        languages = set(rule.languages) if rule else set()
+        self.french.setChecked("fr" in languages)
+        self.english.setChecked("en" in languages)
+        self.other_languages.setText(", ".join(sorted(languages - {"fr", "en"})))
+        while self.geofence.count() > 2:
+            self.geofence.removeItem(2)
+        if rule and rule.geofence:
+            label = rule.geofence.get("label") or f"the rule's {str(rule.geofence.get('type', 'area')).lower()}"
+            self.geofence.addItem(f"Keep: {label}", GEOFENCE_KEEP)
+            self.geofence.setCurrentIndex(2)
+        else:
+            self.geofence.setCurrentIndex(0)
+        self.active.setChecked(rule.active if rule else True)
+        self._check()
+        self.show()
+        self.raise_()
+        self.name.setFocus()
+
+    def _check(self) -> bool:
+        text = self.query.text()
+        try:
+            parse(text)
+        except QueryError as exc:
+            self.message.setText(f"✖ {exc}")
+            self.message.setStyleSheet("color: #ff8a80;")
+            self.query.setCursorPosition(min(exc.position, len(text)))
+            self.save.setEnabled(False)
+            return False
+        found = f": {self._preview(text)} of the posts of the last 24 h match" if self._preview else ""
+        self.message.setText(f"✔ query understood{found}")
+        self.message.setStyleSheet("color: #9ccc65;")
+        self.save.setEnabled(True)
+        return True
+
+    def body(self) -> dict[str, Any] | None:
+        """What to send, or None (with the reason shown) when something is missing."""
+        if not self._check():
+            return None
+        name = self.name.text().strip()
+        if not name:
+            self.message.setText("✖ The rule needs a name.")
+            self.message.setStyleSheet("color: #ff8a80;")
+            return None
+        languages = {"fr"} if self.french.isChecked() else set()
+        if self.english.isChecked():
+            languages.add("en")
+        languages |= {c.strip().lower() for c in self.other_languages.text().split(",") if c.strip()}
+        body: dict[str, Any] = {
+            "name": name,
+            "query": self.query.text().strip(),
+            "languages": sorted(languages),
+            "active": self.active.isChecked(),
+        }
+        choice = self.geofence.currentData()
+        if choice == GEOFENCE_NONE:
+            body["geofence"] = None
+        elif choice == GEOFENCE_INCIDENT:
+            place = self._selected_incident()
+            if place is None:
+                self.message.setText("✖ Select an incident first (in the queue or on the map).")
+                self.message.setStyleSheet("color: #ff8a80;")
+                return None
+            incident_id, number, lat, lon = place
+            radius = self.radius.value()
+            body["geofence"] = {
+                "type": "Circle",
+                "center": [lon, lat],
+                "radius_m": radius,
+                "incident_id": incident_id,
+                "label": f"within {radius} m of {number}",
+            }
+        return body
+
+    def _save(self) -> None:
+        body = self.body()
+        if body is not None:
+            self.save_requested.emit(self._rule, body)
+            self.close()
