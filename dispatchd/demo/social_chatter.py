@@ -146,7 +146,8 @@ DEMO_RULES: tuple[tuple[str, str, str, list[str]], ...] = (
     ("rule-road", "Road accidents", "accident OR carambolage OR crash OR collision", []),
     ("rule-gathering", "Gatherings", "#manif OR manifestation OR rassemblement OR crowd OR protest", []),
 )
-BURST_CHANCE = 0.7
+BURST_CHANCE = 0.5  # a minor incident is posted about half the time
+LOUD_PRIORITY = 6  # a serious one always is
 NEW_INCIDENT_S = 600.0  # an incident older than this no longer starts a burst
 DAY = timedelta(hours=24)
 
@@ -248,7 +249,7 @@ class DemoChatter:
             created = datetime.fromisoformat(incident["created_at"].replace("Z", "+00:00"))
             if family is None or (now - created).total_seconds() > NEW_INCIDENT_S or incident["status"] == "closed":
                 continue
-            if self._rng.random() < BURST_CHANCE:
+            if incident.get("priority", 0) >= LOUD_PRIORITY or self._rng.random() < BURST_CHANCE:
                 location = incident["location"]
                 place = (location.get("address_text") or "").split(",")[0] or "le centre"
                 self._bursts.append(

@@ -52,7 +52,7 @@ def posts_of_feed(content: bytes, content_type: str, source: SourceConfig, now: 
             raise SourceError(f"not a readable RSS or Atom feed ({reason})")
         return []
     if parsed.bozo:
-        log.warning("%s: feed has errors but readable entries: %s", source.id, parsed.get("bozo_exception"))
+        log.debug("%s: feed has errors but readable entries: %s", source.id, parsed.get("bozo_exception"))
     feed_lang = parsed.feed.get("language") or source.lang
     feed_title = parsed.feed.get("title") or source.name
     posts = []
