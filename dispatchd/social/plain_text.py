@@ -33,7 +33,7 @@ class _TextOnly(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(data)
+            self.parts.append(re.sub(r"\s+", " ", data))  # a line break in markup is a space; <br> and <p> break
 
 
 def text_of_html(markup: str) -> str:
