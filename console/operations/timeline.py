@@ -169,9 +169,7 @@ def _describe_clip(type_: str, bookmark: dict[str, Any], camera_name: Callable[[
 def _describe_post(post: dict[str, Any]) -> str:
     """A post kept with the incident: who wrote it where and when, its text, and the hash it was kept with."""
     posted = parse_time(post["posted_at"]).astimezone()
-    where = {"rss": "news", "mastodon": "Mastodon", "demo": "social media (demo)"}.get(
-        post["platform"], post["platform"]
-    )
+    where = PLATFORM_WORDS.get(post["platform"], post["platform"])
     text = " ".join(str(post.get("text") or "").split())
     if len(text) > POST_CHARS:
         text = text[:POST_CHARS] + "…"

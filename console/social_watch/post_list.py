@@ -39,6 +39,7 @@ class PostListModel(QAbstractListModel):
         self.posts: list[SocialPost] = []
         model.posts_changed.connect(self.refresh)
         model.rules_changed.connect(self.refresh)
+        self.refresh()
 
     def set_rule(self, rule_id: str | None) -> None:
         self.rule_id = rule_id

@@ -52,6 +52,7 @@ KIND_GLYPHS = {
     "media": "▣",
     "agency": "⇄",
     "clip": "▶",
+    "social": "◈",
 }  # all in DejaVu Sans
 THUMB = 96
 

@@ -266,6 +266,7 @@ window.consoleMap = (function () {
   });
 
   return {
+    socialTexts: () => socialLayer.getLayers().map((m) => m.getTooltip().getContent().textContent),
     init, apply, esc,
     incidentIds: () => [...incidents.keys()],
     unitCount: () => units.size,

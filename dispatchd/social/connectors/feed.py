@@ -13,7 +13,7 @@ import feedparser
 import httpx
 
 from dispatchd.social.connectors.base import SourceError, get
-from dispatchd.social.plain_text import text_of_html
+from dispatchd.social.plain_text import MAX_TEXT, text_of_html
 from dispatchd.social.posts import CollectedPost
 from dispatchd.social.sources import SourceConfig
 
@@ -39,6 +39,16 @@ def _location_of(entry: Any) -> tuple[float | None, float | None]:
     return None, None
 
 
+def _plain(entry: Any, key: str) -> str:
+    """A field as plain text: markup removed when the feed says it is HTML (RSS's usual), kept as written when
+    it says plain text (an Atom `type="text"` title about "<b>" stays "<b>")."""
+    value = entry.get(key) or ""
+    detail = entry.get(f"{key}_detail") or {}
+    if "html" in str(detail.get("type", "text/html")):
+        return text_of_html(value)
+    return value[:MAX_TEXT]
+
+
 def _web_url(value: Any) -> str | None:
     return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
 
@@ -57,8 +67,8 @@ def posts_of_feed(content: bytes, content_type: str, source: SourceConfig, now: 
     feed_title = parsed.feed.get("title") or source.name
     posts = []
     for entry in parsed.entries:
-        title = text_of_html(entry.get("title") or "")
-        summary = text_of_html(entry.get("summary") or "")
+        title = _plain(entry, "title")
+        summary = _plain(entry, "summary")
         text = f"{title}\n{summary}".strip() if summary and summary != title else title
         if not text:
             continue
