@@ -4,7 +4,9 @@
 
 Rules mix words, prefixes, phrases, hashtags, mentions, AND / OR / NOT; posts are French and English
 sentences of 8 to 40 words from a fixed vocabulary (seeded). Each post is prepared once (`Text.of`) and
-tested against every rule, as the ingest does. Ends with one line `rules=N posts_per_s=… matches=…`.
+tested against every rule. Then the same posts through the console's whole SocialWatch (WatchRule with
+languages and geofences on a third of the rules, per-minute counts): `watch_posts_per_s`. Ends with one line
+`rules=N posts_per_s=… watch_posts_per_s=… matches=…`.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ import argparse
 import random
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 
+from console.domain.social import SocialPost, WatchRuleRecord
 from console.social_watch.query import Text, parse
+from console.social_watch.watch import SocialWatch
 
 VOCABULARY = (
     "grève",
@@ -108,8 +113,37 @@ def main() -> int:
         text = Text.of(post)
         matched += sum(1 for rule in rules if rule.matches(text))
     elapsed = time.perf_counter() - started
-    print(f"{args.posts} posts × {args.rules} rules in {elapsed:.2f} s on one core")
-    print(f"rules={args.rules} posts_per_s={args.posts / elapsed:.0f} matches={matched}")
+    print(f"{args.posts} posts × {args.rules} rules in {elapsed:.2f} s on one core (matcher alone)")
+    watch = SocialWatch()
+    for n, query in enumerate(make_rules(args.rules, random.Random(11))):
+        languages = ("fr",) if n % 3 == 1 else ()
+        geofence = {"type": "Circle", "center": [4.84, 45.75], "radius_m": 1500} if n % 3 == 2 else None
+        watch.set_rule(WatchRuleRecord(f"r{n}", f"rule {n}", query, languages, geofence, True, 1))
+    now = datetime.now(UTC)
+    social_posts = [
+        SocialPost(
+            f"p{i}",
+            "demo",
+            "bench",
+            "@bench",
+            text,
+            now - timedelta(seconds=i),
+            None,
+            rng.choice(("fr", "en")),
+            45.75 + rng.uniform(-0.02, 0.02),
+            4.84 + rng.uniform(-0.02, 0.02),
+        )
+        for i, text in enumerate(posts)
+    ]
+    started = time.perf_counter()
+    for post in social_posts:
+        watch.add(post)
+    watch_elapsed = time.perf_counter() - started
+    print(f"{args.posts} posts through SocialWatch.add in {watch_elapsed:.2f} s")
+    print(
+        f"rules={args.rules} posts_per_s={args.posts / elapsed:.0f} "
+        f"watch_posts_per_s={args.posts / watch_elapsed:.0f} matches={matched}"
+    )
     return 0
 
 

@@ -35,6 +35,13 @@ PURE = [
     "console.social_watch.query",
     "console.social_watch.spikes",
     "console.social_watch.rules",
+    "console.social_watch.watch",
+    "console.social_watch.highlight",
+    "console.social_watch.safe_text",
+    "console.social_watch.time_ago",
+    "console.domain.social",
+    "dispatchd.social.watch_rules",
+    "dispatchd.social.ingest",
     "dispatchd.app",
     "dispatchd.demo.world",
 ]

@@ -100,5 +100,5 @@ def test_stream_id_and_event_seq_must_agree() -> None:
 
 def test_events_of_capabilities_not_modelled_yet_still_advance_the_seq() -> None:
     state = _state(10)
-    result = state.apply(event_from_dict(event(11, "social.post", "p1", {"post": {"text": "x"}}), 11))
+    result = state.apply(event_from_dict(event(11, "alert.raised", "a1", {"alert": {"text": "x"}}), 11))
     assert result.outcome is Outcome.APPLIED and state.last_seq == 11

@@ -179,8 +179,9 @@ def test_snapshot_holds_everything_and_its_seq(api: TestClient) -> None:
     assert len(snapshot["units"]) >= 40 and len(snapshot["cameras"]) >= 8
     assert len(snapshot["incidents"]) == 1
     assert snapshot["seq"] == api.get("/api/v1/health").json()["last_seq"]
-    for key in ("media", "bookmarks", "watch_rules"):
+    for key in ("media", "bookmarks", "social_posts", "social_sources"):
         assert snapshot[key] == []
+    assert {r["name"] for r in snapshot["watch_rules"]} >= {"Fire and smoke", "Road accidents"}, "the demo's rules"
 
 
 def test_the_event_log_is_gapless_and_ordered(api: TestClient) -> None:
