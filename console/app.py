@@ -298,7 +298,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
     console.window.resizeDocks([docks["wall"]], [int(screen.height() * 0.42)], Qt.Orientation.Vertical)
     console.window.resizeDocks(
         [docks["detail"], docks["dispatch"]],
-        [int(screen.height() * 0.42), int(screen.height() * 0.48)],
+        [int(screen.height() * 0.38), int(screen.height() * 0.52)],
         Qt.Orientation.Vertical,
     )
     console.window.show()

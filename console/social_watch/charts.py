@@ -85,7 +85,9 @@ class RuleChart(QWidget):
             self.line.setData(xs, counts)
             self.marks.setData([x for x, _ in spiked], [c + 0.5 for _, c in spiked])
         self.plot.setXRange(first * 60, (last_minute + 1) * 60, padding=0)
-        self.plot.setYRange(0, max(5, max(counts, default=0) * 1.15), padding=0)
+        top = max(5, max(counts, default=0))
+        self.plot.setYRange(0, top * 1.15, padding=0)
+        self.plot.getAxis("left").setTicks([[(0, "0"), (top, str(top))]])  # two labels fit a small chart
 
 
 class RuleCharts(QWidget):

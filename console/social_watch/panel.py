@@ -73,7 +73,7 @@ class SocialWatchPanel(QWidget):
         self.posts.modelAboutToBeReset.connect(self._remember_current)
         self.posts.modelReset.connect(self._restore_current)
         self.detail = PostDetail()
-        self.detail.setFixedHeight(150)
+        self.detail.setMaximumHeight(140)
         self.detail.link_requested.connect(self.link_post)
         self.detail.location_requested.connect(self.location_requested)
         self.count = QLabel()

@@ -24,7 +24,7 @@ class PostDetail(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.text = QPlainTextEdit(readOnly=True)
-        self.text.setMaximumHeight(72)
+        self.text.setMaximumHeight(58)
         self.link_info = QLabel()
         self.link_info.setTextFormat(Qt.TextFormat.PlainText)
         self.link_info.setWordWrap(True)
@@ -34,7 +34,9 @@ class PostDetail(QWidget):
         self.open_button.clicked.connect(self.open_link)
         self.map_button = QPushButton("Show on map")
         self.map_button.clicked.connect(self._show_on_map)
-        buttons = QHBoxLayout()
+        self.actions = QWidget()
+        buttons = QHBoxLayout(self.actions)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.link_button, self.open_button, self.map_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -43,12 +45,14 @@ class PostDetail(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.text)
         layout.addWidget(self.link_info)
-        layout.addLayout(buttons)
+        layout.addWidget(self.actions)
         self.show_post(None, "", "")
 
     def show_post(self, post: SocialPost | None, header: str, incident_number: str) -> None:
         """`incident_number`: the selected incident's ("" when none is selected)."""
         self.post = post
+        for part in (self.text, self.link_info, self.actions):
+            part.setVisible(post is not None)  # the list gets the room until a post is chosen
         self.header.setText(header if post else "Choose a post to read it in full.")
         self.text.setPlainText(shown_text(post.text) if post else "")
         if post is not None and post.link is not None:
