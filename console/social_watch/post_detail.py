@@ -34,8 +34,8 @@ class PostDetail(QWidget):
         self.open_button.clicked.connect(self.open_link)
         self.map_button = QPushButton("Show on map")
         self.map_button.clicked.connect(self._show_on_map)
-        self.actions = QWidget()
-        buttons = QHBoxLayout(self.actions)
+        self.action_row = QWidget()
+        buttons = QHBoxLayout(self.action_row)
         buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.link_button, self.open_button, self.map_button):
             buttons.addWidget(button)
@@ -45,13 +45,13 @@ class PostDetail(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.text)
         layout.addWidget(self.link_info)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_row)
         self.show_post(None, "", "")
 
     def show_post(self, post: SocialPost | None, header: str, incident_number: str) -> None:
         """`incident_number`: the selected incident's ("" when none is selected)."""
         self.post = post
-        for part in (self.text, self.link_info, self.actions):
+        for part in (self.text, self.link_info, self.action_row):
             part.setVisible(post is not None)  # the list gets the room until a post is chosen
         self.header.setText(header if post else "Choose a post to read it in full.")
         self.text.setPlainText(shown_text(post.text) if post else "")
