@@ -168,6 +168,9 @@ def build_console(
     window.tabifyDockWidget(dispatch_dock, social_dock)
     dispatch_dock.raise_()
     social_panel.location_requested.connect(lambda lat, lon: map_panel.view.focus(lat, lon, 17))
+    social_panel.draw_requested.connect(map_panel.view.start_drawing)
+    social_panel.geofence_shown.connect(map_panel.view.show_geofence)
+    map_panel.view.bridge.geofence_drawn.connect(social_panel.area_drawn)
 
     def show_spike(rule_id: str) -> None:
         window.show_panel("social")

@@ -40,6 +40,8 @@ class MapBridge(QObject):
     """A camera was clicked: its id."""
     context_menu = Signal(float, float)
     """Right-click on the map: latitude, longitude."""
+    geofence_drawn = Signal(list)
+    """An area was drawn on the map: its ring of [lon, lat] corners (GeoJSON order, not closed)."""
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 - called from JavaScript
@@ -60,6 +62,16 @@ class MapBridge(QObject):
     @Slot(str)
     def cameraClicked(self, camera_id: str) -> None:  # noqa: N802
         self.camera_clicked.emit(camera_id)
+
+    @Slot(str)
+    def geofenceDrawn(self, ring_json: str) -> None:  # noqa: N802
+        try:
+            ring = [[float(lon), float(lat)] for lon, lat in json.loads(ring_json)]
+        except (ValueError, TypeError):
+            log.error("the page sent an unreadable drawn area: %.200s", ring_json)
+            return
+        if len(ring) >= 3:
+            self.geofence_drawn.emit(ring)
 
     @Slot(float, float)
     def contextMenu(self, lat: float, lon: float) -> None:  # noqa: N802
@@ -128,6 +140,14 @@ class MapView(QWebEngineView):
     def set_social_posts(self, items: list[dict[str, Any]]) -> None:
         """The geotagged posts to show (replaces the previous set)."""
         self._pending["social"] = items
+
+    def start_drawing(self) -> None:
+        """Let the operator draw an area (clicks; double-click ends, Esc cancels); `geofence_drawn` tells it."""
+        self._pending["draw"] = True
+
+    def show_geofence(self, geojson: dict[str, Any] | None) -> None:
+        """Outline one area (a rule's geofence) on the map; None removes it."""
+        self._pending["geofence"] = geojson
 
     def select_incident(self, incident_id: str) -> None:
         self._pending["selected"] = incident_id

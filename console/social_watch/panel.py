@@ -24,6 +24,7 @@ from console.social_watch.post_detail import PostDetail
 from console.social_watch.post_list import HEADER_ROLE, POST_ROLE, PostDelegate, PostListModel
 from console.social_watch.query import QueryError
 from console.social_watch.rule_editor import IncidentPlace, RuleEditor
+from console.social_watch.rules import geofence_outline
 from console.social_watch.sources_view import SourcesView
 from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
@@ -35,6 +36,10 @@ ALL_RULES = ""
 class SocialWatchPanel(QWidget):
     location_requested = Signal(float, float)
     """Show a post's place on the map: lat, lon."""
+    draw_requested = Signal()
+    """The rule editor wants an area drawn on the map (answer with `area_drawn`)."""
+    geofence_shown = Signal(object)
+    """The chosen rule's geofence to outline on the map (GeoJSON polygon), or None."""
 
     def __init__(
         self, model: SocialWatchModel, store: Store, commands: Commands, selection: Selection, notifier: Notifier
@@ -50,6 +55,7 @@ class SocialWatchPanel(QWidget):
         self.edit_rule = QPushButton("Edit rule…")
         self.editor = RuleEditor(self._selected_place, self._preview, self)
         self.editor.save_requested.connect(self._save_rule)
+        self.editor.draw_requested.connect(self.draw_requested)
         self.new_rule.clicked.connect(lambda: self.editor.edit(None))
         self.edit_rule.clicked.connect(self._edit_current)
         top = QHBoxLayout()
@@ -135,9 +141,14 @@ class SocialWatchPanel(QWidget):
         if index >= 0:
             self.rule_filter.setCurrentIndex(index)
 
+    def area_drawn(self, ring: list[list[float]]) -> None:
+        self.editor.set_drawn_area(ring)
+
     def _filter_changed(self) -> None:
         rule_id = self.rule_filter.currentData() or None
         self.edit_rule.setEnabled(rule_id is not None)
+        rule = self._store.watch_rules.get(rule_id or "")
+        self.geofence_shown.emit(geofence_outline(rule.geofence) if rule else None)
         self.posts.set_rule(rule_id)
         self._update_count()
 

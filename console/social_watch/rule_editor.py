@@ -25,7 +25,8 @@ from console.domain.social import WatchRuleRecord
 from console.social_watch.query import QueryError, parse
 
 IncidentPlace = tuple[str, str, float, float]  # id, number, lat, lon
-GEOFENCE_NONE, GEOFENCE_INCIDENT, GEOFENCE_KEEP = "none", "incident", "keep"
+GEOFENCE_NONE, GEOFENCE_INCIDENT, GEOFENCE_DRAWN, GEOFENCE_KEEP = "none", "incident", "drawn", "keep"
+FIXED_CHOICES = 3
 
 
 class RuleEditor(QDialog):
@@ -33,6 +34,8 @@ class RuleEditor(QDialog):
 
     save_requested = Signal(object, dict)
     """Save: the rule being changed (WatchRuleRecord, or None for a new one) and the body to send."""
+    draw_requested = Signal()
+    """The operator wants to draw the rule's area on the map (answer with `set_drawn_area`)."""
 
     def __init__(
         self,
@@ -60,10 +63,16 @@ class RuleEditor(QDialog):
         self.geofence = QComboBox()
         self.geofence.addItem("Anywhere", GEOFENCE_NONE)
         self.geofence.addItem("Within a distance of the selected incident", GEOFENCE_INCIDENT)
+        self.geofence.addItem("In an area drawn on the map", GEOFENCE_DRAWN)
         self.radius = QSpinBox(minimum=50, maximum=50_000, singleStep=100, value=500, suffix=" m")
+        self.draw = QPushButton("Draw on the map…")
+        self.draw.setToolTip("Click the corners on the map; double-click the last one (Esc cancels)")
+        self.draw.clicked.connect(self._start_drawing)
+        self.drawn: list[list[float]] | None = None
         place = QHBoxLayout()
         place.addWidget(self.geofence, 1)
         place.addWidget(self.radius)
+        place.addWidget(self.draw)
         self.active = QCheckBox("Active")
         self.active.setChecked(True)
         form = QFormLayout()
@@ -95,12 +104,13 @@ class RuleEditor(QDialog):
         self.french.setChecked("fr" in languages)
         self.english.setChecked("en" in languages)
         self.other_languages.setText(", ".join(sorted(languages - {"fr", "en"})))
-        while self.geofence.count() > 2:
-            self.geofence.removeItem(2)
+        self.drawn = None
+        while self.geofence.count() > FIXED_CHOICES:
+            self.geofence.removeItem(FIXED_CHOICES)
         if rule and rule.geofence:
             label = rule.geofence.get("label") or f"the rule's {str(rule.geofence.get('type', 'area')).lower()}"
             self.geofence.addItem(f"Keep: {label}", GEOFENCE_KEEP)
-            self.geofence.setCurrentIndex(2)
+            self.geofence.setCurrentIndex(FIXED_CHOICES)
         else:
             self.geofence.setCurrentIndex(0)
         self.active.setChecked(rule.active if rule else True)
@@ -108,6 +118,18 @@ class RuleEditor(QDialog):
         self.show()
         self.raise_()
         self.name.setFocus()
+
+    def _start_drawing(self) -> None:
+        self.message.setText("Click the area's corners on the map; double-click the last one (Esc cancels).")
+        self.message.setStyleSheet("color: #ffe082;")
+        self.draw_requested.emit()
+
+    def set_drawn_area(self, ring: list[list[float]]) -> None:
+        """The area drawn on the map ([lon, lat] corners) becomes the rule's geofence."""
+        self.drawn = ring
+        self.geofence.setCurrentIndex(self.geofence.findData(GEOFENCE_DRAWN))
+        self._check()
+        self.message.setText(f"{self.message.text()} — area of {len(ring)} corners drawn")
 
     def _check(self) -> bool:
         text = self.query.text()
@@ -161,6 +183,17 @@ class RuleEditor(QDialog):
                 "radius_m": radius,
                 "incident_id": incident_id,
                 "label": f"within {radius} m of {number}",
+            }
+        elif choice == GEOFENCE_DRAWN:
+            if not self.drawn:
+                self.message.setText("✖ Draw the area on the map first (Draw on the map…).")
+                self.message.setStyleSheet("color: #ff8a80;")
+                return None
+            ring = [*self.drawn, self.drawn[0]]
+            body["geofence"] = {
+                "type": "Polygon",
+                "coordinates": [ring],
+                "label": f"an area drawn on the map ({len(self.drawn)} corners)",
             }
         return body
 

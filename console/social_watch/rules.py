@@ -6,6 +6,7 @@ and a radius). A post without a position never matches a rule with a geofence. N
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,35 @@ class Polygon:
 
 
 Geofence = Circle | Polygon
+CIRCLE_CORNERS = 48
+
+
+def geofence_outline(raw: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A GeoJSON polygon to draw a rule's geofence on the map (a circle as a 48-sided polygon); None when the
+    rule has none or it cannot be read."""
+    try:
+        fence = geofence_of(raw)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    if fence is None:
+        return None
+    if isinstance(fence, Polygon):
+        ring = [list(point) for point in fence.ring]
+    else:
+        metres_per_degree = 111_320.0
+        ring = [
+            [
+                fence.lon
+                + fence.radius_m
+                * math.sin(2 * math.pi * k / CIRCLE_CORNERS)
+                / (metres_per_degree * math.cos(math.radians(fence.lat))),
+                fence.lat + fence.radius_m * math.cos(2 * math.pi * k / CIRCLE_CORNERS) / metres_per_degree,
+            ]
+            for k in range(CIRCLE_CORNERS)
+        ]
+    if ring[0] != ring[-1]:
+        ring.append(list(ring[0]))
+    return {"type": "Polygon", "coordinates": [ring]}
 
 
 def geofence_of(raw: Mapping[str, Any] | None) -> Geofence | None:

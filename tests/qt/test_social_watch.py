@@ -20,6 +20,7 @@ from console.notifications import Notifier
 from console.social_watch.alert_bar import SpikeAlertBar
 from console.social_watch.panel import SocialWatchPanel
 from console.social_watch.post_list import HEADER_ROLE
+from console.social_watch.rules import WatchRule
 from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.views.alerts import HighPriorityAlerts
@@ -212,3 +213,60 @@ def test_geotagged_posts_are_on_the_map_as_text(
             f"@someone · {(NOW - timedelta(seconds=50)).astimezone():%H:%M} [Fights]{SCRIPT}",
         ]
     )
+
+
+def test_a_geofence_drawn_on_the_map_becomes_the_rule_s_polygon_and_is_outlined(
+    qloop: QtAsync,
+    qtbot: QtBot,
+    basemap: Path,  # noqa: F811 - the fixture imported from test_map
+    watched: tuple[SocialWatchPanel, SocialWatchModel, Store, Selection, list[str]],
+) -> None:
+    panel, model, store, selection, _refused = watched
+    commands = Commands(lambda _m: None)
+    map_panel = MapPanel(
+        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, basemap, model
+    )
+    qtbot.addWidget(map_panel)
+    map_panel.resize(800, 600)
+    map_panel.show()
+    panel.draw_requested.connect(map_panel.view.start_drawing)
+    map_panel.view.bridge.geofence_drawn.connect(panel.area_drawn)
+    panel.geofence_shown.connect(map_panel.view.show_geofence)
+    corners = [(45.752, 4.838), (45.752, 4.846), (45.747, 4.846), (45.747, 4.838)]
+
+    async def body() -> None:
+        await until(lambda: map_panel.view.ready, what="the page")
+        panel.editor.edit(None)
+        panel.editor.name.setText("Fights near the square")
+        panel.editor.query.setText("bagarre")
+        panel.editor.draw.click()
+        await until(lambda: map_panel.view.js_ms, what="the drawing batch")
+        while await js(map_panel.view, "consoleMap.drawingCorners()") != 0:
+            await asyncio.sleep(0.05)
+        for lat, lon in corners:
+            await js(map_panel.view, f"(consoleMap.fire('click', {lat}, {lon}), null)")
+        assert await js(map_panel.view, "consoleMap.drawingCorners()") == 4
+        await js(map_panel.view, f"(consoleMap.fire('dblclick', {corners[-1][0]}, {corners[-1][1]}), null)")
+        await until(lambda: panel.editor.drawn is not None, what="the drawn area back in the editor")
+        assert await js(map_panel.view, "consoleMap.drawingCorners()") == -1, "drawing ends with the double-click"
+
+    qloop.run(body())
+    body_sent = panel.editor.body()
+    assert body_sent is not None
+    fence = body_sent["geofence"]
+    assert fence["type"] == "Polygon" and fence["label"] == "an area drawn on the map (4 corners)"
+    ring = fence["coordinates"][0]
+    assert [(round(lat, 3), round(lon, 3)) for lon, lat in ring] == [*corners, corners[0]]
+    rule = WatchRule.build("r", "r", "bagarre", (), fence)
+    assert rule.geofence is not None and rule.geofence.contains(45.750, 4.842)
+    assert not rule.geofence.contains(45.760, 4.842)
+
+    record = {**RULES[0], "id": "square", "name": "Square", "geofence": fence}
+    store.apply(event_from_dict(event(11, "watch_rule.created", "square", {"rule": record}), 11))
+    panel.show_rule("square")
+
+    async def outlined() -> None:
+        while await js(map_panel.view, "consoleMap.geofenceShapes()") != 1:
+            await asyncio.sleep(0.05)
+
+    qloop.run(outlined(), timeout_s=10)

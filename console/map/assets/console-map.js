@@ -9,7 +9,7 @@ window.consoleMap = (function () {
   const BAND_SHAPES = { CRITICAL: "diamond", HIGH: "triangle", MEDIUM: "circle", LOW: "ring" };
   const TRAIL_MS = 5 * 60 * 1000;
   let map = null, bridge = null, cluster = null, sectorLayer = null, cameraLayer = null, unitCanvas = null;
-  let socialLayer = null;
+  let socialLayer = null, geofenceLayer = null;
   const incidents = new Map(), units = new Map(), cameras = new Map();
   let selected = null, followed = null;
   const visible = { incidents: true, units: true, sectors: true, cameras: true, social: true };
@@ -197,6 +197,43 @@ window.consoleMap = (function () {
     });
   }
 
+  // --- drawing a geofence: click the corners, double-click (or click the first corner) to finish, Esc cancels
+  let drawing = null;
+
+  function startDrawing() {
+    stopDrawing();
+    drawing = { points: [], line: L.polyline([], { color: "#ffb300", weight: 3, dashArray: "6 4" }).addTo(map) };
+    map.doubleClickZoom.disable();
+    map.getContainer().style.cursor = "crosshair";
+  }
+
+  function stopDrawing() {
+    if (!drawing) return;
+    drawing.line.remove();
+    drawing = null;
+    map.doubleClickZoom.enable();
+    map.getContainer().style.cursor = "";
+  }
+
+  function drawClick(latlng) {
+    const first = drawing.points[0];
+    if (first && drawing.points.length >= 3 && map.latLngToContainerPoint(first).distanceTo(
+      map.latLngToContainerPoint(latlng)) < 10) { finishDrawing(); return; }
+    drawing.points.push(latlng);
+    drawing.line.setLatLngs([...drawing.points, drawing.points[0]]);
+  }
+
+  function finishDrawing() {
+    const ring = drawing.points.map((p) => [p.lng, p.lat]);
+    stopDrawing();
+    if (ring.length >= 3 && bridge) bridge.geofenceDrawn(JSON.stringify(ring));
+  }
+
+  function showGeofence(geojson) {
+    geofenceLayer.clearLayers();
+    if (geojson) geofenceLayer.addData(geojson);
+  }
+
   function setSectors(geojson) {
     sectorLayer.clearLayers();
     sectorLayer.addData(geojson);
@@ -223,6 +260,8 @@ window.consoleMap = (function () {
     (batch.cameras || []).forEach(upsertCamera);
     if (batch.sectors) setSectors(batch.sectors);
     if (batch.social) setSocial(batch.social);
+    if (batch.draw) startDrawing();
+    if (batch.geofence !== undefined) showGeofence(batch.geofence);
     if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
     if (batch.follow !== undefined) followed = batch.follow;
     if (followed && units.has(followed)) { const u = units.get(followed); map.panTo([u.lat, u.lon], { animate: false }); }
@@ -245,12 +284,17 @@ window.consoleMap = (function () {
     });
     cameraLayer = L.layerGroup();
     socialLayer = L.layerGroup();
+    geofenceLayer = L.geoJSON(null, { style: { color: "#ffb300", weight: 2, fillOpacity: 0.08 }, interactive: false });
+    map.addLayer(geofenceLayer);
     unitCanvas = new UnitCanvas();
     [sectorLayer, socialLayer, cameraLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
     map.on("click", (e) => {
+      if (drawing) { drawClick(e.latlng); return; }
       const u = unitCanvas.unitAt(e.containerPoint);
       if (u) { unitPopup(u, e.latlng); if (bridge) bridge.unitClicked(u.id); }
     });
+    map.on("dblclick", () => { if (drawing && drawing.points.length >= 3) finishDrawing(); });
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") stopDrawing(); });
     map.on("contextmenu", (e) => { if (bridge) bridge.contextMenu(e.latlng.lat, e.latlng.lng); });
     new QWebChannel(qt.webChannelTransport, (channel) => {
       bridge = channel.objects.bridge;
@@ -266,6 +310,10 @@ window.consoleMap = (function () {
   });
 
   return {
+    fire: (type, lat, lon) => map.fire(type, { latlng: L.latLng(lat, lon),
+      containerPoint: map.latLngToContainerPoint([lat, lon]) }),
+    drawingCorners: () => (drawing ? drawing.points.length : -1),
+    geofenceShapes: () => geofenceLayer.getLayers().length,
     socialTexts: () => socialLayer.getLayers().map((m) => m.getTooltip().getContent().textContent),
     init, apply, esc,
     incidentIds: () => [...incidents.keys()],
