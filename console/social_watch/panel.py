@@ -26,6 +26,7 @@ from console.social_watch.query import QueryError
 from console.social_watch.rule_editor import IncidentPlace, RuleEditor
 from console.social_watch.rules import geofence_outline
 from console.social_watch.sources_view import SourcesView
+from console.social_watch.watch import EVERY_POST
 from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.views.selection import Selection
@@ -127,13 +128,14 @@ class SocialWatchPanel(QWidget):
         self.rule_filter.blockSignals(True)
         self.rule_filter.clear()
         self.rule_filter.addItem("All rules", ALL_RULES)
+        self.rule_filter.addItem("Every post (unfiltered)", EVERY_POST)
         for rule in sorted(self._store.watch_rules.values(), key=lambda r: r.name.casefold()):
             state = "" if rule.active else " (off)"
             self.rule_filter.addItem(f"{rule.name}{state}", rule.id)
         index = self.rule_filter.findData(current)
         self.rule_filter.setCurrentIndex(max(0, index))
         self.rule_filter.blockSignals(False)
-        self.edit_rule.setEnabled(bool(self.rule_filter.currentData()))
+        self.edit_rule.setEnabled(self.rule_filter.currentData() not in (ALL_RULES, EVERY_POST))
 
     def show_rule(self, rule_id: str) -> None:
         """Filter the posts on one rule ("" for all)."""
@@ -146,7 +148,7 @@ class SocialWatchPanel(QWidget):
 
     def _filter_changed(self) -> None:
         rule_id = self.rule_filter.currentData() or None
-        self.edit_rule.setEnabled(rule_id is not None)
+        self.edit_rule.setEnabled(rule_id not in (None, EVERY_POST))
         rule = self._store.watch_rules.get(rule_id or "")
         self.geofence_shown.emit(geofence_outline(rule.geofence) if rule else None)
         self.posts.set_rule(rule_id)

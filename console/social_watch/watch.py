@@ -22,6 +22,8 @@ log = logging.getLogger("console.social")
 ALERT_COOLDOWN = timedelta(minutes=15)
 """After an alert, the same rule stays quiet this long (one burst, one alert)."""
 KEEP = timedelta(hours=25)
+EVERY_POST = "*"
+"""The pseudo-rule of the whole stream, matched or not."""
 
 
 def minute_of(moment: datetime) -> int:
@@ -130,11 +132,14 @@ class SocialWatch:
         return held[0] if held else None
 
     def newest_first(self, rule_id: str | None = None, limit: int = 1000) -> list[SocialPost]:
-        """The posts matched by a rule (by any rule when None), newest first."""
+        """The posts matched by a rule (by any rule when None; every post held, matched or not, for EVERY_POST),
+        newest first."""
         chosen = [
             post
             for post_id, (post, _) in self._posts.items()
-            if (rule_id is None and self._matches.get(post_id)) or rule_id in self._matches.get(post_id, ())
+            if rule_id == EVERY_POST
+            or (rule_id is None and self._matches.get(post_id))
+            or rule_id in self._matches.get(post_id, ())
         ]
         chosen.sort(key=lambda p: (p.posted_at, p.id), reverse=True)
         return chosen[:limit]

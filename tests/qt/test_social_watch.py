@@ -126,6 +126,8 @@ def test_a_rule_filters_the_list_a_new_rule_is_checked_as_typed_and_linking_goes
     qtbot: QtBot, watched: tuple[SocialWatchPanel, SocialWatchModel, Store, Selection, list[str]]
 ) -> None:
     panel, _model, store, selection, refused = watched
+    panel.show_rule("*")
+    assert panel.posts.rowCount() == 5, "the whole stream, matched or not"
     panel.show_rule("fire")
     assert panel.posts.rowCount() == 0 and "No post matches" in panel.count.text()
     store.apply(event_from_dict(event(11, "social.post", "p6", {"post": raw_post(6, "Incendie quai", 5)}), 11))
