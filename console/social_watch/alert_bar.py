@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from console.social_watch.watch import SpikeAlert
 from console.social_watch.watch_model import SocialWatchModel
+from console.views.alerts import clear_rows
 
 SHOWN = 3
 
@@ -48,10 +49,7 @@ class SpikeAlertBar(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
+        clear_rows(self._rows)
         for alert in self.pending[-SHOWN:]:
             row = QWidget()
             line = QHBoxLayout(row)

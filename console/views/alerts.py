@@ -42,6 +42,14 @@ class HighPriorityAlerts(QObject):
             self.changed.emit()
 
 
+def clear_rows(rows: QVBoxLayout) -> None:
+    """Remove (and delete later) every row widget of an alert strip."""
+    while rows.count():
+        item = rows.takeAt(0)
+        if item is not None and (widget := item.widget()) is not None:
+            widget.deleteLater()
+
+
 class AlertBar(QFrame):
     """One line per pending alert, with Open and Acknowledge; hidden when there is none."""
 
@@ -63,10 +71,7 @@ class AlertBar(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
+        clear_rows(self._rows)
         for incident_id in self._alerts.pending[-4:]:
             incident = self._store.incidents.get(incident_id)
             if incident is None:

@@ -100,6 +100,18 @@ def watched(qtbot: QtBot) -> Iterator[tuple[SocialWatchPanel, SocialWatchModel, 
     yield panel, model, store, selection, refused
 
 
+def social_map(qtbot: QtBot, tiles: Path, model: SocialWatchModel, store: Store, selection: Selection) -> MapPanel:
+    """The real map page with its social layer, fed from the same store and social watch."""
+    commands = Commands(lambda _m: None)
+    map_panel = MapPanel(
+        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, tiles, model
+    )
+    qtbot.addWidget(map_panel)
+    map_panel.resize(800, 600)
+    map_panel.show()
+    return map_panel
+
+
 def test_hostile_posts_are_listed_newest_first_as_plain_text_and_the_console_is_unharmed(
     qtbot: QtBot, watched: tuple[SocialWatchPanel, SocialWatchModel, Store, Selection, list[str]]
 ) -> None:
@@ -183,13 +195,7 @@ def test_geotagged_posts_are_on_the_map_as_text(
     watched: tuple[SocialWatchPanel, SocialWatchModel, Store, Selection, list[str]],
 ) -> None:
     _panel, model, store, selection, _refused = watched
-    commands = Commands(lambda _m: None)
-    map_panel = MapPanel(
-        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, basemap, model
-    )
-    qtbot.addWidget(map_panel)
-    map_panel.resize(800, 600)
-    map_panel.show()
+    map_panel = social_map(qtbot, basemap, model, store, selection)
 
     async def body() -> list[Any]:
         await until(lambda: map_panel.view.ready, what="the page")
@@ -224,13 +230,7 @@ def test_a_geofence_drawn_on_the_map_becomes_the_rule_s_polygon_and_is_outlined(
     watched: tuple[SocialWatchPanel, SocialWatchModel, Store, Selection, list[str]],
 ) -> None:
     panel, model, store, selection, _refused = watched
-    commands = Commands(lambda _m: None)
-    map_panel = MapPanel(
-        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, basemap, model
-    )
-    qtbot.addWidget(map_panel)
-    map_panel.resize(800, 600)
-    map_panel.show()
+    map_panel = social_map(qtbot, basemap, model, store, selection)
     panel.draw_requested.connect(map_panel.view.start_drawing)
     map_panel.view.bridge.geofence_drawn.connect(panel.area_drawn)
     panel.geofence_shown.connect(map_panel.view.show_geofence)
