@@ -13,6 +13,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,10 @@ from console.map.panel import MapPanel
 from console.map.profile import release_map_profile
 from console.map.scheme import register_scheme
 from console.notifications import Notifier
+from console.recording.player import SessionPlayer
+from console.recording.recorder import SessionRecorder
+from console.recording.replay_bar import ReplayBanner, ReplayBar
+from console.recording.session_file import SessionFileError, SessionReader
 from console.settings import Settings, data_dir
 from console.social_watch.alert_bar import SpikeAlertBar, alert_text
 from console.social_watch.panel import SocialWatchPanel
@@ -71,6 +76,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="start the embedded demo backend (dispatchd --demo) and log in as supervisor",
     )
     where.add_argument("--backend", metavar="URL", help="dispatch backend to connect to")
+    where.add_argument("--replay", metavar="FILE", type=Path, help="replay a recorded session (no backend needed)")
+    p.add_argument("--record", metavar="FILE", type=Path, help="record this session into FILE (a new file)")
     p.add_argument("--user", help="user name (the password is asked, or read from $CONSOLE_PASSWORD)")
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return p.parse_args(argv)
@@ -274,7 +281,67 @@ async def connect(
     return link
 
 
+async def replay(path: Path, app: QApplication, settings: Settings) -> int:
+    """A recorded session in the console: the same store and panels, fed by the player; commands off."""
+    reader = SessionReader(path)
+    console = build_console(
+        f"Command console {__version__} — replay of {path.name}",
+        tile_url=settings.map_tile_url or None,
+        mbtiles=Path(settings.map_mbtiles) if settings.map_mbtiles else _demo_basemap(settings),
+        fill_wall=False,
+    )
+    console.commands.read_only = True
+    player = SessionPlayer(console.store, reader)
+    console.window.add_top_bar(ReplayBanner(player))
+    console.window.add_bottom_bar(ReplayBar(player))
+    console.window.status.show_starting(f"Replaying {path.name}: {reader.count:,} records")
+    console.window.setGeometry(app.primaryScreen().availableGeometry())
+    console.window.show()
+    player.seek(reader.start)
+    await _until_quit(app)
+    player.close()
+    await console.shutdown()
+    return 0
+
+
+def _demo_basemap(settings: Settings) -> Path | None:
+    """A replay of a demo session draws on the demo city's map when this machine has it."""
+    path = data_dir() / f"demo-basemap-{settings.demo_seed}.mbtiles"
+    return path if path.exists() else None
+
+
+async def _until_quit(app: QApplication) -> None:
+    quit_requested = asyncio.Event()
+    app.setQuitOnLastWindowClosed(False)  # the caller ends the loop itself, after cleaning up
+    app.lastWindowClosed.connect(quit_requested.set)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: loop.call_soon_threadsafe(quit_requested.set))
+    await quit_requested.wait()
+
+
+def start_recording(console: Console, path: Path, backend: str) -> SessionRecorder:
+    """Record the store's snapshots and events and the operator's commands and selections into `path`."""
+    recorder = SessionRecorder(
+        console.store,
+        path,
+        {"console_version": __version__, "backend": backend, "started_at": datetime.now(UTC).isoformat()},
+    )
+    console.commands.sent_listeners.append(recorder.record_command)
+
+    def selected(incident_id: str) -> None:
+        incident = console.store.incidents.get(incident_id)
+        label = incident.number if incident else "nothing"
+        recorder.record_action("select", f"selected {label}", incident_id=incident_id)
+
+    console.selection.incident_selected.connect(selected)
+    log.info("recording this session into %s", path)
+    return recorder
+
+
 async def run(args: argparse.Namespace, app: QApplication, settings: Settings, demo: DemoBackend | None) -> int:
+    if args.replay:
+        return await replay(args.replay, app, settings)
     mbtiles = demo.basemap if demo is not None else (Path(settings.map_mbtiles) if settings.map_mbtiles else None)
     console = build_console(
         f"Command console {__version__}" + (" — demo" if demo else ""),
@@ -312,12 +379,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         log.warning(
             "no screen %d for the video wall (%d screens); it stays in the window", settings.wall_screen, len(screens)
         )
-    quit_requested = asyncio.Event()
-    app.setQuitOnLastWindowClosed(False)  # run() ends the loop itself, after cleaning up
-    app.lastWindowClosed.connect(quit_requested.set)
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: loop.call_soon_threadsafe(quit_requested.set))
+    quit_task = asyncio.ensure_future(_until_quit(app))
     async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as http:
         if demo is not None:
             console.window.status.show_starting("Starting the demo backend…")
@@ -326,18 +388,21 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
             except RuntimeError as exc:
                 console.notifier.error(str(exc))
                 console.window.status.show_starting(f"Demo backend failed: {exc}")
-                await quit_requested.wait()
+                await quit_task
                 await console.shutdown()
                 return 1
         else:
             url = args.backend or settings.backend_url
+        recorder = start_recording(console, args.record, url) if args.record else None
         link = await connect(console, http, url, outbox_path(url, demo), default_user=args.user or settings.username)
         if demo is not None:
             link.log_in(DEMO_USER, DEMO_USER)
         elif args.user and os.environ.get("CONSOLE_PASSWORD"):
             link.log_in(args.user, os.environ["CONSOLE_PASSWORD"])
-        await quit_requested.wait()
+        await quit_task
         await link.close()
+    if recorder is not None:
+        recorder.close()
     await console.shutdown()
     return 0
 
@@ -349,12 +414,28 @@ def outbox_path(backend_url: str, demo: DemoBackend | None) -> Path:
     return data_dir() / f"outbox-{hashlib.sha256(backend_url.encode()).hexdigest()[:12]}.jsonl"
 
 
+def _session_file_problem(args: argparse.Namespace) -> str | None:
+    """Why the session file given cannot be used, before any window opens."""
+    if args.record is not None and args.record.exists():
+        return f"{args.record} already exists: record into a new file."
+    if args.replay is not None:
+        try:
+            SessionReader(args.replay).close()
+        except SessionFileError as exc:
+            return str(exc)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["verify-export"]:
         return verify_main(arguments[1:])  # no window, no display needed
     args = parse_args(argv)
     setup_logging(args.log_level)
+    problem = _session_file_problem(args)
+    if problem:
+        log.error("%s", problem)
+        return 2
     enable_crash_traces(data_dir())
     settings = Settings.load()
     demo = (

@@ -40,6 +40,8 @@ class Store(QObject):
     """A media item was attached to an incident: its id."""
     reset_done = Signal()
     """Everything was replaced (snapshot loaded): views rebuild."""
+    snapshot_loaded = Signal(object)
+    """The snapshot dict the state was just replaced with (for recorders; emitted before reset_done)."""
     malformed_event = Signal(int, str)
     """An event was skipped as unusable: its seq and why."""
     event_applied = Signal(object)
@@ -93,6 +95,7 @@ class Store(QObject):
     def reset(self, snapshot: dict[str, Any]) -> None:
         for problem in self._state.load_snapshot(snapshot):
             log.error("snapshot: skipped a malformed entity: %s", problem)
+        self.snapshot_loaded.emit(snapshot)
         self.reset_done.emit()
 
     def apply(self, event: Event) -> Outcome:

@@ -30,6 +30,8 @@ class Commands:
         self._outbox: Outbox | None = None
         self._on_error = on_error
         self.read_only = False
+        self.sent_listeners: list[Callable[[OutboxEntry], None]] = []
+        """Told of every command handed to the outbox (the session recorder)."""
 
     def attach(self, outbox: Outbox) -> None:
         self._outbox = outbox
@@ -58,6 +60,8 @@ class Commands:
             if_match=if_match,
             created_at=datetime.now(UTC).isoformat(),
         )
+        for listener in self.sent_listeners:
+            listener(entry)
         return self._outbox.submit(entry)
 
     # --- incidents -------------------------------------------------------------------------

@@ -65,6 +65,14 @@ class MainWindow(QMainWindow):
         widget.installEventFilter(self)
         self._sync_top_bars()
 
+    def add_bottom_bar(self, widget: QWidget) -> None:
+        """A full-width strip under the panels (the replay bar)."""
+        bar = QToolBar("Replay", self)
+        bar.setObjectName("replay_toolbar")
+        bar.setMovable(False)
+        bar.addWidget(widget)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in self._top_bars and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             QTimer.singleShot(0, self._sync_top_bars)
