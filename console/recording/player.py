@@ -146,5 +146,7 @@ class SessionPlayer(QObject):
                     self.store.apply(event_from_dict(record.body, record.body.get("seq", 0)))
                 except MalformedEvent as error:
                     self.store.malformed(error)
+            elif record.kind == "skip":
+                self.store.malformed(MalformedEvent(int(record.body["seq"]), str(record.body.get("reason", ""))))
             elif record.kind == "action":
                 self.action_replayed.emit(record.type, record.body)

@@ -53,7 +53,10 @@ TYPE_KIND = {
 class RawState:
     """Entities by kind and id, as plain JSON-ready dicts, and the last seq."""
 
-    def __init__(self) -> None:
+    def __init__(self, trusted_events: bool = False) -> None:
+        """`trusted_events`: the events come from a session file, which holds only events the console applied
+        (so they need no second check); snapshots are always checked, as the state checks them."""
+        self._trusted = trusted_events
         self.seq = 0
         self.entities: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
 
@@ -64,6 +67,11 @@ class RawState:
             for item in snapshot.get(kind) or []:
                 if _usable(PARSERS[kind], item):
                     self.entities[kind][item["id"]] = item
+
+    def skip(self, seq: int) -> None:
+        """An event the console skipped as malformed: only the seq moves on."""
+        if seq == self.seq + 1:
+            self.seq = seq
 
     def apply(self, event: dict[str, Any]) -> None:
         """Apply one event as the console's state would (unusable ones only move the seq on)."""
@@ -77,16 +85,15 @@ class RawState:
         entity_id = (event.get("entity") or {}).get("id")
         if type_ == "unit.position":
             unit = self.entities["units"].get(entity_id or "")
-            if unit is not None and _usable(Position.from_dict, data.get("position")):
+            if unit is not None and (self._trusted or _usable(Position.from_dict, data.get("position"))):
                 self.entities["units"][unit["id"]] = {**unit, "position": data["position"]}
             return
         kind = TYPE_KIND.get(type_) or FAMILY_KIND.get(type_.split(".")[0])
         if kind is None:
             return
         item = data.get(KINDS[kind])
-        if not _usable(PARSERS[kind], item):
+        if not isinstance(item, dict) or not (self._trusted or _usable(PARSERS[kind], item)):
             return
-        assert isinstance(item, dict)
         if type_ == "bookmark.deleted":
             self.entities[kind].pop(item["id"], None)
             return

@@ -12,6 +12,7 @@ import queue
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,11 @@ Item = tuple[float, str, str, Any]
 class SessionRecorder(QObject):
     """Records one console's session into `path` (a new file)."""
 
-    def __init__(self, store: Store, path: Path, meta: dict[str, str]) -> None:
+    def __init__(self, store: Store, path: Path, meta: dict[str, str], clock: Callable[[], float] = time.time) -> None:
+        """`clock`: the time stamped on each record (wall-clock seconds)."""
         super().__init__()
         self.path = path
+        self._clock = clock
         self._writer = SessionWriter(path, meta)  # raises SessionFileError; creating a file is quick
         self._queue: queue.SimpleQueue[Item | None] = queue.SimpleQueue()
         self.recorded = 0
@@ -41,9 +44,10 @@ class SessionRecorder(QObject):
         self._thread.start()
         store.snapshot_loaded.connect(lambda snapshot: self._put("snapshot", "snapshot", snapshot))
         store.event_applied.connect(self._on_event)
+        store.malformed_event.connect(lambda seq, reason: self._put("skip", "skip", {"seq": seq, "reason": reason}))
 
     def _put(self, kind: str, type_: str, body: Any) -> None:
-        self._queue.put((time.time(), kind, type_, body))
+        self._queue.put((self._clock(), kind, type_, body))
 
     def _on_event(self, event: Event) -> None:
         self._put("event", event.type, event)

@@ -2,7 +2,8 @@
 
     meta(key, value)                      format_version, console_version, started_at, backend, user
     records(id, t, kind, type, body)      t: the console's wall clock (epoch seconds) when it happened;
-                                          kind: snapshot | event | action; type: the event type or
+                                          kind: snapshot | event | skip (a malformed event the console
+                                          skipped: its seq) | action; type: the event type or
                                           the action's name; body: JSON
     checkpoints(id, t, record_id, body)   the state (snapshot-shaped, zlib-compressed JSON) after record_id
     notes(id, t, text)                    trainers' notes, at a time of the session (added while replaying)
@@ -85,7 +86,7 @@ class SessionWriter:
             [("format_version", str(FORMAT_VERSION)), *sorted(meta.items())],
         )
         self._conn.execute("BEGIN")
-        self._state = RawState()
+        self._state = RawState(trusted_events=True)  # the recorder gets only events the store applied
         self._since_checkpoint = 0
         self._checkpoint_every = checkpoint_every
         self._last_t = 0.0
@@ -101,6 +102,8 @@ class SessionWriter:
         if kind == "snapshot":
             self._state.load(body)
             self._checkpoint(t, int(cursor.lastrowid or 0))
+        elif kind == "skip":
+            self._state.skip(int(body["seq"]))
         elif kind == "event":
             self._state.apply(body)
             self._since_checkpoint += 1
@@ -168,14 +171,16 @@ class SessionReader:
         row = self._conn.execute(
             "SELECT record_id, body FROM checkpoints WHERE record_id <= ? ORDER BY record_id DESC LIMIT 1", (last_id,)
         ).fetchone()
-        state = RawState()
+        state = RawState(trusted_events=True)
         after = 0
         if row is not None:
             after = int(row[0])
             state.load(json.loads(zlib.decompress(row[1])))
-        for record in self.records(after, last_id, kinds=("snapshot", "event")):
+        for record in self.records(after, last_id, kinds=("snapshot", "event", "skip")):
             if record.kind == "snapshot":
                 state.load(record.body)
+            elif record.kind == "skip":
+                state.skip(int(record.body["seq"]))
             else:
                 state.apply(record.body)
         return state.snapshot(), last_id

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.domain.events import event_from_dict
+from console.domain.events import MalformedEvent, event_from_dict
 from console.recording.player import SessionPlayer
 from console.recording.replay_bar import ReplayBanner, ReplayBar, replay_time
 from console.recording.session_file import SessionReader, SessionWriter
@@ -31,6 +31,10 @@ def recorded(tmp_path: Path) -> Iterator[tuple[Path, Store]]:
     writer.append(T0, "snapshot", "snapshot", base)
     for n in range(60):
         seq = 2 + n
+        if n == 30:  # an event the live console skipped as malformed: replay skips it too and goes on
+            live.malformed(MalformedEvent(seq, "incident.number has the wrong type"))
+            writer.append(T0 + 1 + n, "skip", "skip", {"seq": seq, "reason": "incident.number has the wrong type"})
+            continue
         if n == 10:
             raw = event(seq, "incident.created", "i2", {"incident": incident("i2", priority=9, type_text="Cardiac")})
         else:
@@ -59,6 +63,7 @@ def test_seek_then_play_at_16x_reaches_the_live_end_state(qtbot: QtBot, recorded
     player.play()
     qtbot.waitUntil(lambda: not player.clock.playing and store.last_seq == live.last_seq, timeout=10_000)
     assert store.incidents == live.incidents and store.units == live.units
+    assert store.malformed_count == 1, "the skipped event is skipped again, and the events after it apply"
     assert actions == ["selected 2026-i2"], "the operator's action is replayed once, in its place"
     assert player.seeks_ms and max(player.seeks_ms) < 250
     player.close()

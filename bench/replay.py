@@ -1,0 +1,149 @@
+"""Session recording and replay: the recorder's overhead and seek times on a long, busy session.
+
+    python -m bench.replay --events 1000000
+
+Builds an N-event session spread over 8 hours of a busy centre (300 incidents, 200 units: 70% position
+reports, 20% incident changes, 6% social posts, 4% unit status changes). First the events go through a Store
+without and then with a SessionRecorder attached (the recorder's thread writes the file; the overhead is
+the extra time the GUI thread's apply loop takes, the writer's own time is printed too). Then 200 seeks at
+random times: the state at that time read from the file (last checkpoint + the events after it) and loaded
+into a Store, as the player does. Ends with one line
+`events=N seek_ms_p50=… seek_ms_p99=… record_overhead_pct=… file_mb=…`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from console.domain.events import Event, event_from_dict
+from console.recording.recorder import SessionRecorder
+from console.recording.session_file import SessionReader
+from console.store import Store
+
+HOURS = 8
+T0 = "2026-11-24T20:00:00.000Z"
+
+
+def incident(n: int, version: int, priority: int) -> dict[str, Any]:
+    return {
+        "id": f"i{n}", "number": f"2026-{n:06d}", "type_code": "FIGHT", "type_text": "Fight on the public way",
+        "priority": priority, "status": "active", "status_common": "ResourcesAssigned",
+        "location": {"lat": 45.75 + n / 10000, "lon": 4.84, "address_text": f"{n} Rue Pasteur", "sector": "Centre"},
+        "agencies": ["police"], "assigned_units": [], "notes": [], "version": version,
+        "created_at": T0, "updated_at": T0,
+    }  # fmt: skip
+
+
+def unit(n: int, version: int, status: str) -> dict[str, Any]:
+    return {
+        "id": f"U{n}@police", "callsign": f"PS-{n:03d}", "agency": "police", "type_common": "PatrolUnit",
+        "primary_status": "Available", "secondary_status": status, "incident_id": None, "position": None,
+        "version": version,
+    }  # fmt: skip
+
+
+def make_events(count: int, rng: random.Random) -> list[Event]:
+    events, versions = [], {}
+    for seq in range(2, count + 2):
+        roll = rng.random()
+        if roll < 0.70:
+            n = rng.randrange(200)
+            position = {"lat": 45.7 + rng.random() / 20, "lon": 4.8 + rng.random() / 20, "course": 90.0,
+                        "speed": 8.0, "observed_at": T0, "stale_at": "2026-11-25T08:00:00Z"}  # fmt: skip
+            raw = {"type": "unit.position", "id": f"U{n}@police", "data": {"position": position}}
+        elif roll < 0.90:
+            n = rng.randrange(300)
+            versions[n] = versions.get(n, 1) + 1
+            changed = incident(n, versions[n], rng.randint(1, 10))
+            raw = {"type": "incident.updated", "id": f"i{n}", "data": {"incident": changed, "changed": ["priority"]}}
+        elif roll < 0.96:
+            post = {"id": f"p{seq}", "platform": "demo", "text": "Bagarre devant la gare " * 3, "lang": "fr",
+                    "posted_at": T0, "author": "@someone"}  # fmt: skip
+            raw = {"type": "social.post", "id": post["id"], "data": {"post": post}}
+        else:
+            n = rng.randrange(200)
+            raw = {"type": "unit.updated", "id": f"U{n}@police", "data": {"unit": unit(n, seq, "EnRoute")}}
+        envelope = {"seq": seq, "ts": T0, "type": raw["type"], "entity": {"type": "x", "id": raw["id"], "version": 1},
+                    "actor": "bench", "data": raw["data"]}  # fmt: skip
+        events.append(event_from_dict(envelope, seq))
+    return events
+
+
+def base_snapshot() -> dict[str, Any]:
+    return {
+        "seq": 1, "incidents": [incident(n, 1, 5) for n in range(300)],
+        "units": [unit(n, 1, "Available") for n in range(200)],
+        "cameras": [], "media": [], "bookmarks": [], "watch_rules": [], "social_posts": [], "social_sources": [],
+    }  # fmt: skip
+
+
+def apply_all(store: Store, events: list[Event]) -> float:
+    started = time.perf_counter()
+    for event in events:
+        store.apply(event)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--seeks", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(5)
+    events = make_events(args.events, rng)
+    print(f"{len(events):,} events made", flush=True)
+
+    plain = Store()
+    plain.reset(base_snapshot())
+    without = apply_all(plain, events)
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-replay-"))
+    path = folder / "busy.session"
+    recorded = Store()
+    span = HOURS * 3600.0
+    clock_start, step = time.time() - span, span / len(events)
+    position = {"i": 0}  # record times spread over 8 hours, as a live session would have them
+    recorder = SessionRecorder(recorded, path, {"user": "bench"}, clock=lambda: clock_start + position["i"] * step)
+    recorded.reset(base_snapshot())
+    started = time.perf_counter()
+    for index, event in enumerate(events):
+        position["i"] = index
+        recorded.apply(event)
+    with_recorder = time.perf_counter() - started
+    recorder.close()
+    drained = time.perf_counter() - started
+    overhead = (with_recorder - without) / without * 100
+    print(
+        f"apply loop: {without:.1f} s alone, {with_recorder:.1f} s with the recorder; file done after {drained:.1f} s"
+    )
+
+    reader = SessionReader(path)
+    seeks = []
+    for _ in range(args.seeks):
+        t = reader.start + rng.random() * (reader.end - reader.start)
+        begun = time.perf_counter()
+        snapshot, _ = reader.state_at(t)
+        Store().reset(snapshot)
+        seeks.append((time.perf_counter() - begun) * 1000)
+    seeks.sort()
+    p50 = statistics.median(seeks)
+    p99 = seeks[min(len(seeks) - 1, int(len(seeks) * 0.99))]
+    size_mb = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+    print(f"{args.seeks} seeks over {reader.count:,} records, max {seeks[-1]:.0f} ms")
+    print(
+        f"events={len(events)} seek_ms_p50={p50:.0f} seek_ms_p99={p99:.0f} "
+        f"record_overhead_pct={overhead:.0f} file_mb={size_mb:.0f}"
+    )
+    reader.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
