@@ -3,7 +3,9 @@
     python -m bench.replay --events 1000000
 
 Builds an N-event session spread over 8 hours of a busy centre (300 incidents, 200 units: 70% position
-reports, 20% incident changes, 6% social posts, 4% unit status changes). First the events go through a Store
+reports, 4% unit status changes, social posts (`--posts`, default 1%: 10,000 in 8 h for a million events),
+the rest incident changes). Every post stays in the state (the console keeps 25 hours of them), so the
+share of posts sets how big the state to load at a seek is. First the events go through a Store
 without and then with a SessionRecorder attached (the recorder's thread writes the file; the overhead is
 the extra time the GUI thread's apply loop takes, the writer's own time is printed too). Then 200 seeks at
 random times: the state at that time read from the file (last checkpoint + the events after it) and loaded
@@ -49,7 +51,7 @@ def unit(n: int, version: int, status: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def make_events(count: int, rng: random.Random) -> list[Event]:
+def make_events(count: int, rng: random.Random, posts: float = 0.01) -> list[Event]:
     events, versions = [], {}
     for seq in range(2, count + 2):
         roll = rng.random()
@@ -58,7 +60,7 @@ def make_events(count: int, rng: random.Random) -> list[Event]:
             position = {"lat": 45.7 + rng.random() / 20, "lon": 4.8 + rng.random() / 20, "course": 90.0,
                         "speed": 8.0, "observed_at": T0, "stale_at": "2026-11-25T08:00:00Z"}  # fmt: skip
             raw = {"type": "unit.position", "id": f"U{n}@police", "data": {"position": position}}
-        elif roll < 0.90:
+        elif roll < 0.96 - posts:
             n = rng.randrange(300)
             versions[n] = versions.get(n, 1) + 1
             changed = incident(n, versions[n], rng.randint(1, 10))
@@ -95,9 +97,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seeks", type=int, default=200)
+    parser.add_argument("--posts", type=float, default=0.01, help="share of social posts among the events")
     args = parser.parse_args()
     rng = random.Random(5)
-    events = make_events(args.events, rng)
+    events = make_events(args.events, rng, args.posts)
     print(f"{len(events):,} events made", flush=True)
 
     plain = Store()

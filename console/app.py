@@ -10,6 +10,8 @@ import hashlib
 import logging
 import os
 import signal
+import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +23,7 @@ import httpx
 import qasync
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from console import __version__
 from console.backend.client import DispatchClient
@@ -42,6 +44,7 @@ from console.notifications import Notifier
 from console.recording.player import SessionPlayer
 from console.recording.recorder import SessionRecorder
 from console.recording.replay_bar import ReplayBanner, ReplayBar
+from console.recording.report import write_report
 from console.recording.session_file import SessionFileError, SessionReader
 from console.settings import Settings, data_dir
 from console.social_watch.alert_bar import SpikeAlertBar, alert_text
@@ -210,6 +213,16 @@ def build_console(
         window.show_panel("incidents")
         queue.table.setFocus()
 
+    def open_session(path: str) -> None:
+        subprocess.Popen([sys.executable, "-m", "console", "--replay", path], start_new_session=True)
+
+    def ask_session_file() -> None:
+        chooser = QFileDialog(window, "Open a recorded session", str(data_dir() / "sessions"))
+        chooser.setNameFilter("Sessions (*.session);;All files (*)")
+        chooser.fileSelected.connect(open_session)
+        chooser.open()
+
+    window.add_action(window.file_menu, "Open session… (replay in a new window)", "Ctrl+O", ask_session_file)
     menu = window.incident_menu
     window.add_action(menu, "New incident from a call…", "Ctrl+I", lambda: create_dialog.start())
     window.add_action(menu, "Add a note to the selected incident", "Ctrl+N", focus_note)
@@ -297,6 +310,28 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     console.window.status.show_starting(f"Replaying {path.name}: {reader.count:,} records")
     console.window.setGeometry(app.primaryScreen().availableGeometry())
     console.window.show()
+    report_task: list[asyncio.Future[Path]] = []
+
+    def export_report(destination: str) -> None:
+        target = Path(destination)
+        future = asyncio.ensure_future(asyncio.to_thread(write_report, path, target))
+        report_task[:] = [future]
+        future.add_done_callback(
+            lambda f: (
+                console.notifier.error(f"Could not write the report: {f.exception()}")
+                if f.exception()
+                else console.notifier.info(f"Session report written to {target}")
+            )
+        )
+
+    def ask_report_file() -> None:
+        chooser = QFileDialog(console.window, "Export the session report", str(path.with_suffix(".html")))
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setNameFilter("HTML pages (*.html)")
+        chooser.fileSelected.connect(export_report)
+        chooser.open()
+
+    console.window.add_action(console.window.file_menu, "Export session report…", "", ask_report_file)
     player.seek(reader.start)
     await _until_quit(app)
     player.close()
@@ -318,6 +353,13 @@ async def _until_quit(app: QApplication) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: loop.call_soon_threadsafe(quit_requested.set))
     await quit_requested.wait()
+
+
+def session_file_in(folder: str) -> Path | None:
+    """A new session file in the folder of the `session_folder` setting (None when it is empty)."""
+    if not folder:
+        return None
+    return Path(folder).expanduser() / f"session-{datetime.now().strftime('%Y%m%d-%H%M%S')}.session"
 
 
 def start_recording(console: Console, path: Path, backend: str) -> SessionRecorder:
@@ -393,7 +435,13 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
                 return 1
         else:
             url = args.backend or settings.backend_url
-        recorder = start_recording(console, args.record, url) if args.record else None
+        record_into = args.record or session_file_in(settings.session_folder)
+        recorder = None
+        if record_into:
+            try:
+                recorder = start_recording(console, record_into, url)
+            except (SessionFileError, OSError, sqlite3.Error) as exc:
+                console.notifier.error(f"This session is not recorded: {exc}")
         link = await connect(console, http, url, outbox_path(url, demo), default_user=args.user or settings.username)
         if demo is not None:
             link.log_in(DEMO_USER, DEMO_USER)

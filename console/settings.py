@@ -45,6 +45,9 @@ class Settings:
     """Path of an MBTiles file for offline tiles (the demo generates its city's)."""
     wall_layout: str = "2×2"
     """Video wall layout at start: 1×1 … 5×5, "1 big + 5", "1 big + 7" or "2 big + 8"."""
+    session_folder: str = ""
+    """Record every session into this folder (one file per session, named by its start); empty: only with
+    --record FILE."""
     wall_screen: int = 0
     """0: the video wall is a panel of the main window. N: at start it goes full screen on screen N (1, 2, …)."""
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from console.domain.clock import ConsoleClock
 from console.domain.events import Event, MalformedEvent
 from console.domain.model import Bookmark, Camera, Incident, MediaItem, Unit
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
@@ -53,6 +55,12 @@ class Store(QObject):
         self.applied_count = 0
         self.malformed_count = 0
         self.last_event_wallclock: float | None = None
+        self.clock = ConsoleClock()
+        """The time the state is at: the wall clock live, the replayed time in a replay (the player sets it)."""
+
+    def now(self) -> datetime:
+        """Now, for views: ages, stale positions, "3 min ago"."""
+        return self.clock.now()
 
     # --- reading ---------------------------------------------------------------------------
     @property

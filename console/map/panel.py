@@ -7,7 +7,7 @@ the page. Clicks on the map select, dispatch or start a new incident through the
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +179,7 @@ class MapPanel(QWidget):
         if gone:
             self.view.remove_incidents(gone)
         if units:
-            now = datetime.now(UTC)
+            now = self._store.now()
             items = []
             for unit_id in units:
                 unit = self._store.units.get(unit_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -40,6 +41,8 @@ class SessionPlayer(QObject):
         self.store = store
         self.reader = reader
         self.clock = ReplayClock(reader.start, reader.end, reader.start)
+        self.position_changed.connect(lambda t: store.clock.replay_at(datetime.fromtimestamp(t, UTC)))
+        store.clock.replay_at(datetime.fromtimestamp(reader.start, UTC))
         self.markers: list[Marker] = reader.markers()
         self._last_id = 0
         self._generation = 0  # a seek starts a new one; answers of older ones are dropped

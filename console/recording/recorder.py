@@ -88,7 +88,9 @@ class SessionRecorder(QObject):
                 last_commit = time.monotonic()
         self._writer.close()
 
-    def close(self) -> None:
-        """Write what is queued and close the file."""
+    def close(self, timeout_s: float = 120.0) -> None:
+        """Write everything queued, then close the file (at the end of a session: wait for it)."""
         self._queue.put(None)
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=timeout_s)
+        if self._thread.is_alive():
+            log.error("the session file %s was still being written after %.0f s", self.path, timeout_s)

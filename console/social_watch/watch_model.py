@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -32,11 +32,12 @@ class SocialWatchModel(QObject):
     spike_detected = Signal(object)
     """A rule bursts: the SpikeAlert."""
 
-    def __init__(self, store: Store, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, store: Store, now: Callable[[], datetime] | None = None) -> None:
+        """`now`: the time (the store's clock, which a replay sets, unless a test gives its own)."""
         super().__init__()
         self.store = store
         self.watch = SocialWatch()
-        self.now = now
+        self.now = now or store.now
         self.alerts: list[SpikeAlert] = []
         self._notify = QTimer(self)
         self._notify.setSingleShot(True)

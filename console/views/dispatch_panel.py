@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,7 +111,7 @@ class DispatchPanel(QWidget):
             return []
         wanted = self.agency_filter.currentData()
         agencies = set(incident.agencies) if wanted == INCIDENT_AGENCIES else ({wanted} if wanted else None)
-        return rank_units(incident, list(self._store.units.values()), datetime.now(UTC), agencies)
+        return rank_units(incident, list(self._store.units.values()), self._store.now(), agencies)
 
     def refresh(self) -> None:
         self._dirty = False

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import time
 from pathlib import Path
 from typing import Any
 
@@ -321,7 +320,7 @@ class IncidentDetail(QWidget):
         )
         self.priority_chip.show()
         self.title.setText(f"{incident.number} · {incident.type_text}")
-        age = format_age(time.time() - incident.created_at.timestamp())
+        age = format_age((self._store.now() - incident.created_at).total_seconds())
         sector = f" ({incident.location.sector})" if incident.location.sector else ""
         self.subtitle.setText(
             f"{incident.status.upper()} · {incident.location.address_text or ''}{sector} · "

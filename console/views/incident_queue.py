@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -138,7 +137,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == 5:
             return incident.location.address_text or f"{incident.location.lat:.5f}, {incident.location.lon:.5f}"
         if col == 6:
-            return format_age(time.time() - incident.created_at.timestamp())
+            return format_age((self._store.now() - incident.created_at).total_seconds())
         return ", ".join(self.unit_callsigns(incident))
 
     def row_of(self, incident_id: str) -> int | None:

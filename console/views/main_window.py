@@ -22,10 +22,12 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status_bar)
         self.status = status_bar
         file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.quit_action = quit_action
         self.incident_menu = self.menuBar().addMenu("&Incident")
         self.view_menu = self.menuBar().addMenu("&View")
         self.docks: dict[str, QDockWidget] = {}
@@ -34,13 +36,17 @@ class MainWindow(QMainWindow):
         self._top_layout = QVBoxLayout()
 
     def add_action(self, menu: QMenu, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        """A menu entry with its shortcut (shown in the menu and the tooltip)."""
+        """A menu entry with its shortcut (shown in the menu and the tooltip); in File, above Quit."""
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} ({shortcut})")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(f"{text} ({shortcut})")
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if menu is self.file_menu:
+            menu.insertAction(self.quit_action, action)
+        else:
+            menu.addAction(action)
         self.addAction(action)
         return action
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -132,7 +132,7 @@ class UnitBoard(QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
-        now = datetime.now(UTC)
+        now = self._store.now()
         for unit in self._store.units.values():
             sector = unit.position.sector if unit.position else None
             if sector and self.sector_filter.findData(sector) < 0:

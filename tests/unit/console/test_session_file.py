@@ -163,3 +163,16 @@ def test_markers_and_notes(tmp_path: Path) -> None:
         (4.0, "action", "assign PS-01 to 2026-i2"),
     ]
     assert SessionReader(path).notes() == [(2.5, "Too slow to dispatch here")], "notes are kept in the file"
+
+
+def test_the_console_clock_stands_at_the_replayed_time_then_goes_back_to_the_wall_clock() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from console.domain.clock import ConsoleClock
+
+    clock = ConsoleClock()
+    assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=1)
+    clock.replay_at(datetime(2026, 11, 24, 21, 0, tzinfo=UTC))
+    assert clock.now() == datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
+    clock.replay_at(None)
+    assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=1)
