@@ -4,10 +4,11 @@
 
 Builds an N-event session spread over 8 hours of a busy centre (300 incidents, 200 units: 70% position
 reports, 4% unit status changes, social posts (`--posts`, default 1%: 10,000 in 8 h for a million events),
-the rest incident changes). Every post stays in the state (the console keeps 25 hours of them), so the
+the rest incident changes), delivered as the stream delivers them. Every post stays in the state (the console keeps 25 hours of them), so the
 share of posts sets how big the state to load at a seek is. First the events go through a Store
-without and then with a SessionRecorder attached (the recorder's thread writes the file; the overhead is
-the extra time the GUI thread's apply loop takes, the writer's own time is printed too). Then 200 seeks at
+without and then with a SessionRecorder attached: `record_overhead_pct` is the extra CPU time of the GUI
+thread per event (what recording costs a live console); the slowdown when events come flat out (the writer
+thread shares the interpreter lock) and the writer's throughput are printed too. Then 200 seeks at
 random times: the state at that time read from the file (last checkpoint + the events after it) and loaded
 into a Store, as the player does. Ends with one line
 `events=N seek_ms_p50=… seek_ms_p99=… record_overhead_pct=… file_mb=…`.
@@ -16,6 +17,7 @@ into a Store, as the player does. Ends with one line
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import sys
@@ -24,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from console.domain.events import Event, event_from_dict
+from console.domain.events import Event, parse_sse_event
 from console.recording.recorder import SessionRecorder
 from console.recording.session_file import SessionReader
 from console.store import Store
@@ -74,7 +76,7 @@ def make_events(count: int, rng: random.Random, posts: float = 0.01) -> list[Eve
             raw = {"type": "unit.updated", "id": f"U{n}@police", "data": {"unit": unit(n, seq, "EnRoute")}}
         envelope = {"seq": seq, "ts": T0, "type": raw["type"], "entity": {"type": "x", "id": raw["id"], "version": 1},
                     "actor": "bench", "data": raw["data"]}  # fmt: skip
-        events.append(event_from_dict(envelope, seq))
+        events.append(parse_sse_event(str(seq), raw["type"], json.dumps(envelope)))  # as the stream delivers them
     return events
 
 
@@ -86,11 +88,12 @@ def base_snapshot() -> dict[str, Any]:
     }  # fmt: skip
 
 
-def apply_all(store: Store, events: list[Event]) -> float:
-    started = time.perf_counter()
+def apply_all(store: Store, events: list[Event]) -> tuple[float, float]:
+    """Wall time and the GUI thread's own CPU time to apply the events."""
+    started, cpu = time.perf_counter(), time.thread_time()
     for event in events:
         store.apply(event)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.thread_time() - cpu
 
 
 def main() -> int:
@@ -105,7 +108,7 @@ def main() -> int:
 
     plain = Store()
     plain.reset(base_snapshot())
-    without = apply_all(plain, events)
+    without, without_cpu = apply_all(plain, events)
 
     folder = Path(tempfile.mkdtemp(prefix="bench-replay-"))
     path = folder / "busy.session"
@@ -115,11 +118,11 @@ def main() -> int:
     position = {"i": 0}  # record times spread over 8 hours, as a live session would have them
     recorder = SessionRecorder(recorded, path, {"user": "bench"}, clock=lambda: clock_start + position["i"] * step)
     recorded.reset(base_snapshot())
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     for index, event in enumerate(events):
         position["i"] = index
         recorded.apply(event)
-    with_recorder = time.perf_counter() - started
+    with_recorder, with_cpu = time.perf_counter() - started, time.thread_time() - cpu
     recorder.close()
     drained = time.perf_counter() - started
     overhead = (with_recorder - without) / without * 100

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -54,6 +54,15 @@ class Event:
     entity_version: int
     actor: str
     data: dict[str, Any]
+    wire: str | None = field(default=None, compare=False, repr=False)
+    """The JSON text the stream carried (a recorder writes it as it is, instead of encoding it again)."""
+
+    def to_json(self) -> str:
+        return self.wire if self.wire is not None else json.dumps(self.to_dict(), separators=(",", ":"))
+
+    def as_state_input(self) -> dict[str, Any]:
+        """The fields a RawState reads (without formatting the time again)."""
+        return {"seq": self.seq, "ts": self.ts, "type": self.type, "entity": {"id": self.entity_id}, "data": self.data}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,4 +128,4 @@ def parse_sse_event(event_id: str, event_type: str, data: str) -> Event:
         raise MalformedEvent(seq, f"the stream id {seq} and the event's seq {event.seq} differ")
     if event_type and event_type != event.type:
         raise MalformedEvent(seq, f"the stream type {event_type!r} and the event's type {event.type!r} differ")
-    return event
+    return replace(event, wire=data)

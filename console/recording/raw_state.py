@@ -100,7 +100,8 @@ class RawState:
         created = item["id"] not in self.entities[kind]
         self.entities[kind][item["id"]] = item
         if kind == "social_posts" and created and len(self.entities[kind]) % PRUNE_EVERY == 0:
-            self._forget_old_posts(parse_time(str(event.get("ts")), "ts") - KEEP_POSTS)
+            ts = event.get("ts")
+            self._forget_old_posts((ts if isinstance(ts, datetime) else parse_time(str(ts), "ts")) - KEEP_POSTS)
 
     def _forget_old_posts(self, before: datetime) -> None:
         """As the console's state does (a long shift must not grow without end)."""

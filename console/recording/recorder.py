@@ -77,7 +77,10 @@ class SessionRecorder(QObject):
                     break
                 t, kind, type_, body = item
                 try:
-                    self._writer.append(t, kind, type_, body.to_dict() if isinstance(body, Event) else body)
+                    if isinstance(body, Event):
+                        self._writer.append(t, kind, type_, body.as_state_input(), body.to_json())
+                    else:
+                        self._writer.append(t, kind, type_, body)
                     self.recorded += 1
                 except (SessionFileError, OSError, ValueError, sqlite3.Error) as exc:
                     self.failed = str(exc)

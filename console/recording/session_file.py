@@ -92,10 +92,11 @@ class SessionWriter:
         self._last_t = 0.0
         self.count = 0
 
-    def append(self, t: float, kind: str, type_: str, body: dict[str, Any]) -> None:
+    def append(self, t: float, kind: str, type_: str, body: dict[str, Any], text: str | None = None) -> None:
+        """One record; `text`: its body already as JSON (an event as the stream carried it)."""
         cursor = self._conn.execute(
             "INSERT INTO records (t, kind, type, body) VALUES (?, ?, ?, ?)",
-            (t, kind, type_, json.dumps(body, separators=(",", ":"), ensure_ascii=False)),
+            (t, kind, type_, text if text is not None else json.dumps(body, separators=(",", ":"), ensure_ascii=False)),
         )
         self.count += 1
         self._last_t = t

@@ -48,3 +48,24 @@ def test_a_killed_recorder_leaves_a_file_with_everything_but_the_last_second(tmp
     state.load_snapshot(snapshot)
     assert state.last_seq == len(seqs) and state.incidents["i1"].version == len(seqs) + 1
     reader.close()
+
+
+def test_the_console_refuses_a_bad_session_file_with_its_reason_before_any_window(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.session"
+    damaged.write_bytes(b"SQLite format 3\x00" + os.urandom(3000))
+    taken = tmp_path / "taken.session"
+    taken.write_text("already here")
+    for args, reason in (
+        (["--replay", str(damaged)], "damaged.session is not a session file, or a damaged one"),
+        (["--replay", str(tmp_path / "missing.session")], "There is no session file at"),
+        (["--demo", "--record", str(taken)], "taken.session already exists: record into a new file."),
+    ):
+        answer = subprocess.run(
+            [sys.executable, "-m", "console", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert answer.returncode == 2 and reason in answer.stderr, answer.stderr
+        assert "Traceback" not in answer.stderr

@@ -64,7 +64,7 @@ def test_seek_then_play_at_16x_reaches_the_live_end_state(qtbot: QtBot, recorded
     qtbot.waitUntil(lambda: not player.clock.playing and store.last_seq == live.last_seq, timeout=10_000)
     assert store.incidents == live.incidents and store.units == live.units
     assert store.malformed_count == 1, "the skipped event is skipped again, and the events after it apply"
-    assert store.now().timestamp() == T0 + 61, "views see the replayed time (ages, stale positions)"
+    assert store.now().timestamp() == T0 + 60, "views see the replayed time (ages, stale positions)"
     assert actions == ["selected 2026-i2"], "the operator's action is replayed once, in its place"
     assert player.seeks_ms and max(player.seeks_ms) < 250
     player.close()
