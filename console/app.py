@@ -305,6 +305,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     )
     console.commands.read_only = True
     player = SessionPlayer(console.store, reader)
+    console.queries.history = player.history
     console.window.add_top_bar(ReplayBanner(player))
     console.window.add_bottom_bar(ReplayBar(player))
     console.window.status.show_starting(f"Replaying {path.name}: {reader.count:,} records")

@@ -32,6 +32,8 @@ class Queries:
         self._on_error = on_error
         self._cache = cache_dir
         self._tasks: set[asyncio.Task[Any]] = set()
+        self.history: Callable[[str], Awaitable[list[Event]]] | None = None
+        """In a replay, an incident's timeline comes from the session file (up to the replayed time)."""
 
     def attach(self, client: DispatchClient) -> None:
         self._client = client
@@ -84,6 +86,17 @@ class Queries:
         self._run("load the sectors", lambda c: c.request("GET", "/sectors"), done)
 
     def timeline(self, incident_id: str, done: Callable[[list[Event]], None]) -> None:
+        if self.history is not None:
+            history = self.history
+
+            async def replayed() -> None:
+                done(await history(incident_id))
+
+            task = asyncio.ensure_future(replayed())
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            return
+
         async def call(client: DispatchClient) -> list[Event]:
             raw = await client.request("GET", f"/incidents/{incident_id}/timeline")
             events = []

@@ -7,6 +7,7 @@ is applied on the GUI thread. An answer that a newer seek made stale is dropped.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.domain.events import MalformedEvent, event_from_dict
+from console.domain.events import Event, MalformedEvent, event_from_dict
 from console.recording.replay_clock import ReplayClock
 from console.recording.session_file import Marker, Record, SessionReader
 from console.store import Store
@@ -96,6 +97,17 @@ class SessionPlayer(QObject):
         self._pool.submit(self.reader.add_note, self.clock.position, text).result()
         self.markers = self.reader.markers()
         self.markers_changed.emit()
+
+    async def history(self, incident_id: str) -> list[Event]:
+        """An incident's events up to the replayed time, read in the player's thread (its timeline)."""
+        raw = await asyncio.wrap_future(self._pool.submit(self.reader.incident_events, incident_id, self._last_id))
+        events = []
+        for item in raw:
+            try:
+                events.append(event_from_dict(item, int(item.get("seq", 0))))
+            except MalformedEvent:
+                continue
+        return events
 
     def close(self) -> None:
         self._timer.stop()

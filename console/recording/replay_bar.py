@@ -88,7 +88,7 @@ class ReplayBar(QWidget):
         layout.addWidget(self.clock)
         layout.addWidget(self.note)
         player.position_changed.connect(self._moved)
-        player.playing_changed.connect(lambda on: self.play.setText("⏸ Pause" if on else "▶ Play"))
+        player.playing_changed.connect(lambda on: self.play.setText("❚❚ Pause" if on else "▶ Play"))
         player.markers_changed.connect(self._place_markers)
         self._place_markers()
         self._moved(player.clock.position)

@@ -200,6 +200,17 @@ class SessionReader:
         """Records after `after_id` up to time t (the player's next step)."""
         return list(self.records(after_id, self._last_id_at(t)))
 
+    def incident_events(self, incident_id: str, up_to_id: int) -> list[dict[str, Any]]:
+        """The recorded events that name an incident, up to a record (for its timeline in a replay)."""
+        pattern = f'%"{incident_id}"%'
+        return [
+            json.loads(body)
+            for (body,) in self._conn.execute(
+                "SELECT body FROM records WHERE kind = 'event' AND id <= ? AND body LIKE ? ORDER BY id",
+                (up_to_id, pattern),
+            )
+        ]
+
     def markers(self) -> list[Marker]:
         """Incidents created (high priority as alerts), operator actions and trainer notes, in time order."""
         found: list[Marker] = []

@@ -14,6 +14,7 @@ from console.recording.player import SessionPlayer
 from console.recording.replay_bar import ReplayBanner, ReplayBar, replay_time
 from console.recording.session_file import SessionReader, SessionWriter
 from console.store import Store
+from tests.qt.conftest import QtAsync
 from tests.unit.console.factories import event, incident, snapshot, unit
 
 T0 = 1_790_000_000.0
@@ -47,7 +48,9 @@ def recorded(tmp_path: Path) -> Iterator[tuple[Path, Store]]:
     yield path, live
 
 
-def test_seek_then_play_at_16x_reaches_the_live_end_state(qtbot: QtBot, recorded: tuple[Path, Store]) -> None:
+def test_seek_then_play_at_16x_reaches_the_live_end_state(
+    qtbot: QtBot, qloop: QtAsync, recorded: tuple[Path, Store]
+) -> None:
     path, live = recorded
     store = Store()
     player = SessionPlayer(store, SessionReader(path))
@@ -56,6 +59,8 @@ def test_seek_then_play_at_16x_reaches_the_live_end_state(qtbot: QtBot, recorded
     player.seek(T0 + 30.5)
     qtbot.waitUntil(lambda: store.last_seq == 31, timeout=5000)
     assert store.incidents["i1"].version == 31 and "i2" in store.incidents, "the state 30 s in"
+    history = qloop.run(player.history("i2"), timeout_s=10)
+    assert [e.seq for e in history] == [12], "an incident's timeline comes from the file, up to the replayed time"
     player.seek(T0 + 5)
     qtbot.waitUntil(lambda: store.last_seq == 6, timeout=5000)
     assert "i2" not in store.incidents, "seeking back forgets what came after"
