@@ -46,6 +46,7 @@ from console.recording.recorder import SessionRecorder
 from console.recording.replay_bar import ReplayBanner, ReplayBar
 from console.recording.report import write_report
 from console.recording.session_file import SessionFileError, SessionReader
+from console.recording.wall_replay import WallReplay
 from console.settings import Settings, data_dir
 from console.social_watch.alert_bar import SpikeAlertBar, alert_text
 from console.social_watch.panel import SocialWatchPanel
@@ -54,6 +55,7 @@ from console.store import Store
 from console.theme import apply_dark_theme
 from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS
 from console.videowall.panel import VideoWallPanel
+from console.videowall.wall_state import WallState, wall_to_dict
 from console.views.alerts import AlertBar, HighPriorityAlerts
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
@@ -306,6 +308,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     console.commands.read_only = True
     player = SessionPlayer(console.store, reader)
     console.queries.history = player.history
+    wall_replay = WallReplay(player, console.wall)
     console.window.add_top_bar(ReplayBanner(player))
     console.window.add_bottom_bar(ReplayBar(player))
     console.window.status.show_starting(f"Replaying {path.name}: {reader.count:,} records")
@@ -336,6 +339,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     player.seek(reader.start)
     await _until_quit(app)
     player.close()
+    del wall_replay
     await console.shutdown()
     return 0
 
@@ -378,6 +382,18 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
         recorder.record_action("select", f"selected {label}", incident_id=incident_id)
 
     console.selection.incident_selected.connect(selected)
+    last_wall: list[dict[str, Any]] = []
+
+    def wall_shown(state: WallState) -> None:
+        recorded = wall_to_dict(state)
+        if last_wall and last_wall[0] == recorded:
+            return
+        last_wall[:] = [recorded]
+        shown = ", ".join(ref.describe() for ref in state.visible() if ref is not None) or "empty"
+        recorder.record_action("wall", f"wall {state.layout_name}: {shown}", state=recorded)
+
+    console.wall.grid.state_shown.connect(wall_shown)
+    wall_shown(console.wall.grid.state)
     log.info("recording this session into %s", path)
     return recorder
 

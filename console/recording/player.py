@@ -23,6 +23,8 @@ from console.store import Store
 
 log = logging.getLogger("console.recording")
 TICK_MS = 50
+STATE_ACTIONS = ("wall",)
+"""Actions that set a state (not one-off): after a seek, the last one before the time is replayed."""
 
 
 class SessionPlayer(QObject):
@@ -34,7 +36,7 @@ class SessionPlayer(QObject):
     """An operator action of the recording was reached: its name and what was recorded."""
     markers_changed = Signal()
     """The markers changed (a note was added)."""
-    _state_read = Signal(int, object, int)
+    _state_read = Signal(int, object, int, object)
     _records_read = Signal(int, object)
 
     def __init__(self, store: Store, reader: SessionReader) -> None:
@@ -78,7 +80,7 @@ class SessionPlayer(QObject):
         target = self.clock.seek(position)
         self._generation += 1
         generation, started = self._generation, time.perf_counter()
-        future = self._pool.submit(self.reader.state_at, target)
+        future = self._pool.submit(self._read_state, target)
         future.add_done_callback(lambda f: self._deliver_state(generation, f, started))
         self.position_changed.emit(target)
 
@@ -115,21 +117,38 @@ class SessionPlayer(QObject):
         self.reader.close()
 
     # --- reading in the thread, applying here ------------------------------------------------------
-    def _deliver_state(self, generation: int, future: Future[tuple[dict[str, Any], int]], started: float) -> None:
+    def _read_state(self, t: float) -> tuple[dict[str, Any], int, dict[str, dict[str, Any]]]:
+        """In the reader's thread: the state at t, its last record, and the last of each kind of remembered
+        action (the wall as the operator had it)."""
+        snapshot, last_id = self.reader.state_at(t)
+        remembered = {}
+        for name in STATE_ACTIONS:
+            body = self.reader.last_action(name, last_id)
+            if body is not None:
+                remembered[name] = body
+        return snapshot, last_id, remembered
+
+    def _deliver_state(
+        self, generation: int, future: Future[tuple[dict[str, Any], int, dict[str, dict[str, Any]]]], started: float
+    ) -> None:
         try:
-            snapshot, last_id = future.result()
+            snapshot, last_id, remembered = future.result()
         except Exception:
             log.exception("could not read the session at this time")
             return
         self.seeks_ms.append((time.perf_counter() - started) * 1000)
-        self._state_read.emit(generation, snapshot, last_id)
+        self._state_read.emit(generation, snapshot, last_id, remembered)
 
-    def _apply_state(self, generation: int, snapshot: dict[str, Any], last_id: int) -> None:
+    def _apply_state(
+        self, generation: int, snapshot: dict[str, Any], last_id: int, remembered: dict[str, dict[str, Any]]
+    ) -> None:
         if generation != self._generation:
             return
         self.store.reset(snapshot)
         self._last_id = last_id
         self._reading = False
+        for name, body in remembered.items():
+            self.action_replayed.emit(name, body)
 
     def _tick(self) -> None:
         now = time.monotonic()

@@ -211,6 +211,14 @@ class SessionReader:
             )
         ]
 
+    def last_action(self, type_: str, up_to_id: int) -> dict[str, Any] | None:
+        """The last action of a type up to a record (the wall as it was at a time), or None."""
+        row = self._conn.execute(
+            "SELECT body FROM records WHERE kind = 'action' AND type = ? AND id <= ? ORDER BY id DESC LIMIT 1",
+            (type_, up_to_id),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
     def markers(self) -> list[Marker]:
         """Incidents created (high priority as alerts), operator actions and trainer notes, in time order."""
         found: list[Marker] = []

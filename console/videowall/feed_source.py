@@ -24,6 +24,8 @@ class FeedSource:
     clip_from_s: float = 0.0
     clip_to_s: float | None = None
     """A stretch of a file to play (a tagged clip of an uploaded video), in seconds from its start."""
+    missing: str = ""
+    """What a 404 means for this source, in words ("no recording for this time" for a camera archive)."""
     decode_threads: int = 1
     """1 for grid tiles (a thread per feed already; frame threads only add latency), 0 (one per core) for the
     enlarged tile's main stream."""
@@ -48,4 +50,11 @@ def archive_source(
     sep = "&" if "?" in camera.archive_url else "?"
     query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
     label = label or f"{camera.name} — recording"
-    return FeedSource(f"{camera.archive_url}{sep}{query}", label, playback=True, start_time=start, loop=loop)
+    return FeedSource(
+        f"{camera.archive_url}{sep}{query}",
+        label,
+        playback=True,
+        start_time=start,
+        loop=loop,
+        missing="no recording for this time",
+    )

@@ -209,7 +209,7 @@ class FeedWorker:
             )
             try:
                 if not capture.isOpened():
-                    self._fail(why_open_failed(self.source.url))
+                    self._fail(self._explained(why_open_failed(self.source.url)))
                     continue
                 reason = self._playback(capture) if self.source.playback else self._live(capture)
             finally:
@@ -220,6 +220,12 @@ class FeedWorker:
 
     def _running(self) -> bool:
         return self._active and not self._stopping.is_set()
+
+    def _explained(self, reason: str) -> str:
+        """A "not found" of a source that says what it means (an archive without this time) in its words."""
+        if self.source.missing and "404" in reason:
+            return f"{self.source.missing} (the server answered 404)"
+        return reason
 
     def _fail(self, reason: str) -> None:
         if self._stopping.is_set():

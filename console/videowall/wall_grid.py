@@ -34,6 +34,8 @@ Resolver = Callable[[SourceRef, bool], FeedSource | str]
 class WallGrid(QWidget):
     """The tiles of the wall and their workers."""
 
+    state_shown = Signal(object)
+    """The wall now shows this WallState (a gesture or a program set it; a session recorder follows it)."""
     state_changed = Signal(object)
     """The operator changed the wall (drop, swap, enlarge): the new WallState."""
     tile_selected = Signal(int)
@@ -92,6 +94,7 @@ class WallGrid(QWidget):
         """Show this wall: place the tiles, then start and stop workers to match."""
         layout_changed = state.layout_name != self.state.layout_name or state.enlarged != self.state.enlarged
         self.state = state
+        self.state_shown.emit(state)
         if layout_changed or not self._grid.count():
             self._place_tiles()
         for slot, _tour in state.tours:

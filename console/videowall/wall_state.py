@@ -6,7 +6,9 @@ current layout's size are kept, so going from 4×4 to 2×2 and back brings the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
 
 from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS, MAX_TILES, WallLayout
 
@@ -107,3 +109,44 @@ class WallState:
     def _check(self, slot: int) -> None:
         if not 0 <= slot < MAX_TILES:
             raise IndexError(f"no tile {slot}")
+
+
+def wall_to_dict(state: WallState) -> dict[str, Any]:
+    """JSON-ready (a session recording keeps the wall as the operator had it)."""
+    return {
+        "layout": state.layout_name,
+        "assignments": [None if ref is None else asdict(ref) for ref in state.assignments],
+        "enlarged": state.enlarged,
+        "tours": [[slot, list(tour.camera_ids), tour.period_s] for slot, tour in state.tours],
+    }
+
+
+def wall_from_dict(raw: dict[str, Any]) -> WallState:
+    """The wall again; ValueError when it cannot be read."""
+    try:
+        refs = [None if item is None else SourceRef(**item) for item in raw["assignments"]][:MAX_TILES]
+        refs += [None] * (MAX_TILES - len(refs))
+        tours = tuple((int(slot), Tour(tuple(ids), float(period))) for slot, ids, period in raw.get("tours") or [])
+        state = WallState(str(raw["layout"]), tuple(refs), raw.get("enlarged"), tours)
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"not a wall: {exc}") from None
+    if state.layout_name not in LAYOUTS:
+        raise ValueError(f"unknown layout {state.layout_name!r}")
+    return state
+
+
+REPLAY_WINDOW = timedelta(minutes=10)
+
+
+def replayed_wall(state: WallState, at: datetime, now: datetime, camera_names: dict[str, str]) -> WallState:
+    """The wall as it was, shown at a replayed time: a live camera becomes its recording from that time on
+    (ten minutes of it, never past now); tours stop on the camera they showed."""
+    end = max(at + timedelta(seconds=1), min(at + REPLAY_WINDOW, now - timedelta(seconds=2)))
+
+    def recorded(ref: SourceRef | None) -> SourceRef | None:
+        if ref is None or ref.kind != "camera":
+            return ref
+        name = camera_names.get(ref.id, ref.label or ref.id)
+        return SourceRef("archive", ref.id, f"{name} — recording", at.isoformat(), end.isoformat())
+
+    return replace(state, assignments=tuple(recorded(ref) for ref in state.assignments), tours=())

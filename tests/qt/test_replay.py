@@ -9,12 +9,17 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from console.app import start_recording
 from console.domain.events import MalformedEvent, event_from_dict
 from console.recording.player import SessionPlayer
 from console.recording.replay_bar import ReplayBanner, ReplayBar, replay_time
 from console.recording.session_file import SessionReader, SessionWriter
 from console.store import Store
+from tests.conftest import INCIDENT
 from tests.qt.conftest import QtAsync
+from tests.support.asyncwait import until
+from tests.support.consoles import running
+from tests.support.dispatchd_process import DispatchdProcess
 from tests.unit.console.factories import event, incident, snapshot, unit
 
 T0 = 1_790_000_000.0
@@ -97,3 +102,31 @@ def test_markers_notes_the_bar_and_the_banner(qtbot: QtBot, recorded: tuple[Path
     assert banner.text().endswith(f"{replay_time(T0 + 11)} — commands are disabled")
     player.close()
     assert SessionReader(path).notes() == [(T0 + 15, "Dispatch took <b>too</b> long")], "the note stays in the file"
+
+
+def test_a_console_records_its_events_commands_selections_and_wall(
+    qloop: QtAsync, qtbot: QtBot, dispatchd: DispatchdProcess, tmp_path: Path
+) -> None:
+    path = tmp_path / "live.session"
+
+    async def body() -> None:
+        async with running(qtbot, dispatchd.url, "supervisor", tmp_path) as (console, _link):
+            recorder = start_recording(console, path, dispatchd.url)
+            console.commands.create_incident(INCIDENT)
+            await until(lambda: console.store.incidents, what="the incident")
+            incident = next(iter(console.store.incidents.values()))
+            console.selection.select(incident.id)
+            console.wall.show_camera(next(iter(console.store.cameras)))
+            await until(lambda: recorder.recorded >= 5, what="written")
+            recorder.close()
+
+    qloop.run(body())
+    reader = SessionReader(path)
+    records = list(reader.records(0, 10**9))
+    kinds = [(r.kind, r.type) for r in records]
+    assert ("event", "incident.created") in kinds
+    assert ("action", "command:POST /incidents") in kinds and ("action", "select") in kinds
+    walls = [r.body for r in records if r.type == "wall"]
+    assert len(walls) == 2 and walls[-1]["state"]["assignments"][0]["kind"] == "camera", "the wall before and after"
+    assert reader.meta["backend"] == dispatchd.url
+    reader.close()

@@ -25,6 +25,9 @@ from pytestqt.qtbot import QtBot
 from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.notifications import Notifier
+from console.recording.player import SessionPlayer
+from console.recording.session_file import SessionReader, SessionWriter
+from console.recording.wall_replay import WallReplay
 from console.store import Store
 from console.videowall.feed_source import FeedSource
 from console.videowall.feed_status import FeedState
@@ -33,7 +36,7 @@ from console.videowall.panel import VideoWallPanel
 from console.videowall.remote_feed import DecoderProcess
 from console.videowall.tile import CAMERA_MIME, TILE_MIME, Tile
 from console.videowall.wall_grid import WallGrid
-from console.videowall.wall_state import SourceRef, Tour, WallState
+from console.videowall.wall_state import SourceRef, Tour, WallState, wall_from_dict, wall_to_dict
 from console.views.selection import Selection
 from dispatchd.demo.camera_server import CameraServer
 from dispatchd.demo.scene import StreetScene
@@ -475,3 +478,46 @@ def test_the_more_menu_starts_a_tour_of_the_listed_cameras(qtbot: QtBot, panel: 
     tours[0].trigger()
     tour = panel.grid.state.tour_of(panel.grid.selected)
     assert tour is not None and tour.period_s == 5.0 and len(tour.camera_ids) == 3
+
+
+def test_a_replay_shows_the_operators_wall_as_recordings_at_the_replayed_time(
+    qtbot: QtBot, panel: VideoWallPanel, cameras: CameraServer, tmp_path: Path
+) -> None:
+    """What the operator had on the wall comes back in a replay, each camera playing its recording from the
+    replayed time; a time the backend no longer keeps says so on its tile."""
+    now = datetime.now(UTC)
+    path = tmp_path / "wall.session"
+    writer = SessionWriter(path, {})
+    cams = [
+        {"id": f"c{i}", "name": f"Camera {i}", "kind": "fixed", "status": "online", "version": 1,
+         "stream": {"sub_url": cameras.url(f"c{i}", "sub")}, "archive_url": cameras.archive_url(f"c{i}")}
+        for i in range(2)
+    ]  # fmt: skip
+    old, recent = (now - timedelta(hours=3)).timestamp(), (now - timedelta(minutes=20)).timestamp()
+    wall = WallState("2×2").assign(0, SourceRef("camera", "c0")).assign(1, SourceRef("camera", "c1"))
+    for t in (old, recent):
+        writer.append(t, "snapshot", "snapshot", {"seq": 1, "cameras": cams})
+        writer.append(t + 1, "action", "wall", {"description": "wall 2×2", "state": wall_to_dict(wall)})
+        writer.append(t + 120, "action", "select", {"description": "selected nothing"})
+    writer.close()
+    assert wall_from_dict(wall_to_dict(wall)) == wall
+    player = SessionPlayer(panel._store, SessionReader(path))
+    replay = WallReplay(player, panel)
+    player.seek(recent + 30)
+    grid = panel.grid
+    qtbot.waitUntil(lambda: painted(grid.tiles[0], 3), timeout=20000)
+    frame = grid.tiles[0].painted
+    assert frame is not None and frame.time is not None
+    assert abs((frame.time - datetime.fromtimestamp(recent + 30, UTC)).total_seconds()) < 5, "the replayed time"
+    words = grid.tiles[0].words(time.monotonic())
+    assert words is not None and words.badge == "PLAYBACK" and grid.tiles[0].title == "Camera 0 — recording"
+
+    player.seek(old + 30)  # three hours ago: the demo keeps two
+
+    def said() -> bool:
+        words = grid.tiles[1].words(time.monotonic())
+        return words is not None and words.message.startswith("no recording for this time")
+
+    qtbot.waitUntil(said, timeout=20000)
+    player.close()
+    del replay
