@@ -59,6 +59,7 @@ from console.videowall.wall_state import WallState, wall_to_dict
 from console.views.alerts import AlertBar, HighPriorityAlerts
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
+from console.views.exercise_banner import ExerciseBanner
 from console.views.incident_detail import IncidentDetail
 from console.views.incident_queue import IncidentQueue
 from console.views.login_dialog import LoginDialog
@@ -152,6 +153,7 @@ def build_console(
     window.tabifyDockWidget(units_dock, major_dock)
     units_dock.raise_()
     window.splitDockWidget(detail_dock, dispatch_dock, Qt.Orientation.Vertical)
+    window.add_top_bar(ExerciseBanner(store))
     alert_bar = AlertBar(store, alerts)
     window.add_top_bar(alert_bar)
     social = SocialWatchModel(store)

@@ -38,6 +38,8 @@ class Store(QObject):
     """A watch rule was created or changed: its id."""
     social_source_changed = Signal(str)
     """A social source's status changed: its id."""
+    exercise_changed = Signal()
+    """The backend started, advanced or ended a training exercise."""
     media_added = Signal(str)
     """A media item was attached to an incident: its id."""
     reset_done = Signal()
@@ -88,6 +90,10 @@ class Store(QObject):
         return self._state.bookmarks
 
     @property
+    def exercise(self) -> dict[str, Any] | None:
+        return self._state.exercise
+
+    @property
     def social_posts(self) -> dict[str, SocialPost]:
         return self._state.social_posts
 
@@ -125,6 +131,8 @@ class Store(QObject):
                     self.media_added.emit(change.id)
                 elif change.kind == "bookmark":
                     self.bookmark_changed.emit(change.id)
+                elif change.kind == "exercise":
+                    self.exercise_changed.emit()
                 elif change.kind == "social_post":
                     self.social_post_changed.emit(change.id, change.created)
                 elif change.kind == "watch_rule":

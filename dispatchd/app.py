@@ -16,6 +16,7 @@ from dispatchd.clock import format_utc
 from dispatchd.config import ServerConfig
 from dispatchd.context import AppContext
 from dispatchd.event_bus import EventBus
+from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
 from dispatchd.routes import bookmarks, events, incidents, media, social, units
@@ -63,6 +64,8 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     """The dispatchd application for one data folder."""
     ctx = build_context(config)
     configured_sources = load_sources(config.social_sources) if config.social_sources else []
+    if config.exercise:
+        load_steps(config.exercise)  # a scenario that cannot be played stops the start with its reason
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -80,11 +83,20 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
             ctx.storage, ctx.bus, sources, config.social_retry_s, config.social_retry_max_s, f"dispatchd/{__version__}"
         )
         await ingest.start()
+        exercise = (
+            ExerciseRunner(ctx.storage, ctx.service, ctx.bus, config.exercise, config.exercise_speed)
+            if config.exercise
+            else None
+        )
+        if exercise is not None:
+            exercise.start()
         pruner = asyncio.create_task(_prune_forever(ctx))
         try:
             yield
         finally:
             pruner.cancel()
+            if exercise is not None:
+                await asyncio.to_thread(exercise.stop)
             await ingest.stop()
             if world is not None:
                 await asyncio.to_thread(world.stop)

@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--social-retry", type=float, default=5.0, help="seconds before retrying a failed social source (doubles)"
     )
+    p.add_argument(
+        "--exercise",
+        type=Path,
+        help="play a scenario (JSON script) or a recorded session (.session) live as an exercise: its incidents "
+        "are marked EXERCISE",
+    )
+    p.add_argument("--exercise-speed", type=float, default=1.0, help="play the exercise this many times faster")
     p.add_argument("--heartbeat", type=float, default=15.0, help="seconds between SSE heartbeats")
     p.add_argument("--retention", type=float, default=24 * 3600.0, help="seconds of events kept for resuming")
     p.add_argument("--token-ttl", type=float, default=12 * 3600.0, help="seconds a login token lasts")
@@ -84,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         basemap=args.basemap.resolve() if args.basemap else None,
         social_sources=args.social_sources.resolve() if args.social_sources else None,
         social_retry_s=args.social_retry,
+        exercise=args.exercise.resolve() if args.exercise else None,
+        exercise_speed=args.exercise_speed,
     )
     from dispatchd.app import build_context, create_app
 

@@ -22,6 +22,8 @@ class ServerConfig:
     social_sources: Path | None = None  # JSON file of RSS/Atom and Mastodon sources (dispatchd.social.sources)
     social_retry_s: float = 5.0  # first wait after a source fails; doubles up to social_retry_max_s
     social_retry_max_s: float = 300.0
+    exercise: Path | None = None  # a scenario script or a recorded session to play live as an exercise
+    exercise_speed: float = 1.0
     basemap: Path | None = None  # demo: where to write the city's offline map (kept if already there)
 
     @property

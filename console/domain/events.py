@@ -28,6 +28,7 @@ EVENT_TYPES = frozenset(
         "social.source",
         "watch_rule.created",
         "watch_rule.updated",
+        "exercise.updated",
         "alert.raised",
     }
 )

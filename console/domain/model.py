@@ -134,6 +134,8 @@ class Incident:
     major_event: bool = False
     major_event_id: str | None = None
     agency_requests: tuple[AgencyRequest, ...] = ()
+    exercise: bool = False
+    """Part of a training exercise (EMSI MODE=EXERCS), not a real emergency."""
 
     @property
     def is_open(self) -> bool:
@@ -168,6 +170,7 @@ class Incident:
             major_event=bool(_opt(d, "major_event", bool, w)),
             major_event_id=_opt(d, "major_event_id", str, w),
             agency_requests=tuple(AgencyRequest.from_dict(r) for r in _opt(d, "agency_requests", list, w) or ()),
+            exercise=bool(_opt(d, "exercise", bool, w)),
         )
 
 

@@ -59,6 +59,7 @@ class DispatchState:
     social_posts: dict[str, SocialPost] = field(default_factory=dict)
     watch_rules: dict[str, WatchRuleRecord] = field(default_factory=dict)
     social_sources: dict[str, SocialSource] = field(default_factory=dict)
+    exercise: dict[str, Any] | None = None  # the training exercise the backend plays, if any
     others: dict[str, dict[str, Any]] = field(default_factory=dict)  # alerts… until modelled
 
     def load_snapshot(self, snapshot: Mapping[str, Any]) -> list[str]:
@@ -87,6 +88,8 @@ class DispatchState:
         self.social_posts = load("social_posts", SocialPost.from_dict)
         self.watch_rules = load("watch_rules", WatchRuleRecord.from_dict)
         self.social_sources = load("social_sources", SocialSource.from_dict)
+        exercise = snapshot.get("exercise")
+        self.exercise = exercise if isinstance(exercise, dict) else None
         self.others = {}
         self.last_seq = seq
         return problems
@@ -176,6 +179,12 @@ class DispatchState:
             source = SocialSource.from_dict(data.get("source") or {})
             self.social_sources[source.id] = source
             return (Change("social_source", source.id),)
+        if event.type == "exercise.updated":
+            exercise = data.get("exercise")
+            if not isinstance(exercise, dict) or not isinstance(exercise.get("name"), str):
+                raise MalformedData("exercise.updated has no exercise with a name")
+            self.exercise = exercise
+            return (Change("exercise", event.entity_id),)
         # Known types whose panels come with later capabilities (alerts): kept as data.
         self.others[f"{event.type}:{event.entity_id}"] = data
         return (Change(family, event.entity_id),)

@@ -59,10 +59,13 @@ class RawState:
         self._trusted = trusted_events
         self.seq = 0
         self.entities: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in KINDS}
+        self.exercise: dict[str, Any] | None = None
 
     def load(self, snapshot: dict[str, Any]) -> None:
         self.seq = int(snapshot.get("seq") or 0)
         self.entities = {kind: {} for kind in KINDS}
+        exercise = snapshot.get("exercise")
+        self.exercise = exercise if isinstance(exercise, dict) else None
         for kind in KINDS:
             for item in snapshot.get(kind) or []:
                 if _usable(PARSERS[kind], item):
@@ -83,6 +86,11 @@ class RawState:
         data = event.get("data") if isinstance(event.get("data"), dict) else {}
         assert isinstance(data, dict)
         entity_id = (event.get("entity") or {}).get("id")
+        if type_ == "exercise.updated":
+            exercise = data.get("exercise")
+            if isinstance(exercise, dict) and isinstance(exercise.get("name"), str):
+                self.exercise = exercise
+            return
         if type_ == "unit.position":
             unit = self.entities["units"].get(entity_id or "")
             if unit is not None and (self._trusted or _usable(Position.from_dict, data.get("position"))):
@@ -113,7 +121,7 @@ class RawState:
 
     def snapshot(self) -> dict[str, Any]:
         """Snapshot-shaped (the store's reset takes it as it takes the backend's)."""
-        out: dict[str, Any] = {"seq": self.seq}
+        out: dict[str, Any] = {"seq": self.seq, "exercise": self.exercise}
         for kind, items in self.entities.items():
             out[kind] = list(items.values())  # entities are replaced, never changed in place: sharing is safe
         return out

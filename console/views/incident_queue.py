@@ -128,7 +128,8 @@ class IncidentTableModel(QAbstractTableModel):
         if col == 1:
             return priority_label(incident.priority)
         if col == 2:
-            return ("★ " if incident.major_event else "") + incident.type_text
+            exercise = "EXERCISE · " if incident.exercise else ""
+            return exercise + ("★ " if incident.major_event else "") + incident.type_text
         if col == 3:
             common = STATUS_COMMON_TEXT.get(incident.status_common, incident.status_common)
             return f"{incident.status} · {common}" if incident.is_open and common else incident.status

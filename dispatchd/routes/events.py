@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.exercise import EXERCISE
 from dispatchd.problems import Problem
 from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
 from dispatchd.social.posts import SOURCE, recent_posts
@@ -60,6 +61,7 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "watch_rules": tx.list(WATCH_RULE),
             "social_sources": [{k: v for k, v in s.items() if k != "cursor"} for s in tx.list(SOURCE)],
             "social_posts": recent_posts(tx, SNAPSHOT_POSTS_S),
+            "exercise": tx.get(EXERCISE, "current"),
         }
 
 

@@ -12,7 +12,8 @@ from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.store import Store
 from console.views.alerts import AlertBar, HighPriorityAlerts
-from console.views.incident_queue import IncidentQueue
+from console.views.exercise_banner import ExerciseBanner
+from console.views.incident_queue import IncidentQueue, IncidentTableModel
 from console.views.selection import Selection
 from tests.unit.console.factories import event, incident, snapshot, unit
 
@@ -124,3 +125,25 @@ def test_a_new_high_priority_incident_flashes_and_alerts_until_acknowledged(qtbo
     assert opened.args == ["hot"]
     assert alerts.pending == []
     assert not bar.isVisible()
+
+
+def test_an_exercise_is_announced_above_the_panels_and_its_incidents_marked(qtbot: QtBot) -> None:
+    store = Store()
+    running = {"id": "current", "name": "Night <b>3</b>", "running": True, "incidents_created": 1,
+               "incidents_planned": 4, "version": 2}  # fmt: skip
+    store.reset(snapshot(5, incidents=[incident("i1", exercise=True)], exercise=running))
+    banner = ExerciseBanner(store)
+    qtbot.addWidget(banner)
+    assert not banner.isHidden()
+    assert banner.text() == (
+        "EXERCISE «Night <b>3</b>» in progress — 1 of 4 incidents played — incidents marked EXERCISE are not real "
+        "emergencies"
+    )
+    model = IncidentTableModel(store, HighPriorityAlerts(store))
+    assert model.index(0, 2).data().startswith("EXERCISE · "), "the drill's incidents say so in the queue"
+    ended = {**running, "running": False, "incidents_created": 4, "version": 3}
+    store.apply(event_from_dict(event(6, "exercise.updated", "current", {"exercise": ended}), 6))
+    assert banner.text().startswith("EXERCISE — 1 exercise incident still open")
+    closed = incident("i1", version=2, exercise=True, status="closed")
+    store.apply(event_from_dict(event(7, "incident.closed", "i1", {"incident": closed}), 7))
+    assert banner.isHidden(), "no exercise running, none of its incidents open: no banner"

@@ -43,11 +43,16 @@ def change(kind: str, n: int, value: int) -> tuple[str, str, dict[str, Any]]:
     if kind == "post":
         post = {"id": f"p{value % 4}", "platform": "demo", "text": f"post {value}", "posted_at": "2026-11-24T08:00:00Z"}
         return "social.post", post["id"], {"post": post}
+    if kind == "exercise":
+        drill = {"id": "current", "name": f"drill {value % 3}", "running": value % 2 == 0, "version": value}
+        return "exercise.updated", "current", {"exercise": drill}
     return "incident.updated", iid, {"incident": {"id": iid, "number": 7}}  # malformed: skipped by both
 
 
 STEPS = st.lists(
-    st.tuples(st.sampled_from(["incident", "unit", "position", "bookmark", "post", "bad"]), st.integers(0, 50)),
+    st.tuples(
+        st.sampled_from(["incident", "unit", "position", "bookmark", "post", "exercise", "bad"]), st.integers(0, 50)
+    ),
     min_size=1,
     max_size=40,
 )
@@ -65,7 +70,7 @@ def played(base: dict[str, Any], events: list[dict[str, Any]]) -> DispatchState:
 
 
 def seen(state: DispatchState) -> tuple[Any, ...]:
-    return (state.last_seq, state.incidents, state.units, state.bookmarks, state.social_posts)
+    return (state.last_seq, state.incidents, state.units, state.bookmarks, state.social_posts, state.exercise)
 
 
 @settings(max_examples=60, deadline=None)

@@ -1,0 +1,35 @@
+"""The EXERCISE banner: while the backend plays a training exercise (or exercise incidents are still open),
+every console says so above its panels, so that nobody takes a drill for a real emergency."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from console.store import Store
+
+
+class ExerciseBanner(QLabel):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("background: #e65100; color: white; font-weight: bold; font-size: 15px; padding: 4px;")
+        self._store = store
+        store.exercise_changed.connect(self.refresh)
+        store.reset_done.connect(self.refresh)
+        store.incident_changed.connect(lambda _id, _new: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        exercise = self._store.exercise
+        open_drills = sum(1 for i in self._store.incidents.values() if i.exercise and i.is_open)
+        if exercise and exercise.get("running"):
+            played = f"{exercise.get('incidents_created', 0)} of {exercise.get('incidents_planned', '?')}"
+            text = f"EXERCISE «{exercise['name']}» in progress — {played} incidents played"
+        elif open_drills:
+            text = f"EXERCISE — {open_drills} exercise incident{'s' if open_drills > 1 else ''} still open"
+        else:
+            self.hide()
+            return
+        self.setText(f"{text} — incidents marked EXERCISE are not real emergencies")
+        self.show()
