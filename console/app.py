@@ -395,6 +395,9 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
         recorder.record_action("wall", f"wall {state.layout_name}: {shown}", state=recorded)
 
     console.wall.grid.state_shown.connect(wall_shown)
+    console.notifier.message.connect(
+        lambda level, text: recorder.record_action("message", f"{level}: {text}", level=level)
+    )  # what the console told the operator, refusals of commands included
     wall_shown(console.wall.grid.state)
     log.info("recording this session into %s", path)
     return recorder

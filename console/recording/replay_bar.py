@@ -8,7 +8,17 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygonF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
 
 from console.recording.player import SessionPlayer
 from console.recording.replay_clock import SPEEDS
@@ -79,6 +89,9 @@ class ReplayBar(QWidget):
         self.clock = QLabel()
         self.note = QLineEdit(placeholderText="Trainer's note at this time, Enter")
         self.note.returnPressed.connect(self._add_note)
+        self.notes = QToolButton()
+        self.notes.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.notes.setMenu(QMenu(self.notes))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         for widget in (self.play, self.speed, self.previous):
@@ -87,6 +100,7 @@ class ReplayBar(QWidget):
         layout.addWidget(self.next)
         layout.addWidget(self.clock)
         layout.addWidget(self.note)
+        layout.addWidget(self.notes)
         player.position_changed.connect(self._moved)
         player.playing_changed.connect(lambda on: self.play.setText("❚❚ Pause" if on else "▶ Play"))
         player.markers_changed.connect(self._place_markers)
@@ -111,6 +125,14 @@ class ReplayBar(QWidget):
         lines = (f"{replay_time(m.t)[11:]} {m.kind}: {m.label}" for m in self.player.markers[-30:])
         self.slider.setToolTip("<p style='white-space:pre'>" + "<br>".join(html.escape(x) for x in lines) + "</p>")
         self.slider.update()
+        menu = self.notes.menu()
+        menu.clear()
+        notes = [m for m in self.player.markers if m.kind == "note"]
+        for marker in notes:
+            action = menu.addAction(f"{replay_time(marker.t)[11:]}  {marker.label}")
+            action.triggered.connect(lambda _=False, t=marker.t: self.player.seek(t))
+        self.notes.setText(f"Notes ({len(notes)}) ▾")
+        self.notes.setEnabled(bool(notes))
 
     def _add_note(self) -> None:
         text = self.note.text().strip()

@@ -97,6 +97,12 @@ def test_markers_notes_the_bar_and_the_banner(qtbot: QtBot, recorded: tuple[Path
         ("note", "Dispatch took <b>too</b> long")
     ]
     assert "&lt;b&gt;too&lt;/b&gt;" in bar.slider.toolTip(), "note text is escaped in the slider's tooltip"
+    assert bar.notes.text() == "Notes (1) ▾" and [a.text()[10:] for a in bar.notes.menu().actions()] == [
+        "Dispatch took <b>too</b> long"
+    ]
+    player.seek(T0 + 50)
+    bar.notes.menu().actions()[0].trigger()
+    assert player.clock.position == T0 + 15, "a note in the list takes the replay to its time"
     player.previous_marker()
     assert player.clock.position == T0 + 11
     assert banner.text().endswith(f"{replay_time(T0 + 11)} — commands are disabled")
