@@ -391,7 +391,8 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
         if last_wall and last_wall[0] == recorded:
             return
         last_wall[:] = [recorded]
-        shown = ", ".join(ref.describe() for ref in state.visible() if ref is not None) or "empty"
+        names = {camera.id: camera.name for camera in console.store.cameras.values()}
+        shown = ", ".join(names.get(ref.id, ref.describe()) for ref in state.visible() if ref is not None) or "empty"
         recorder.record_action("wall", f"wall {state.layout_name}: {shown}", state=recorded)
 
     console.wall.grid.state_shown.connect(wall_shown)
