@@ -23,7 +23,7 @@ import httpx
 import qasync
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 
 from console import __version__
 from console.backend.client import DispatchClient
@@ -37,6 +37,8 @@ from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
 from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
+from console.layout.manager import LayoutManager
+from console.layout.profile import names as profile_names
 from console.map.panel import MapPanel
 from console.map.profile import release_map_profile
 from console.map.scheme import register_scheme
@@ -47,7 +49,7 @@ from console.recording.replay_bar import ReplayBanner, ReplayBar
 from console.recording.report import write_report
 from console.recording.session_file import SessionFileError, SessionReader
 from console.recording.wall_replay import WallReplay
-from console.settings import Settings, data_dir
+from console.settings import Settings, config_dir, data_dir
 from console.social_watch.alert_bar import SpikeAlertBar, alert_text
 from console.social_watch.panel import SocialWatchPanel
 from console.social_watch.watch_model import SocialWatchModel
@@ -84,6 +86,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     where.add_argument("--backend", metavar="URL", help="dispatch backend to connect to")
     where.add_argument("--replay", metavar="FILE", type=Path, help="replay a recorded session (no backend needed)")
     p.add_argument("--record", metavar="FILE", type=Path, help="record this session into FILE (a new file)")
+    p.add_argument("--profile", metavar="NAME", help="apply a saved layout profile (View ▸ Layout) at start")
     p.add_argument("--user", help="user name (the password is asked, or read from $CONSOLE_PASSWORD)")
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return p.parse_args(argv)
@@ -103,6 +106,7 @@ class Console:
     map: MapPanel
     wall: VideoWallPanel
     social: SocialWatchModel
+    layout: LayoutManager
     login: LoginDialog | None = None
 
     async def close(self) -> None:
@@ -233,7 +237,50 @@ def build_console(
     window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
     window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
     window.resize(1600, 900)
-    return Console(store, notifier, commands, queries, selection, window, create_dialog, map_panel, wall, social)
+    layout = LayoutManager(window, wall, notifier, config_dir() / "profiles")
+    add_layout_menus(window, layout)
+    return Console(
+        store, notifier, commands, queries, selection, window, create_dialog, map_panel, wall, social, layout
+    )
+
+
+def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
+    """View ▸ Layout (save, the saved profiles, restore) and View ▸ Send panel to screen."""
+    menu = window.view_menu.addMenu("Layout")
+
+    def ask_name() -> None:
+        dialog = QInputDialog(window)
+        dialog.setWindowTitle("Save the layout")
+        dialog.setLabelText("Profile name (e.g. Supervisor — 3 screens):")
+        dialog.textValueSelected.connect(lambda name: name.strip() and layout.save(name.strip()))
+        dialog.open()
+
+    def fill() -> None:
+        menu.clear()
+        menu.addAction("Save layout as…").triggered.connect(ask_name)
+        if layout.current is not None:
+            current = layout.current
+            menu.addAction(f"Restore «{current.name}»").triggered.connect(lambda: layout.apply(current))
+        saved = profile_names(layout.folder)
+        if saved:
+            menu.addSeparator()
+        for name in saved:
+            menu.addAction(name).triggered.connect(lambda _=False, n=name: layout.load(n))
+
+    menu.aboutToShow.connect(fill)
+    fill()
+    send = window.view_menu.addMenu("Send panel to screen")
+
+    def fill_send() -> None:
+        send.clear()
+        screens = layout.qscreens()
+        for panel, dock in window.docks.items():
+            sub = send.addMenu(dock.windowTitle())
+            for index, screen in enumerate(screens):
+                action = sub.addAction(f"Screen {index + 1} ({screen.name()})")
+                action.triggered.connect(lambda _=False, p=panel, i=index: layout.send_to_screen(p, i))
+
+    send.aboutToShow.connect(fill_send)
 
 
 @dataclass
@@ -437,6 +484,8 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         Qt.Orientation.Vertical,
     )
     console.window.show()
+    if args.profile:
+        console.layout.load(args.profile)
     screens = app.screens()
     if 1 <= settings.wall_screen <= len(screens):
         console.wall.go_full_screen(screens[settings.wall_screen - 1])

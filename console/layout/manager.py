@@ -1,0 +1,161 @@
+"""LayoutManager: saves and applies layout profiles over the real screens, sends a panel to a screen, and
+keeps every window visible when a screen is unplugged (offering to restore when it comes back)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QRect
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from console.layout import profile as profiles
+from console.layout.placement import Rect, ScreenInfo, place, screen_of
+from console.layout.profile import PanelPlacement, Profile, ProfileError
+from console.notifications import Notifier
+from console.videowall.panel import VideoWallPanel
+from console.views.main_window import MainWindow
+
+log = logging.getLogger("console.layout")
+
+
+def rect_of(geometry: QRect) -> Rect:
+    return Rect(geometry.x(), geometry.y(), geometry.width(), geometry.height())
+
+
+def qrect(rect: Rect) -> QRect:
+    return QRect(rect.x, rect.y, rect.w, rect.h)
+
+
+def screen_info(screen: QScreen) -> ScreenInfo:
+    return ScreenInfo(screen.name(), rect_of(screen.availableGeometry()))
+
+
+class LayoutManager(QObject):
+    def __init__(self, window: MainWindow, wall: VideoWallPanel, notifier: Notifier, folder: Path) -> None:
+        super().__init__()
+        self._window, self._wall, self._notifier, self.folder = window, wall, notifier, folder
+        self.current: Profile | None = None
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenRemoved.connect(self.screen_removed)
+        app.screenAdded.connect(self.screen_added)
+
+    # --- screens ---------------------------------------------------------------------------------
+    @staticmethod
+    def qscreens() -> list[QScreen]:
+        """Primary first."""
+        primary = QGuiApplication.primaryScreen()
+        return [primary, *[s for s in QGuiApplication.screens() if s is not primary]]
+
+    def screens(self, without: QScreen | None = None) -> list[ScreenInfo]:
+        return [screen_info(s) for s in self.qscreens() if s is not without]
+
+    def _windows(self) -> list[tuple[str, QWidget]]:
+        """The main window and every floating panel."""
+        found: list[tuple[str, QWidget]] = [("main", self._window)]
+        found += [(name, dock) for name, dock in self._window.docks.items() if dock.isFloating()]
+        return found
+
+    # --- profiles --------------------------------------------------------------------------------
+    def capture(self, name: str) -> Profile:
+        screens = self.screens()
+        main = rect_of(self._window.geometry())
+        panels = {}
+        for panel, dock in self._window.docks.items():
+            geometry = rect_of(dock.geometry()) if dock.isFloating() else None
+            panels[panel] = PanelPlacement(
+                dock.isFloating(), not dock.isHidden(), geometry, screen_of(geometry, screens) if geometry else None
+            )
+        wall = self._wall.full_screen
+        wall_screen = wall.screen().name() if wall is not None else ""
+        state = bytes(self._window.saveState().toBase64().data()).decode()
+        return Profile(name, main, screen_of(main, screens), state, panels, wall_screen)
+
+    def save(self, name: str) -> Path:
+        self.current = self.capture(name)
+        path = profiles.save(self.folder, self.current)
+        self._notifier.info(f"Layout profile «{name}» saved")
+        return path
+
+    def load(self, name: str) -> None:
+        """Apply a saved profile; a profile that cannot be read says why."""
+        try:
+            self.apply(profiles.load(self.folder, name))
+        except ProfileError as exc:
+            self._notifier.error(f"Layout profile not applied: {exc}")
+
+    def apply(self, profile: Profile) -> None:
+        screens = self.screens()
+        if profile.main_state:
+            self._window.restoreState(QByteArray.fromBase64(profile.main_state.encode()))
+        self._window.setGeometry(qrect(place(profile.main_geometry, profile.main_screen, screens)))
+        for name, panel in profile.panels.items():
+            dock = self._window.docks.get(name)
+            if dock is None:
+                continue
+            dock.setFloating(panel.floating)
+            if panel.floating and panel.geometry is not None:
+                dock.setGeometry(qrect(place(panel.geometry, panel.screen, screens)))
+            dock.setVisible(panel.visible)
+        self._apply_wall(profile.wall_screen)
+        missing = sorted(
+            {p.screen.name for p in profile.panels.values() if p.screen} - {s.name for s in screens}
+            | ({profile.wall_screen} - {s.name for s in screens} if profile.wall_screen else set())
+        )
+        if missing:
+            self._notifier.warning(
+                f"Layout «{profile.name}»: screen {', '.join(missing)} is not connected; its windows are on "
+                f"{screens[0].name} for now"
+            )
+        self.current = profile
+
+    def _apply_wall(self, screen_name: str) -> None:
+        if not screen_name:
+            if self._wall.full_screen is not None:
+                self._wall.full_screen.close()
+            return
+        screen = next((s for s in self.qscreens() if s.name() == screen_name), None)
+        if screen is not None:
+            self._wall.go_full_screen(screen)
+
+    def send_to_screen(self, panel: str, index: int) -> None:
+        """Float a panel on screen `index` (0 = the primary), filling most of it."""
+        screens = self.qscreens()
+        dock: QDockWidget = self._window.docks[panel]
+        if not 0 <= index < len(screens):
+            self._notifier.warning(f"There is no screen {index + 1} (this workstation has {len(screens)}).")
+            return
+        area = screens[index].availableGeometry()
+        dock.setFloating(True)
+        dock.setGeometry(
+            area.adjusted(area.width() // 20, area.height() // 20, -area.width() // 20, -area.height() // 20)
+        )
+        dock.show()
+        dock.raise_()
+
+    # --- screens coming and going ----------------------------------------------------------------
+    def screen_removed(self, gone: QScreen) -> None:
+        """Windows that were on the unplugged screen move to one that remains."""
+        remaining = self.screens(without=gone)
+        lost = screen_info(gone)
+        moved = []
+        for name, widget in self._windows():
+            rect = rect_of(widget.geometry())
+            if screen_of(rect, [lost]) is not None and screen_of(rect, remaining) is None:
+                widget.setGeometry(qrect(place(rect, lost, remaining)))
+                moved.append(name)
+        if self._wall.full_screen is not None and self._wall.full_screen.screen() is gone:
+            self._wall.full_screen.close()
+            moved.append("video wall")
+        if moved:
+            where = remaining[0].name if remaining else "the remaining screen"
+            self._notifier.warning(f"Screen {gone.name()} was unplugged: {', '.join(moved)} moved to {where}")
+
+    def screen_added(self, screen: QScreen) -> None:
+        if self.current is not None:
+            self._notifier.info(
+                f"Screen {screen.name()} is connected: View ▸ Layout ▸ Restore «{self.current.name}» puts the "
+                "panels back"
+            )

@@ -1,0 +1,131 @@
+"""Layout profiles: which panel is where, on which screen, saved by name (pure: JSON in and out).
+
+    {"name": "Supervisor — 3 screens", "version": 1,
+     "main": {"geometry": [x, y, w, h], "screen": {"name": "DP-1", "geometry": [...]}, "state": "<base64>"},
+     "panels": {"social": {"floating": true, "visible": true, "geometry": [...], "screen": {...}}, …},
+     "wall_screen": "HDMI-2"}
+
+`state` is the main window's own dock arrangement (QMainWindow.saveState, base64); floating panels and the
+full-screen wall are placed by screen, so that a missing screen sends them to one that exists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from console.layout.placement import Rect, ScreenInfo
+
+PROFILE_VERSION = 1
+BUILT_IN = ("Supervisor — 3 screens", "Operator — 2 screens", "Trainer — 1 screen")
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be read; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class PanelPlacement:
+    floating: bool
+    visible: bool
+    geometry: Rect | None = None
+    screen: ScreenInfo | None = None
+
+
+@dataclass
+class Profile:
+    name: str
+    main_geometry: Rect
+    main_screen: ScreenInfo | None
+    main_state: str = ""
+    panels: dict[str, PanelPlacement] = field(default_factory=dict)
+    wall_screen: str = ""  # the screen's name where the wall is full screen ("" when it is a panel)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "name": self.name,
+                "version": PROFILE_VERSION,
+                "main": {
+                    "geometry": self.main_geometry.to_list(),
+                    "screen": self.main_screen.to_dict() if self.main_screen else None,
+                    "state": self.main_state,
+                },
+                "panels": {
+                    name: {
+                        "floating": p.floating,
+                        "visible": p.visible,
+                        "geometry": p.geometry.to_list() if p.geometry else None,
+                        "screen": p.screen.to_dict() if p.screen else None,
+                    }
+                    for name, p in self.panels.items()
+                },
+                "wall_screen": self.wall_screen,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "profile") -> Profile:
+        try:
+            raw = json.loads(text)
+            if int(raw.get("version", 0)) > PROFILE_VERSION:
+                raise ProfileError(f"{source} was saved by a newer console; update it to use this profile")
+            main = raw["main"]
+            panels = {
+                str(name): PanelPlacement(
+                    bool(p["floating"]),
+                    bool(p["visible"]),
+                    Rect.of(p["geometry"]) if p.get("geometry") else None,
+                    ScreenInfo.of(p["screen"]) if p.get("screen") else None,
+                )
+                for name, p in (raw.get("panels") or {}).items()
+            }
+            return cls(
+                str(raw["name"]),
+                Rect.of(main["geometry"]),
+                ScreenInfo.of(main["screen"]) if main.get("screen") else None,
+                str(main.get("state") or ""),
+                panels,
+                str(raw.get("wall_screen") or ""),
+            )
+        except ProfileError:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ProfileError(f"{source} cannot be read ({exc})") from None
+
+
+def file_name(name: str) -> str:
+    """A profile's file: its name with anything but letters, digits and dashes made a dash."""
+    return re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-").lower() + ".json"
+
+
+def save(folder: Path, profile: Profile) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / file_name(profile.name)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(profile.to_json(), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load(folder: Path, name: str) -> Profile:
+    path = folder / file_name(name)
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.json"))) or "none saved yet"
+        raise ProfileError(f"there is no layout profile {name!r} (saved: {known})")
+    return Profile.from_json(path.read_text(encoding="utf-8"), path.name)
+
+
+def names(folder: Path) -> list[str]:
+    """The saved profiles' names."""
+    found = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            found.append(Profile.from_json(path.read_text(encoding="utf-8"), path.name).name)
+        except (ProfileError, OSError):
+            continue
+    return found
