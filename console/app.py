@@ -23,6 +23,7 @@ import httpx
 import qasync
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 
 from console import __version__
@@ -35,6 +36,7 @@ from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxFile
 from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
+from console.domain.priority import priority_label
 from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
 from console.layout.manager import LayoutManager
@@ -43,6 +45,8 @@ from console.map.panel import MapPanel
 from console.map.profile import release_map_profile
 from console.map.scheme import register_scheme
 from console.notifications import Notifier
+from console.palette.dialog import CommandPalette
+from console.palette.matching import Entry
 from console.recording.player import SessionPlayer
 from console.recording.recorder import SessionRecorder
 from console.recording.replay_bar import ReplayBanner, ReplayBar
@@ -236,12 +240,49 @@ def build_console(
     window.add_action(menu, "Add a note to the selected incident", "Ctrl+N", focus_note)
     window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
     window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
+    palette = CommandPalette(lambda: palette_entries(window, store), window)
+    window.add_action(window.view_menu, "Go to… (command palette)", "Ctrl+K", palette.open_palette)
+
+    def chosen(entry: Entry) -> None:
+        if entry.kind == "action":
+            action = next((a for a in window.findChildren(QAction) if a.text() == entry.key), None)
+            if action is not None:
+                action.trigger()
+        elif entry.kind == "incident":
+            open_incident(entry.key)
+        elif entry.kind == "unit":
+            unit = store.units.get(entry.key)
+            window.show_panel("units")
+            if unit is not None and unit.position is not None:
+                map_panel.view.focus(unit.position.lat, unit.position.lon, 17)
+        elif entry.kind == "camera":
+            show_on_wall(wall.show_camera, entry.key)
+
+    palette.chosen.connect(chosen)
     window.resize(1600, 900)
     layout = LayoutManager(window, wall, notifier, config_dir() / "profiles")
     add_layout_menus(window, layout)
     return Console(
         store, notifier, commands, queries, selection, window, create_dialog, map_panel, wall, social, layout
     )
+
+
+def palette_entries(window: MainWindow, store: Store) -> list[Entry]:
+    """What the palette can find: the window's actions, open incidents, units and cameras."""
+    entries = [
+        Entry("action", action.text().replace("&", ""), action.shortcut().toString(), action.text())
+        for action in window.findChildren(QAction)
+        if action.text() and not action.isSeparator() and action.menu() is None and action.isEnabled()
+    ]
+    for incident in sorted(store.incidents.values(), key=lambda i: (-i.priority, i.number)):
+        if incident.is_open:
+            detail = f"{priority_label(incident.priority)}, {incident.location.address_text or ''}"
+            entries.append(Entry("incident", f"{incident.number} {incident.type_text}", detail, incident.id))
+    for unit in sorted(store.units.values(), key=lambda u: u.callsign):
+        entries.append(Entry("unit", unit.callsign, f"{unit.agency}, {unit.secondary_status}", unit.id))
+    for camera in sorted(store.cameras.values(), key=lambda c: c.name):
+        entries.append(Entry("camera", camera.name, f"{camera.kind}, {camera.status}", camera.id))
+    return entries
 
 
 def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:

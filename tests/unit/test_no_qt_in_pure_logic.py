@@ -47,6 +47,7 @@ PURE = [
     "console.recording.report",
     "console.layout.placement",
     "console.layout.profile",
+    "console.palette.matching",
     "console.domain.clock",
     "dispatchd.exercise",
     "dispatchd.social.ingest",

@@ -1,0 +1,50 @@
+"""The palette: typing narrows the list, arrows move, Enter chooses, Esc closes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.app import build_console, palette_entries
+from console.palette.dialog import CommandPalette
+from console.palette.matching import Entry
+from tests.qt.conftest import QtAsync
+from tests.unit.console.factories import incident, snapshot, unit
+
+
+def test_type_move_and_choose(qtbot: QtBot) -> None:
+    entries = [
+        Entry("unit", "PS-01", "police, Available", "PS-01@police"),
+        Entry("unit", "PS-02", "police, EnRoute", "PS-02@police"),
+        Entry("camera", "<b>Drone</b> parvis", "drone, online", "cam-99"),
+    ]
+    palette = CommandPalette(lambda: entries)
+    qtbot.addWidget(palette)
+    palette.open_palette()
+    assert palette.results.count() == 3
+    qtbot.keyClicks(palette.search, "ps")
+    assert palette.results.count() == 2
+    qtbot.keyClick(palette.search, Qt.Key.Key_Down)
+    with qtbot.waitSignal(palette.chosen) as chosen:
+        qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert chosen.args[0].key == "PS-02@police" and not palette.isVisible()
+    palette.open_palette()
+    qtbot.keyClicks(palette.search, "drone")
+    assert palette.results.item(0).text() == "Camera  ·  <b>Drone</b> parvis  —  drone, online", "names as text"
+
+
+def test_the_console_palette_finds_actions_incidents_units_and_cameras(qtbot: QtBot, qloop: QtAsync) -> None:
+    console = build_console("palette test", fill_wall=False)
+    qtbot.addWidget(console.window)
+    console.store.reset(snapshot(3, incidents=[incident("i1", number="2026-000042")], units=[unit("PS-07@police")]))
+    entries = palette_entries(console.window, console.store)
+    kinds = {(e.kind, e.label) for e in entries}
+    assert ("action", "Go to… (command palette)") in kinds and ("action", "Dispatch to the selected incident") in kinds
+    assert ("incident", "2026-000042 Fight on the public way") in kinds and ("unit", "PS-07") in kinds
+    palette = console.window.findChild(CommandPalette)
+    assert palette is not None
+    palette.open_palette()
+    qtbot.keyClicks(palette.search, "42")
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert console.selection.incident_id == "i1", "choosing an incident opens it"
+    qloop.run(console.close())
