@@ -58,7 +58,8 @@ from console.social_watch.alert_bar import SpikeAlertBar, alert_text
 from console.social_watch.panel import SocialWatchPanel
 from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
-from console.theme import apply_dark_theme
+from console.theme import apply_theme
+from console.theme_colours import THEMES
 from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS
 from console.videowall.panel import VideoWallPanel
 from console.videowall.wall_state import WallState, wall_to_dict
@@ -322,6 +323,25 @@ def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
                 action.triggered.connect(lambda _=False, p=panel, i=index: layout.send_to_screen(p, i))
 
     send.aboutToShow.connect(fill_send)
+    looks = window.view_menu.addMenu("Look")
+    for name in THEMES:
+        looks.addAction(f"{name.replace('-', ' ').capitalize()} theme").triggered.connect(
+            lambda _=False, n=name: _set_look(theme=n)
+        )
+    looks.addSeparator()
+    for scale in (1.0, 1.25, 1.5):
+        looks.addAction(f"Text {int(scale * 100)}%").triggered.connect(lambda _=False, s=scale: _set_look(scale=s))
+
+
+def _set_look(theme: str | None = None, scale: float | None = None) -> None:
+    """Change the look now and keep it in the settings."""
+    settings = Settings.load()
+    settings.theme = theme or settings.theme
+    settings.text_scale = scale or settings.text_scale
+    settings.save()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, settings.theme, settings.text_scale)
 
 
 @dataclass
@@ -619,7 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         assert isinstance(app, QApplication)
         app.setApplicationName("command-console")
         app.setApplicationVersion(__version__)
-        apply_dark_theme(app)
+        apply_theme(app, settings.theme, settings.text_scale)
         wake = QTimer()  # lets Python run its signal handlers while Qt waits
         wake.timeout.connect(lambda: None)
         wake.start(250)

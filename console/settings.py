@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,10 @@ class Settings:
     """Path of an MBTiles file for offline tiles (the demo generates its city's)."""
     wall_layout: str = "2×2"
     """Video wall layout at start: 1×1 … 5×5, "1 big + 5", "1 big + 7" or "2 big + 8"."""
+    theme: str = "dark"
+    """The look: "dark" (the control room's), "light" or "high-contrast"."""
+    text_scale: float = 1.0
+    """Text size, 1.0 as designed (0.8 to 2.0): larger for a wall of screens seen from afar."""
     session_folder: str = ""
     """Record every session into this folder (one file per session, named by its start); empty: only with
     --record FILE."""
@@ -70,3 +74,11 @@ class Settings:
             log.error("settings file %s was unreadable (%s); set aside as %s, using defaults", path, exc, aside)
             return cls()
         return settings
+
+    def save(self, path: Path | None = None) -> None:
+        """Write settings.json (through a temporary file: a crash never leaves half a file)."""
+        path = path or config_dir() / "settings.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=1, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.social_watch.watch import minute_of
@@ -32,7 +32,8 @@ class RuleChart(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setMinimumWidth(10)  # long rule names are cut, not the chart widened
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
-        self.plot.setBackground("#16181c")
+        palette = self.palette()
+        self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
         self.plot.setFixedHeight(CHART_HEIGHT)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -42,8 +43,8 @@ class RuleChart(QWidget):
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setStyle(tickFont=small, tickLength=-4)
-            axis.setTextPen(pg.mkPen("#aab"))
-            axis.setPen(pg.mkPen("#556"))
+            axis.setTextPen(pg.mkPen(palette.color(QPalette.ColorRole.Text)))
+            axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         self.plot.getAxis("left").setWidth(28)
         self.bars = pg.BarGraphItem(x=[], height=[], width=50, brush=BAR, pen=None)
         self.spikes = pg.BarGraphItem(x=[], height=[], width=50, brush=SPIKE, pen=None)

@@ -111,22 +111,27 @@ class PostDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.fillRect(rect, palette.highlight() if selected else palette.base())
-        painter.setPen(QColor("#3a3f44"))
+        painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         head, body = self._fonts(option)
         area = QRectF(rect.adjusted(6, 4, -6, -4))
         painter.setFont(head)
-        painter.setPen(QColor("#9ecbff") if not selected else palette.highlightedText().color())
+        painter.setPen(palette.link().color() if not selected else palette.highlightedText().color())
         header = QFontMetrics(head).elidedText(
             str(index.data(HEADER_ROLE)), Qt.TextElideMode.ElideRight, int(area.width())
         )
         painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, header)
         top = area.top() + QFontMetrics(head).height() + 2
         text = str(index.data(Qt.ItemDataRole.DisplayRole))
-        self._draw_text(painter, body, text, index.data(TERMS_ROLE) or [], QRectF(area.left(), top, area.width(), 0))
+        ink = palette.highlightedText().color() if selected else palette.text().color()
+        self._draw_text(
+            painter, body, text, index.data(TERMS_ROLE) or [], QRectF(area.left(), top, area.width(), 0), ink
+        )
         painter.restore()
 
-    def _draw_text(self, painter: QPainter, font: QFont, text: str, terms: list[str], where: QRectF) -> None:
+    def _draw_text(
+        self, painter: QPainter, font: QFont, text: str, terms: list[str], where: QRectF, ink: QColor
+    ) -> None:
         layout = QTextLayout(text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -152,5 +157,5 @@ class PostDelegate(QStyledItemDelegate):
             line.setPosition(QPointF(0, y))
             y += line.height()
         layout.endLayout()
-        painter.setPen(QColor("#e8e8e8"))
+        painter.setPen(ink)
         layout.draw(painter, where.topLeft())

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import build_console, palette_entries
 from console.palette.dialog import CommandPalette
 from console.palette.matching import Entry
+from console.settings import Settings
+from console.theme import apply_theme
 from tests.qt.conftest import QtAsync
 from tests.unit.console.factories import incident, snapshot, unit
 
@@ -48,3 +55,18 @@ def test_the_console_palette_finds_actions_incidents_units_and_cameras(qtbot: Qt
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
     assert console.selection.incident_id == "i1", "choosing an incident opens it"
     qloop.run(console.close())
+
+
+def test_a_look_changes_colours_and_text_size_and_is_kept(qapp: QApplication, tmp_path: Path) -> None:
+    base = qapp.font().pointSizeF()
+    try:
+        apply_theme(qapp, "high-contrast", 1.5)
+        assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+        assert qapp.palette().color(QPalette.ColorRole.Highlight).name() == "#ffff00"
+        assert qapp.font().pointSizeF() == pytest.approx(base * 1.5)
+        settings = Settings(theme="light", text_scale=1.25)
+        settings.save(tmp_path / "settings.json")
+        assert Settings.load(tmp_path / "settings.json") == settings
+    finally:
+        apply_theme(qapp, "dark", 1.0)
+    assert qapp.font().pointSizeF() == pytest.approx(base)

@@ -48,6 +48,7 @@ PURE = [
     "console.layout.placement",
     "console.layout.profile",
     "console.palette.matching",
+    "console.theme_colours",
     "console.domain.clock",
     "dispatchd.exercise",
     "dispatchd.social.ingest",
