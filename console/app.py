@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 
 from console import __version__
+from console.alerting.panel import AlertCenter, AlertLogPanel
 from console.backend.client import DispatchClient
 from console.backend.commands import Commands
 from console.backend.connection import ConnectionStatus, LinkState
@@ -202,6 +203,11 @@ def build_console(
 
     spike_bar.show_requested.connect(show_spike)
     social.spike_detected.connect(lambda alert: notifier.warning(alert_text(alert)))
+    alert_center = AlertCenter(store, alerts, social, spike_bar, wall.grid, queries.user_name)
+    alert_log = AlertLogPanel(alert_center)
+    log_dock = window.add_panel("alert_log", "Alerts", alert_log, left)
+    window.tabifyDockWidget(units_dock, log_dock)
+    units_dock.raise_()
     clips.play_requested.connect(functools.partial(show_on_wall, wall.play_bookmark))
     map_panel.camera_requested.connect(functools.partial(show_on_wall, wall.show_camera))
     detail.video_requested.connect(functools.partial(show_on_wall, wall.play_media))

@@ -56,6 +56,11 @@ class DispatchClient:
         self.session: Session | None = None
 
     @property
+    def username(self) -> str | None:
+        """Who this console is logged in as (None before the first login)."""
+        return self._credentials[0] if self._credentials else None
+
+    @property
     def has_credentials(self) -> bool:
         return self._credentials is not None
 

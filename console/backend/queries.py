@@ -35,6 +35,10 @@ class Queries:
         self.history: Callable[[str], Awaitable[list[Event]]] | None = None
         """In a replay, an incident's timeline comes from the session file (up to the replayed time)."""
 
+    def user_name(self) -> str:
+        """The logged-in operator, for what the console records in their name (acknowledgements)."""
+        return (self._client.username if self._client else None) or "this console"
+
     def attach(self, client: DispatchClient) -> None:
         self._client = client
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from console.videowall.feed import Feed
 from console.videowall.feed_source import FeedSource
+from console.videowall.feed_status import FeedState
 from console.videowall.feed_worker import FeedWorker
 from console.videowall.layouts import MAX_TILES
 from console.videowall.remote_feed import DecoderProcess
@@ -34,6 +35,8 @@ Resolver = Callable[[SourceRef, bool], FeedSource | str]
 class WallGrid(QWidget):
     """The tiles of the wall and their workers."""
 
+    feed_failed = Signal(str, str)
+    """A tile's source failed: the tile's title and why (once per failure, not at every retry)."""
     state_shown = Signal(object)
     """The wall now shows this WallState (a gesture or a program set it; a session recorder follows it)."""
     state_changed = Signal(object)
@@ -56,6 +59,7 @@ class WallGrid(QWidget):
         self._tour_started: dict[int, float] = {}
         self._shown_slots: set[int] = set()
         self._visibility_at = 0.0
+        self._failing: set[int] = set()
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(2)
@@ -191,6 +195,12 @@ class WallGrid(QWidget):
             self._shown_slots = {slot for slot in self._workers if not minimised and self.tiles[slot].isVisible()}
             for slot, worker in self._workers.items():
                 worker.set_active(slot in self._shown_slots)
+                state = worker.status.state
+                if state is FeedState.ERROR and slot not in self._failing:
+                    self._failing.add(slot)
+                    self.feed_failed.emit(self.tiles[slot].title, worker.status.reason)
+                elif state in (FeedState.LIVE, FeedState.PLAYBACK):
+                    self._failing.discard(slot)  # back to work: a new failure is a new alert
         for slot in self._shown_slots:
             self.tiles[slot].refresh(now)
 

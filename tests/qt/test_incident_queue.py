@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.alerting.panel import AlertCenter, AlertLogPanel
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
+from console.social_watch.alert_bar import SpikeAlertBar
+from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.views.alerts import AlertBar, HighPriorityAlerts
 from console.views.exercise_banner import ExerciseBanner
@@ -147,3 +150,33 @@ def test_an_exercise_is_announced_above_the_panels_and_its_incidents_marked(qtbo
     closed = incident("i1", version=2, exercise=True, status="closed")
     store.apply(event_from_dict(event(7, "incident.closed", "i1", {"incident": closed}), 7))
     assert banner.isHidden(), "no exercise running, none of its incidents open: no banner"
+
+
+class _Wall(QObject):
+    feed_failed = Signal(str, str)
+
+
+def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtbot: QtBot) -> None:
+    store = Store()
+    store.reset(snapshot(1))
+    alerts = HighPriorityAlerts(store)
+    social = SocialWatchModel(store)
+    spike_bar = SpikeAlertBar(social)
+    wall = _Wall()
+    center = AlertCenter(store, alerts, social, spike_bar, wall, lambda: "supervisor")  # a stand-in wall
+    panel = AlertLogPanel(center)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(spike_bar)
+    store.apply(event_from_dict(event(2, "incident.created", "i9", {"incident": incident("i9", priority=9)}), 2))
+    wall.feed_failed.emit("Port", "camera refused the connection — retrying in 2 s")
+    wall.feed_failed.emit("Port", "camera refused the connection — retrying in 4 s")
+    assert [(a.kind, a.key) for a in center.log.pending()] == [("incident", "i9"), ("camera", "Port")]
+    assert center.beeps == 2, "each new alert with a sound"
+    assert panel.tree.topLevelItem(0).text(2) == "Port: camera refused the connection — retrying in 2 s"
+    assert panel.ack_all.text() == "Acknowledge all (2)"
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(1))
+    panel.ack.click()
+    assert alerts.pending == [], "acknowledged in the log: the incident's alert strip is acknowledged too"
+    assert panel.tree.topLevelItem(1).text(3).startswith("supervisor at ")
+    panel.ack_all.click()
+    assert center.log.pending() == [] and not panel.ack_all.isEnabled()

@@ -521,3 +521,15 @@ def test_a_replay_shows_the_operators_wall_as_recordings_at_the_replayed_time(
     qtbot.waitUntil(said, timeout=20000)
     player.close()
     del replay
+
+
+def test_a_failing_camera_is_reported_once_not_at_every_retry(qtbot: QtBot, grid: WallGrid) -> None:
+    failures: list[tuple[str, str]] = []
+    grid.feed_failed.connect(lambda title, reason: failures.append((title, reason)))
+    on_wall(grid, "1×1", [f"http://127.0.0.1:{free_port()}/cam.mjpg"])
+    qtbot.waitUntil(lambda: bool(failures), timeout=10000)
+    assert failures[0][0] == "source 1" and failures[0][1].startswith("camera refused the connection")
+    worker = grid.worker(0)
+    assert worker is not None
+    qtbot.waitUntil(lambda: worker.status.attempt >= 3, timeout=20000)
+    assert len(failures) == 1, "retries of the same failure are not new alerts"

@@ -49,6 +49,7 @@ PURE = [
     "console.layout.profile",
     "console.palette.matching",
     "console.theme_colours",
+    "console.alerting.log",
     "console.domain.clock",
     "dispatchd.exercise",
     "dispatchd.social.ingest",

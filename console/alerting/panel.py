@@ -1,0 +1,144 @@
+"""AlertCenter gathers the alerts of every source into the log (with a sound); AlertLogPanel shows the log,
+newest first, and acknowledges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from console.alerting.log import Alert, AlertLog
+from console.social_watch.alert_bar import SpikeAlertBar, alert_text
+from console.social_watch.safe_text import one_line
+from console.social_watch.watch import SpikeAlert
+from console.social_watch.watch_model import SocialWatchModel
+from console.store import Store
+from console.videowall.wall_grid import WallGrid
+from console.views.alerts import HighPriorityAlerts
+
+KIND_WORDS = {"incident": "Incident", "social": "Social spike", "camera": "Camera"}
+
+
+class AlertCenter(QObject):
+    changed = Signal()
+    """The log changed (an alert raised or acknowledged)."""
+
+    def __init__(
+        self,
+        store: Store,
+        incidents: HighPriorityAlerts,
+        social: SocialWatchModel,
+        spike_bar: SpikeAlertBar,
+        wall: WallGrid,
+        user: Callable[[], str],
+        sound: bool = True,
+    ) -> None:
+        super().__init__()
+        self.log = AlertLog()
+        self._store, self._incidents, self._spike_bar, self._user = store, incidents, spike_bar, user
+        self.sound = sound
+        self.beeps = 0
+        incidents.changed.connect(self._incidents_changed)
+        social.spike_detected.connect(self._spike)
+        wall.feed_failed.connect(self._camera)
+
+    def _raise(self, kind: str, key: str, text: str) -> None:
+        alert = self.log.raise_alert(kind, key, text, self._store.now())
+        if alert is None:
+            return
+        if self.sound:
+            QApplication.beep()
+            self.beeps += 1
+        self.changed.emit()
+
+    def _incidents_changed(self) -> None:
+        for incident_id in self._incidents.pending:
+            incident = self._store.incidents.get(incident_id)
+            if incident is not None:
+                self._raise(
+                    "incident", incident_id, f"{incident.number} {incident.type_text} (priority {incident.priority})"
+                )
+        for alert in self.log.pending():
+            if alert.kind == "incident" and alert.key not in self._incidents.pending:
+                self.log.acknowledge_key("incident", alert.key, self._user(), self._store.now())
+                self.changed.emit()
+
+    def _spike(self, spike: SpikeAlert) -> None:
+        self._raise("social", spike.rule_id, alert_text(spike))
+
+    def _camera(self, camera: str, reason: str) -> None:
+        self._raise("camera", camera, f"{camera}: {reason}")
+
+    def acknowledge(self, alert: Alert) -> None:
+        self.log.acknowledge(alert.id, self._user(), self._store.now())
+        if alert.kind == "incident":
+            self._incidents.acknowledge(alert.key)
+        elif alert.kind == "social":
+            self._spike_bar.acknowledge(alert.key)
+        self.changed.emit()
+
+
+class AlertLogPanel(QWidget):
+    def __init__(self, center: AlertCenter) -> None:
+        super().__init__()
+        self.center = center
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Time", "Kind", "Alert", "Acknowledged"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnWidth(0, 70)
+        self.tree.setColumnWidth(1, 100)
+        self.tree.setColumnWidth(2, 320)
+        self.ack = QPushButton("Acknowledge")
+        self.ack.clicked.connect(self._acknowledge_selected)
+        self.ack_all = QPushButton("Acknowledge all")
+        self.ack_all.clicked.connect(self._acknowledge_all)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ack)
+        buttons.addWidget(self.ack_all)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        center.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        for alert in reversed(self.center.log.alerts):
+            done = (
+                f"{alert.acknowledged_by} at {alert.acknowledged_at.astimezone():%H:%M:%S}"
+                if alert.acknowledged_at
+                else "PENDING"
+            )
+            item = QTreeWidgetItem(
+                [
+                    f"{alert.at.astimezone():%H:%M:%S}",
+                    KIND_WORDS.get(alert.kind, alert.kind),
+                    one_line(alert.text, 300),
+                    done,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, alert.id)
+            if alert.pending:
+                font = item.font(2)
+                font.setBold(True)
+                for column in range(4):
+                    item.setFont(column, font)
+            self.tree.addTopLevelItem(item)
+        pending = len(self.center.log.pending())
+        self.ack_all.setText(f"Acknowledge all ({pending})" if pending else "Acknowledge all")
+        self.ack_all.setEnabled(bool(pending))
+
+    def _acknowledge_selected(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        alert_id = item.data(0, Qt.ItemDataRole.UserRole)
+        alert = next((a for a in self.center.log.alerts if a.id == alert_id), None)
+        if alert is not None and alert.pending:
+            self.center.acknowledge(alert)
+
+    def _acknowledge_all(self) -> None:
+        for alert in self.center.log.pending():
+            self.center.acknowledge(alert)
