@@ -42,6 +42,7 @@ class AlertCenter(QObject):
         incidents.changed.connect(self._incidents_changed)
         social.spike_detected.connect(self._spike)
         wall.feed_failed.connect(self._camera)
+        spike_bar.acknowledged.connect(self._spike_acknowledged)
 
     def _raise(self, kind: str, key: str, text: str) -> None:
         alert = self.log.raise_alert(kind, key, text, self._store.now())
@@ -69,6 +70,11 @@ class AlertCenter(QObject):
 
     def _camera(self, camera: str, reason: str) -> None:
         self._raise("camera", camera, f"{camera}: {reason}")
+
+    def _spike_acknowledged(self, rule_id: str) -> None:
+        if any(a.pending and a.kind == "social" and a.key == rule_id for a in self.log.alerts):
+            self.log.acknowledge_key("social", rule_id, self._user(), self._store.now())
+            self.changed.emit()
 
     def acknowledge(self, alert: Alert) -> None:
         self.log.acknowledge(alert.id, self._user(), self._store.now())

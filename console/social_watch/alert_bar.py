@@ -26,6 +26,8 @@ class SpikeAlertBar(QFrame):
 
     show_requested = Signal(str)
     """The operator wants the posts of a rule: its id."""
+    acknowledged = Signal(str)
+    """A spike was acknowledged (here or from the alert log): its rule's id."""
 
     def __init__(self, model: SocialWatchModel) -> None:
         super().__init__()
@@ -45,8 +47,10 @@ class SpikeAlertBar(QFrame):
         self.refresh()
 
     def acknowledge(self, rule_id: str) -> None:
-        self.pending = [a for a in self.pending if a.rule_id != rule_id]
-        self.refresh()
+        if any(a.rule_id == rule_id for a in self.pending):
+            self.pending = [a for a in self.pending if a.rule_id != rule_id]
+            self.refresh()
+            self.acknowledged.emit(rule_id)
 
     def refresh(self) -> None:
         clear_rows(self._rows)

@@ -12,6 +12,8 @@ from console.alerting.panel import AlertCenter, AlertLogPanel
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.social_watch.alert_bar import SpikeAlertBar
+from console.social_watch.spikes import Spike
+from console.social_watch.watch import SpikeAlert
 from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.views.alerts import AlertBar, HighPriorityAlerts
@@ -180,3 +182,7 @@ def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtb
     assert panel.tree.topLevelItem(1).text(3).startswith("supervisor at ")
     panel.ack_all.click()
     assert center.log.pending() == [] and not panel.ack_all.isEnabled()
+    social.spike_detected.emit(SpikeAlert("fights", "Fights", Spike(12, 0.3, 11.7), store.now()))
+    assert [(a.kind, a.key) for a in center.log.pending()] == [("social", "fights")] and spike_bar.pending
+    spike_bar.acknowledge("fights")
+    assert center.log.pending() == [], "acknowledged in its amber strip: the log says so too"
