@@ -41,6 +41,7 @@ from console.domain.priority import priority_label
 from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
 from console.layout.manager import LayoutManager
+from console.layout.profile import BUILT_IN
 from console.layout.profile import names as profile_names
 from console.map.panel import MapPanel
 from console.map.profile import release_map_profile
@@ -310,9 +311,8 @@ def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
             current = layout.current
             menu.addAction(f"Restore «{current.name}»").triggered.connect(lambda: layout.apply(current))
         saved = profile_names(layout.folder)
-        if saved:
-            menu.addSeparator()
-        for name in saved:
+        menu.addSeparator()
+        for name in [*saved, *(b for b in BUILT_IN if b not in saved)]:
             menu.addAction(name).triggered.connect(lambda _=False, n=name: layout.load(n))
 
     menu.aboutToShow.connect(fill)

@@ -80,9 +80,12 @@ class LayoutManager(QObject):
         return path
 
     def load(self, name: str) -> None:
-        """Apply a saved profile; a profile that cannot be read says why."""
+        """Apply a saved profile (or a built-in one not saved over); a profile that cannot be read says why."""
         try:
-            self.apply(profiles.load(self.folder, name))
+            if name in profiles.BUILT_IN and not (self.folder / profiles.file_name(name)).exists():
+                self.apply(profiles.builtin_profile(name, self.screens(), list(self._window.docks)))
+            else:
+                self.apply(profiles.load(self.folder, name))
         except ProfileError as exc:
             self._notifier.error(f"Layout profile not applied: {exc}")
 

@@ -129,3 +129,34 @@ def names(folder: Path) -> list[str]:
         except (ProfileError, OSError):
             continue
     return found
+
+
+def _part(screen: ScreenInfo, x: float, y: float, w: float, h: float) -> Rect:
+    """A share of a screen (fractions of its size)."""
+    g = screen.geometry
+    return Rect(g.x + int(g.w * x), g.y + int(g.h * y), int(g.w * w), int(g.h * h))
+
+
+def builtin_profile(name: str, screens: list[ScreenInfo], panels: list[str]) -> Profile:
+    """The profiles every console has, fitted to the screens there are (primary first):
+    Trainer — 1 screen: everything in the main window. Operator — 2 screens: the wall full screen on the
+    second. Supervisor — 3 screens: the wall on the second, social watch, units and alerts on the third."""
+    if name not in BUILT_IN:
+        raise ProfileError(f"there is no built-in layout profile {name!r}")
+    first = screens[0]
+    profile = Profile(name, first.geometry, first, "", {p: PanelPlacement(False, True) for p in panels})
+    wants = BUILT_IN.index(name)  # 0: supervisor (3), 1: operator (2), 2: trainer (1)
+    if wants <= 1 and len(screens) >= 2:
+        profile.wall_screen = screens[1].name
+        if "wall" in profile.panels:
+            profile.panels["wall"] = PanelPlacement(False, False)
+    if wants == 0 and len(screens) >= 3:
+        third = screens[2]
+        for panel, part in (
+            ("social", _part(third, 0, 0, 0.5, 1)),
+            ("units", _part(third, 0.5, 0, 0.5, 0.6)),
+            ("alert_log", _part(third, 0.5, 0.6, 0.5, 0.4)),
+        ):
+            if panel in profile.panels:
+                profile.panels[panel] = PanelPlacement(True, True, part, third)
+    return profile

@@ -84,3 +84,15 @@ def test_a_panel_sent_to_a_screen_and_a_missing_screen(
     placed = rect_of(social.geometry())
     assert placed.intersection_area(Rect(screen.x, screen.y, screen.w, screen.h)) == placed.w * placed.h
     assert said[-1].startswith("Layout «Supervisor — 3 screens»: screen HDMI-9 is not connected")
+
+
+def test_a_built_in_profile_applies_on_the_screens_there_are(
+    qtbot: QtBot, arranged: tuple[MainWindow, LayoutManager, list[str]]
+) -> None:
+    window, layout, said = arranged
+    window.docks["social"].setFloating(True)
+    window.docks["units"].hide()
+    layout.load("Supervisor — 3 screens")  # one screen here: everything docked in the main window
+    qtbot.waitUntil(lambda: not window.docks["social"].isFloating() and not window.docks["units"].isHidden())
+    assert layout.current is not None and layout.current.name == "Supervisor — 3 screens"
+    assert not any(text.startswith("Layout profile not applied") for text in said)

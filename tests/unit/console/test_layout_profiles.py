@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from console.layout.placement import Rect, ScreenInfo, place, screen_of
-from console.layout.profile import PanelPlacement, Profile, ProfileError, file_name, load, names, save
+from console.layout.profile import (
+    PanelPlacement,
+    Profile,
+    ProfileError,
+    builtin_profile,
+    file_name,
+    load,
+    names,
+    save,
+)
 
 LEFT = ScreenInfo("DP-1", Rect(0, 0, 1920, 1050))
 MIDDLE = ScreenInfo("DP-2", Rect(1920, 0, 1920, 1050))
@@ -55,3 +64,18 @@ def test_profiles_round_trip_and_bad_ones_say_why(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="cannot be read"):
         load(tmp_path, "Supervisor — 3 screens")
     assert names(tmp_path) == [], "an unreadable profile is not offered"
+
+
+def test_built_in_profiles_fit_the_screens_there_are() -> None:
+    panels = ["incidents", "units", "social", "alert_log", "wall"]
+    three = builtin_profile("Supervisor — 3 screens", [LEFT, MIDDLE, RIGHT], panels)
+    assert three.wall_screen == "DP-2" and not three.panels["wall"].visible
+    social = three.panels["social"]
+    assert social.floating and social.screen == RIGHT and social.geometry == Rect(3840, 0, 640, 994)
+    assert three.panels["alert_log"].geometry == Rect(4480, 596, 640, 397)
+    one = builtin_profile("Supervisor — 3 screens", [LEFT], panels)
+    assert one.wall_screen == "" and not any(p.floating for p in one.panels.values()), "one screen: all docked"
+    operator = builtin_profile("Operator — 2 screens", [LEFT, MIDDLE], panels)
+    assert operator.wall_screen == "DP-2" and not operator.panels["social"].floating
+    with pytest.raises(ProfileError, match="no built-in layout profile"):
+        builtin_profile("Night", [LEFT], panels)
