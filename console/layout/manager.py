@@ -28,8 +28,15 @@ def qrect(rect: Rect) -> QRect:
     return QRect(rect.x, rect.y, rect.w, rect.h)
 
 
-def screen_info(screen: QScreen) -> ScreenInfo:
-    return ScreenInfo(screen.name(), rect_of(screen.availableGeometry()))
+def screen_names(screens: list[QScreen]) -> list[str]:
+    """Names that tell the screens apart: the system's, numbered when several share one (separate X screens
+    all say "screen")."""
+    seen: dict[str, int] = {}
+    names = []
+    for screen in screens:
+        seen[screen.name()] = seen.get(screen.name(), 0) + 1
+        names.append(screen.name() if seen[screen.name()] == 1 else f"{screen.name()} #{seen[screen.name()]}")
+    return names
 
 
 class LayoutManager(QObject):
@@ -50,7 +57,16 @@ class LayoutManager(QObject):
         return [primary, *[s for s in QGuiApplication.screens() if s is not primary]]
 
     def screens(self, without: QScreen | None = None) -> list[ScreenInfo]:
-        return [screen_info(s) for s in self.qscreens() if s is not without]
+        qscreens = self.qscreens()
+        return [
+            ScreenInfo(name, rect_of(s.availableGeometry()))
+            for s, name in zip(qscreens, screen_names(qscreens), strict=True)
+            if s is not without
+        ]
+
+    def name_of(self, screen: QScreen) -> str:
+        qscreens = self.qscreens()
+        return next((n for s, n in zip(qscreens, screen_names(qscreens), strict=True) if s is screen), screen.name())
 
     def _windows(self) -> list[tuple[str, QWidget]]:
         """The main window and every floating panel."""
@@ -69,7 +85,7 @@ class LayoutManager(QObject):
                 dock.isFloating(), not dock.isHidden(), geometry, screen_of(geometry, screens) if geometry else None
             )
         wall = self._wall.full_screen
-        wall_screen = wall.screen().name() if wall is not None else ""
+        wall_screen = self.name_of(wall.screen()) if wall is not None else ""
         state = bytes(self._window.saveState().toBase64().data()).decode()
         return Profile(name, main, screen_of(main, screens), state, panels, wall_screen)
 
@@ -98,9 +114,10 @@ class LayoutManager(QObject):
             dock = self._window.docks.get(name)
             if dock is None:
                 continue
-            dock.setFloating(panel.floating)
             if panel.floating and panel.geometry is not None:
-                dock.setGeometry(qrect(place(panel.geometry, panel.screen, screens)))
+                self._float_on(dock, self._qscreen_for(panel.screen), place(panel.geometry, panel.screen, screens))
+            else:
+                dock.setFloating(panel.floating)
             dock.setVisible(panel.visible)
         self._apply_wall(profile.wall_screen)
         missing = sorted(
@@ -114,12 +131,33 @@ class LayoutManager(QObject):
             )
         self.current = profile
 
+    def _qscreen_for(self, saved: ScreenInfo | None) -> QScreen:
+        """The screen a saved placement means (by its telling name), else the primary."""
+        qscreens = self.qscreens()
+        if saved is not None:
+            for screen, name in zip(qscreens, screen_names(qscreens), strict=True):
+                if name == saved.name:
+                    return screen
+        return qscreens[0]
+
+    @staticmethod
+    def _float_on(dock: QDockWidget, screen: QScreen, rect: Rect) -> None:
+        """Float a panel on a screen: the screen is set while the window is hidden (screens that are X screens
+        of their own take a window only before it shows)."""
+        shown = not dock.isHidden()
+        dock.hide()
+        dock.setFloating(True)
+        dock.setScreen(screen)
+        dock.setGeometry(qrect(rect))
+        dock.setVisible(shown)
+
     def _apply_wall(self, screen_name: str) -> None:
         if not screen_name:
             if self._wall.full_screen is not None:
                 self._wall.full_screen.close()
             return
-        screen = next((s for s in self.qscreens() if s.name() == screen_name), None)
+        qscreens = self.qscreens()
+        screen = next((s for s, n in zip(qscreens, screen_names(qscreens), strict=True) if n == screen_name), None)
         if screen is not None:
             self._wall.go_full_screen(screen)
 
@@ -131,18 +169,16 @@ class LayoutManager(QObject):
             self._notifier.warning(f"There is no screen {index + 1} (this workstation has {len(screens)}).")
             return
         area = screens[index].availableGeometry()
-        dock.setFloating(True)
-        dock.setGeometry(
-            area.adjusted(area.width() // 20, area.height() // 20, -area.width() // 20, -area.height() // 20)
-        )
+        margin_x, margin_y = area.width() // 20, area.height() // 20
         dock.show()
+        self._float_on(dock, screens[index], rect_of(area.adjusted(margin_x, margin_y, -margin_x, -margin_y)))
         dock.raise_()
 
     # --- screens coming and going ----------------------------------------------------------------
     def screen_removed(self, gone: QScreen) -> None:
         """Windows that were on the unplugged screen move to one that remains."""
         remaining = self.screens(without=gone)
-        lost = screen_info(gone)
+        lost = ScreenInfo(self.name_of(gone), rect_of(gone.availableGeometry()))
         moved = []
         for name, widget in self._windows():
             rect = rect_of(widget.geometry())
@@ -159,6 +195,6 @@ class LayoutManager(QObject):
     def screen_added(self, screen: QScreen) -> None:
         if self.current is not None:
             self._notifier.info(
-                f"Screen {screen.name()} is connected: View ▸ Layout ▸ Restore «{self.current.name}» puts the "
+                f"Screen {self.name_of(screen)} is connected: View ▸ Layout ▸ Restore «{self.current.name}» puts the "
                 "panels back"
             )
