@@ -527,6 +527,8 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         tile_url=None if demo is not None else (settings.map_tile_url or None),
         mbtiles=mbtiles,
     )
+    if settings.problem:
+        console.notifier.warning(settings.problem)
     if settings.wall_layout in LAYOUTS:
         console.wall.set_state(console.wall.grid.state.with_layout(settings.wall_layout))
     else:

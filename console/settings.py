@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,9 @@ class Settings:
     wall_screen: int = 0
     """0: the video wall is a panel of the main window. N: at start it goes full screen on screen N (1, 2, …)."""
 
+    problem: str = field(default="", compare=False, repr=False, metadata={"saved": False})
+    """Why the settings file could not be used ("" when it could): the console tells the operator."""
+
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
         """Read settings.json; a corrupt file is set aside (renamed) and defaults are used."""
@@ -65,14 +68,19 @@ class Settings:
             raw = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("not a JSON object")
-            known = {f.name: f.type for f in fields(cls)}
+            known = {f.name: f.type for f in fields(cls) if f.name != "problem"}
             values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
             settings = cls(**values)
         except (ValueError, TypeError) as exc:
             aside = path.with_suffix(".corrupt.json")
             path.replace(aside)
             log.error("settings file %s was unreadable (%s); set aside as %s, using defaults", path, exc, aside)
-            return cls()
+            defaults = cls()
+            defaults.problem = (
+                f"Your settings file could not be read ({exc}); it was set aside as {aside.name} and the console "
+                "started with its default settings."
+            )
+            return defaults
         return settings
 
     def save(self, path: Path | None = None) -> None:
@@ -80,5 +88,6 @@ class Settings:
         path = path or config_dir() / "settings.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=1, ensure_ascii=False), encoding="utf-8")
+        kept = {k: v for k, v in asdict(self).items() if k != "problem"}
+        tmp.write_text(json.dumps(kept, indent=1, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)

@@ -42,7 +42,12 @@ def test_ages_are_compact() -> None:
 def test_a_corrupt_settings_file_is_set_aside_and_defaults_used(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{oops", encoding="utf-8")
-    assert Settings.load(path) == Settings()
+    loaded = Settings.load(path)
+    assert loaded == Settings()
+    assert (
+        loaded.problem.startswith("Your settings file could not be read (")
+        and "settings.corrupt.json" in loaded.problem
+    )
     assert not path.exists()
     assert (tmp_path / "settings.corrupt.json").read_text(encoding="utf-8") == "{oops"
 
