@@ -424,7 +424,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     console.commands.read_only = True
     player = SessionPlayer(console.store, reader)
     console.queries.history = player.history
-    wall_replay = WallReplay(player, console.wall)
+    WallReplay(player, console.wall)
     console.window.add_top_bar(ReplayBanner(player))
     console.window.add_bottom_bar(ReplayBar(player))
     console.window.status.show_starting(f"Replaying {path.name}: {reader.count:,} records")
@@ -455,7 +455,6 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     player.seek(reader.start)
     await _until_quit(app)
     player.close()
-    del wall_replay
     await console.shutdown()
     return 0
 

@@ -20,7 +20,7 @@ class WallReplay(QObject):
     """Follows the player's "wall" actions (and the wall at each seek) onto a wall panel."""
 
     def __init__(self, player: SessionPlayer, wall: VideoWallPanel) -> None:
-        super().__init__()
+        super().__init__(player)  # lives as long as the player
         self._player, self._wall = player, wall
         player.action_replayed.connect(self._on_action)
 

@@ -502,7 +502,7 @@ def test_a_replay_shows_the_operators_wall_as_recordings_at_the_replayed_time(
     writer.close()
     assert wall_from_dict(wall_to_dict(wall)) == wall
     player = SessionPlayer(panel._store, SessionReader(path))
-    replay = WallReplay(player, panel)
+    WallReplay(player, panel)
     player.seek(recent + 30)
     grid = panel.grid
     qtbot.waitUntil(lambda: painted(grid.tiles[0], 3), timeout=20000)
@@ -520,7 +520,6 @@ def test_a_replay_shows_the_operators_wall_as_recordings_at_the_replayed_time(
 
     qtbot.waitUntil(said, timeout=20000)
     player.close()
-    del replay
 
 
 def test_a_failing_camera_is_reported_once_not_at_every_retry(qtbot: QtBot, grid: WallGrid) -> None:
