@@ -414,7 +414,7 @@ async def connect(
 
 async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     """A recorded session in the console: the same store and panels, fed by the player; commands off."""
-    reader = SessionReader(path)
+    reader = SessionReader(path, check=False)  # main() checked it before Qt started
     console = build_console(
         f"Command console {__version__} — replay of {path.name}",
         tile_url=settings.map_tile_url or None,

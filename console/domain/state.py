@@ -7,7 +7,7 @@ is a gap that the caller fills (catch-up) before going on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
@@ -18,6 +18,17 @@ from console.domain.model import Bookmark, Camera, Incident, MalformedData, Medi
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 
 log = logging.getLogger("console.store")
+SNAPSHOT_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "incidents": Incident.from_dict,
+    "units": Unit.from_dict,
+    "cameras": Camera.from_dict,
+    "media": MediaItem.from_dict,
+    "bookmarks": Bookmark.from_dict,
+    "social_posts": SocialPost.from_dict,
+    "watch_rules": WatchRuleRecord.from_dict,
+    "social_sources": SocialSource.from_dict,
+}
+"""Each entity list of a snapshot (the state's attribute of the same name) and how its items are read."""
 KEEP_POSTS = timedelta(hours=25)  # the social watch charts 24 hours
 PRUNE_EVERY = 1000
 
@@ -80,14 +91,8 @@ class DispatchState:
                 out[item.id] = item
             return out
 
-        self.incidents = load("incidents", Incident.from_dict)
-        self.units = load("units", Unit.from_dict)
-        self.cameras = load("cameras", Camera.from_dict)
-        self.media = load("media", MediaItem.from_dict)
-        self.bookmarks = load("bookmarks", Bookmark.from_dict)
-        self.social_posts = load("social_posts", SocialPost.from_dict)
-        self.watch_rules = load("watch_rules", WatchRuleRecord.from_dict)
-        self.social_sources = load("social_sources", SocialSource.from_dict)
+        for key, parse in SNAPSHOT_PARSERS.items():
+            setattr(self, key, load(key, parse))
         exercise = snapshot.get("exercise")
         self.exercise = exercise if isinstance(exercise, dict) else None
         self.others = {}

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from console.domain.model import Bookmark, Camera, Incident, MalformedData, MediaItem, Position, Unit, parse_time
-from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
-from console.domain.state import KEEP_POSTS, PRUNE_EVERY
+from console.domain.model import MalformedData, Position, parse_time
+from console.domain.state import KEEP_POSTS, PRUNE_EVERY, SNAPSHOT_PARSERS
 
 KINDS = {  # snapshot list → the event data key that carries a whole entity of it
     "incidents": "incident",
@@ -25,17 +24,6 @@ KINDS = {  # snapshot list → the event data key that carries a whole entity of
     "watch_rules": "rule",
     "social_sources": "source",
 }
-PARSERS: dict[str, Callable[[Any], object]] = {
-    "incidents": Incident.from_dict,
-    "units": Unit.from_dict,
-    "cameras": Camera.from_dict,
-    "media": MediaItem.from_dict,
-    "bookmarks": Bookmark.from_dict,
-    "social_posts": SocialPost.from_dict,
-    "watch_rules": WatchRuleRecord.from_dict,
-    "social_sources": SocialSource.from_dict,
-}
-"""What the console's state accepts: an entity it would refuse is not kept here either."""
 FAMILY_KIND = {
     "incident": "incidents",
     "bookmark": "bookmarks",
@@ -68,7 +56,7 @@ class RawState:
         self.exercise = exercise if isinstance(exercise, dict) else None
         for kind in KINDS:
             for item in snapshot.get(kind) or []:
-                if _usable(PARSERS[kind], item):
+                if _usable(SNAPSHOT_PARSERS[kind], item):
                     self.entities[kind][item["id"]] = item
 
     def skip(self, seq: int) -> None:
@@ -100,7 +88,7 @@ class RawState:
         if kind is None:
             return
         item = data.get(KINDS[kind])
-        if not isinstance(item, dict) or not (self._trusted or _usable(PARSERS[kind], item)):
+        if not isinstance(item, dict) or not (self._trusted or _usable(SNAPSHOT_PARSERS[kind], item)):
             return
         if type_ == "bookmark.deleted":
             self.entities[kind].pop(item["id"], None)

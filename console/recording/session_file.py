@@ -129,7 +129,8 @@ class SessionWriter:
 class SessionReader:
     """Opens a session file, checks it, and answers the player's questions."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, check: bool = True) -> None:
+        """`check`: read the whole file for damage (once per file: the console checks before its window opens)."""
         if not path.is_file():
             raise SessionFileError(f"There is no session file at {path}.")
         self.path = path
@@ -147,9 +148,9 @@ class SessionReader:
                 )
             if version < 1:
                 raise SessionFileError(f"{path.name} has no readable session format version.")
-            check = self._conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise SessionFileError(f"{path.name} is damaged ({check}); it cannot be replayed.")
+            damage = self._conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
+            if damage != "ok":
+                raise SessionFileError(f"{path.name} is damaged ({damage}); it cannot be replayed.")
             first, last, count = self._conn.execute("SELECT MIN(t), MAX(t), COUNT(*) FROM records").fetchone()
         except sqlite3.DatabaseError as exc:
             raise SessionFileError(f"{path.name} is not a session file, or a damaged one ({exc}).") from None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
+from console.map.map_view import MapView
 from console.map.panel import MapPanel
 from console.notifications import Notifier
 from console.social_watch.alert_bar import SpikeAlertBar
@@ -98,6 +100,15 @@ def watched(qtbot: QtBot) -> Iterator[tuple[SocialWatchPanel, SocialWatchModel, 
     panel.resize(520, 800)
     panel.show()
     yield panel, model, store, selection, refused
+
+
+async def js_until(view: MapView, code: str, wanted: Callable[[Any], bool], what: str, timeout: float = 10) -> Any:
+    """Evaluate `code` in the page until its value is as wanted (it changes with batches); fail after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while not wanted(value := await js(view, code)):
+        assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {what} (last: {value!r})"
+        await asyncio.sleep(0.05)  # the next look at the page, not a wait for a result
+    return value
 
 
 def social_map(qtbot: QtBot, tiles: Path, model: SocialWatchModel, store: Store, selection: Selection) -> MapPanel:
@@ -200,16 +211,9 @@ def test_geotagged_posts_are_on_the_map_as_text(
     async def body() -> list[Any]:
         await until(lambda: map_panel.view.ready, what="the page")
         await until(lambda: map_panel.view.js_ms, what="a batch")
-        texts: list[Any] = []
-
-        async def shown() -> bool:
-            texts[:] = await js(map_panel.view, "consoleMap.socialTexts()") or []
-            return len(texts) == 2
-
-        deadline = asyncio.get_running_loop().time() + 10
-        while not await shown():
-            assert asyncio.get_running_loop().time() < deadline, "the two geotagged posts on the map"
-            await asyncio.sleep(0.1)
+        texts: list[Any] = await js_until(
+            map_panel.view, "consoleMap.socialTexts()", lambda t: len(t or []) == 2, "the two posts on the map"
+        )
         assert await js(map_panel.view, "document.querySelectorAll('.post-card img').length") == 0
         assert await js(map_panel.view, "window.__pwned === undefined") is True
         return texts
@@ -243,8 +247,7 @@ def test_a_geofence_drawn_on_the_map_becomes_the_rule_s_polygon_and_is_outlined(
         panel.editor.query.setText("bagarre")
         panel.editor.draw.click()
         await until(lambda: map_panel.view.js_ms, what="the drawing batch")
-        while await js(map_panel.view, "consoleMap.drawingCorners()") != 0:
-            await asyncio.sleep(0.05)
+        await js_until(map_panel.view, "consoleMap.drawingCorners()", lambda n: n == 0, "drawing mode")
         for lat, lon in corners:
             await js(map_panel.view, f"(consoleMap.fire('click', {lat}, {lon}), null)")
         assert await js(map_panel.view, "consoleMap.drawingCorners()") == 4
@@ -267,8 +270,5 @@ def test_a_geofence_drawn_on_the_map_becomes_the_rule_s_polygon_and_is_outlined(
     store.apply(event_from_dict(event(11, "watch_rule.created", "square", {"rule": record}), 11))
     panel.show_rule("square")
 
-    async def outlined() -> None:
-        while await js(map_panel.view, "consoleMap.geofenceShapes()") != 1:
-            await asyncio.sleep(0.05)
-
-    qloop.run(outlined(), timeout_s=10)
+    outline = js_until(map_panel.view, "consoleMap.geofenceShapes()", lambda n: n == 1, "the rule's area outlined")
+    qloop.run(outline, timeout_s=15)
