@@ -452,7 +452,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
         chooser.open()
 
     console.window.add_action(console.window.file_menu, "Export session report…", "", ask_report_file)
-    player.seek(reader.start)
+    player.seek(reader.first_state_time())
     await _until_quit(app)
     player.close()
     await console.shutdown()

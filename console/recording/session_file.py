@@ -163,6 +163,12 @@ class SessionReader:
     def close(self) -> None:
         self._conn.close()
 
+    def first_state_time(self) -> float:
+        """When the recording first holds a state to show (its first snapshot; the start when it has none):
+        a console records its wall and login before the backend's snapshot arrives."""
+        row = self._conn.execute("SELECT MIN(t) FROM records WHERE kind = 'snapshot'").fetchone()
+        return float(row[0]) if row and row[0] is not None else self.start
+
     def _last_id_at(self, t: float) -> int:
         row = self._conn.execute("SELECT MAX(id) FROM records WHERE t <= ?", (t,)).fetchone()
         return int(row[0] or 0)

@@ -181,3 +181,17 @@ def test_the_console_clock_stands_at_the_replayed_time_then_goes_back_to_the_wal
     assert clock.now() == datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
     clock.replay_at(None)
     assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=1)
+
+
+def test_a_replay_starts_where_the_recording_first_holds_a_state(tmp_path: Path) -> None:
+    """A console records its wall before the backend's snapshot arrives: starting there would show nothing."""
+    path = tmp_path / "s.session"
+    writer = SessionWriter(path, {})
+    writer.append(0.5, "action", "wall", {"description": "wall 2×2: empty"})
+    writer.append(1.5, "snapshot", "snapshot", snapshot(1, incidents=[incident("i1")]))
+    writer.close()
+    reader = SessionReader(path)
+    assert (reader.start, reader.first_state_time()) == (0.5, 1.5)
+    state, _ = reader.state_at(reader.first_state_time())
+    assert [i["id"] for i in state["incidents"]] == ["i1"]
+    reader.close()
