@@ -1,0 +1,157 @@
+"""Finds, in the console's source, the strings marked for translation (`tr("…")`, `N_("…")`) and the
+strings an operator would read that are not marked. Plain `ast`, no Qt: the catalogue tool and the test
+that every visible string is translatable both use it."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MARKERS = frozenset({"tr", "N_"})
+NOT_SHOWN_COMMENT = "# i18n: not shown"
+# Calls whose string arguments are never shown to an operator: logs, Qt object names and styles, SQL,
+# dictionary and text plumbing, the command line's own help (argparse, in the terminal).
+NOT_SHOWN_CALLS = frozenset({
+    "setObjectName", "setStyleSheet", "setProperty", "property", "execute", "executemany", "executescript",
+    "Signal", "get", "startswith", "endswith", "split", "rsplit", "join", "strftime", "strptime", "compile",
+    "add_argument", "ArgumentParser", "add_argument_group", "getLogger", "cast", "TypeVar", "QUrl", "getenv",
+    "setdefault", "pop", "replace", "encode", "decode", "runJavaScript", "fromisoformat", "match", "search",
+    "sub", "fullmatch", "findall", "isinstance", "setAttribute", "QColor", "QFont", "fromString",
+    "debug", "exception", "critical_log", "NamedTemporaryFile", "mkstemp", "open", "Path", "with_suffix",
+    "QSettings", "addLayout", "setWindowRole", "QTimeZone", "strip", "lstrip", "rstrip",
+})  # fmt: skip
+LOGGER_NAMES = frozenset({"log", "logger", "logging", "_log"})
+# Modules whose strings never reach an operator's eyes: wire-format checks (their messages go to the log
+# when a malformed event is skipped), the map page's HTML skeleton and URL scheme, the terminal's
+# verify-export tool, crash traces, Qt's style name, and this module's own tables.
+NOT_SHOWN_MODULES = frozenset({
+    "domain/events.py", "domain/model.py", "domain/state.py", "domain/social.py", "map/page.py",
+    "map/scheme.py", "map/tiles.py", "evidence/cli.py", "diagnostics.py", "theme.py", "i18n/extract.py",
+})  # fmt: skip
+WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+IDENTIFIER_LIKE = re.compile(r"[a-z0-9_.\-/:*#%@{}\[\]=?&+…]*")
+MARKUP = re.compile(r"<[^>]*>")
+NOT_PROSE = re.compile(
+    r"(Ctrl|Shift|Alt|Meta)\+\S+|F\d+"  # key sequences
+    r"|[A-Z][a-z]+(?:[A-Z][a-z]*)+"  # CamelCase identifiers (statuses on the wire)
+    r"|(?:SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|GET|DESCRIBE|POST) .*|\s*(?:CREATE|AND) .*",  # SQL, requests
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.text!r}"
+
+
+def reads_as_prose(text: str) -> bool:
+    """Words an operator reads, as opposed to identifiers, keys, paths, formats and markup tags."""
+    text = MARKUP.sub("", text).strip()
+    if not WORDS.search(text) or IDENTIFIER_LIKE.fullmatch(text) or NOT_PROSE.fullmatch(text):
+        return False
+    if text.startswith(("http://", "https://", "#", "%", "{")) and " " not in text:
+        return False
+    return " " in text or bool(re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", text)) or "…" in text
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _is_log_call(call: ast.Call) -> bool:
+    func = call.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = func.value
+    name = owner.attr if isinstance(owner, ast.Attribute) else owner.id if isinstance(owner, ast.Name) else ""
+    return name in LOGGER_NAMES
+
+
+def _template(node: ast.JoinedStr) -> str:
+    return "".join(str(part.value) if isinstance(part, ast.Constant) else "{…}" for part in node.values)
+
+
+class _Scanner(ast.NodeVisitor):
+    def __init__(self, path: Path, lines: list[str]) -> None:
+        self.path, self.lines = path, lines
+        self.parents: list[ast.AST] = []
+        self.marked: list[Found] = []
+        self.unmarked: list[Found] = []
+
+    def generic_visit(self, node: ast.AST) -> None:
+        self.parents.append(node)
+        super().generic_visit(node)
+        self.parents.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802 - ast's visitor naming
+        if _call_name(node) in MARKERS and node.args and isinstance(node.args[0], ast.Constant):
+            if isinstance(node.args[0].value, str):
+                self.marked.append(Found(self.path, node.lineno, node.args[0].value))
+        self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:  # noqa: N802
+        if isinstance(node.value, str):
+            self._check(node, node.value)
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:  # noqa: N802
+        self._check(node, _template(node))
+        self.generic_visit(node)
+
+    def _check(self, node: ast.expr, text: str) -> None:
+        if not reads_as_prose(text) or self._not_shown(node):
+            return
+        self.unmarked.append(Found(self.path, node.lineno, text))
+
+    def _not_shown(self, node: ast.expr) -> bool:
+        parent = self.parents[-1] if self.parents else None
+        if isinstance(parent, ast.Expr):  # a docstring
+            return True
+        if any(NOT_SHOWN_COMMENT in self.lines[n - 1] for n in range(node.lineno, (node.end_lineno or 0) + 1)):
+            return True
+        if isinstance(parent, ast.JoinedStr):  # a part of an f-string, judged whole
+            return True
+        child: ast.AST = node
+        for ancestor in reversed(self.parents):
+            if isinstance(ancestor, ast.Call):
+                name = _call_name(ancestor)
+                if name in MARKERS or name in NOT_SHOWN_CALLS or _is_log_call(ancestor):
+                    return True
+            if isinstance(ancestor, ast.Subscript) and ancestor.slice is child:
+                return True
+            if isinstance(ancestor, ast.Dict) and child in ancestor.keys:
+                return True
+            if isinstance(ancestor, ast.Compare | ast.AnnAssign | ast.arg | ast.Assert):
+                return True
+            if isinstance(ancestor, ast.FunctionDef) and child in (ancestor.returns,):
+                return True
+            child = ancestor
+        return False
+
+
+def scan(root: Path) -> tuple[list[Found], list[Found]]:
+    """(marked strings, visible strings that are not marked) in the Python files under `root`."""
+    marked: list[Found] = []
+    unmarked: list[Found] = []
+    for path in python_files(root):
+        source = path.read_text(encoding="utf-8")
+        scanner = _Scanner(path, source.splitlines())
+        scanner.visit(ast.parse(source, str(path)))
+        marked += scanner.marked
+        if path.relative_to(root).as_posix() not in NOT_SHOWN_MODULES:
+            unmarked += scanner.unmarked
+    return marked, unmarked
+
+
+def python_files(root: Path) -> Iterator[Path]:
+    yield from sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
