@@ -40,6 +40,8 @@ from console.diagnostics import enable_crash_traces, setup_logging
 from console.domain.priority import priority_label
 from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
+from console.i18n import N_, tr
+from console.i18n.formats import number
 from console.layout.manager import LayoutManager
 from console.layout.profile import BUILT_IN
 from console.layout.profile import names as profile_names
@@ -79,6 +81,7 @@ from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
 
 log = logging.getLogger("console")
+THEME_NAMES = {"dark": N_("Dark theme"), "light": N_("Light theme"), "high-contrast": N_("High-contrast theme")}
 DEMO_USER = "supervisor"
 
 
@@ -155,11 +158,11 @@ def build_console(
     units = UnitBoard(store, commands)
     major = MajorEventsPanel(store, commands, selection)
     left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-    queue_dock = window.add_panel("incidents", "Incident queue", queue, left)
-    units_dock = window.add_panel("units", "Units", units, left)
-    major_dock = window.add_panel("major_events", "Major events", major, left)
-    detail_dock = window.add_panel("detail", "Incident", detail, right)
-    dispatch_dock = window.add_panel("dispatch", "Dispatch", dispatch, right)
+    queue_dock = window.add_panel("incidents", tr("Incident queue"), queue, left)
+    units_dock = window.add_panel("units", tr("Units"), units, left)
+    major_dock = window.add_panel("major_events", tr("Major events"), major, left)
+    detail_dock = window.add_panel("detail", tr("Incident"), detail, right)
+    dispatch_dock = window.add_panel("dispatch", tr("Dispatch"), dispatch, right)
     window.splitDockWidget(queue_dock, units_dock, Qt.Orientation.Vertical)
     window.tabifyDockWidget(units_dock, major_dock)
     units_dock.raise_()
@@ -177,7 +180,7 @@ def build_console(
     # The wall sits under the map; the queue and the incident keep the full height of the window.
     window.setCorner(Qt.Corner.BottomLeftCorner, left)
     window.setCorner(Qt.Corner.BottomRightCorner, right)
-    wall_dock = window.add_panel("wall", "Video wall", wall, Qt.DockWidgetArea.BottomDockWidgetArea)
+    wall_dock = window.add_panel("wall", tr("Video wall"), wall, Qt.DockWidgetArea.BottomDockWidgetArea)
     wall_dock.setMinimumHeight(220)
 
     def show_on_wall(show: Callable[[str], None], source_id: str) -> None:
@@ -185,11 +188,11 @@ def build_console(
         show(source_id)
 
     clips = BookmarksPanel(store, commands, queries, selection, notifier)
-    clips_dock = window.add_panel("bookmarks", "Clips", clips, left)
+    clips_dock = window.add_panel("bookmarks", tr("Clips"), clips, left)
     window.tabifyDockWidget(major_dock, clips_dock)
     units_dock.raise_()
     social_panel = SocialWatchPanel(social, store, commands, selection, notifier)
-    social_dock = window.add_panel("social", "Social watch", social_panel, right)
+    social_dock = window.add_panel("social", tr("Social watch"), social_panel, right)
     window.tabifyDockWidget(dispatch_dock, social_dock)
     dispatch_dock.raise_()
     social_panel.location_requested.connect(lambda lat, lon: map_panel.view.focus(lat, lon, 17))
@@ -206,7 +209,7 @@ def build_console(
     social.spike_detected.connect(lambda alert: notifier.warning(alert_text(alert)))
     alert_center = AlertCenter(store, alerts, social, spike_bar, wall.grid, queries.user_name)
     alert_log = AlertLogPanel(alert_center)
-    log_dock = window.add_panel("alert_log", "Alerts", alert_log, left)
+    log_dock = window.add_panel("alert_log", tr("Alerts"), alert_log, left)
     window.tabifyDockWidget(units_dock, log_dock)
     units_dock.raise_()
     clips.play_requested.connect(functools.partial(show_on_wall, wall.play_bookmark))
@@ -237,19 +240,19 @@ def build_console(
         subprocess.Popen([sys.executable, "-m", "console", "--replay", path], start_new_session=True)
 
     def ask_session_file() -> None:
-        chooser = QFileDialog(window, "Open a recorded session", str(data_dir() / "sessions"))
-        chooser.setNameFilter("Sessions (*.session);;All files (*)")
+        chooser = QFileDialog(window, tr("Open a recorded session"), str(data_dir() / "sessions"))
+        chooser.setNameFilter(tr("Sessions (*.session);;All files (*)"))
         chooser.fileSelected.connect(open_session)
         chooser.open()
 
-    window.add_action(window.file_menu, "Open session… (replay in a new window)", "Ctrl+O", ask_session_file)
+    window.add_action(window.file_menu, tr("Open session… (replay in a new window)"), "Ctrl+O", ask_session_file)
     menu = window.incident_menu
-    window.add_action(menu, "New incident from a call…", "Ctrl+I", lambda: create_dialog.start())
-    window.add_action(menu, "Add a note to the selected incident", "Ctrl+N", focus_note)
-    window.add_action(menu, "Dispatch to the selected incident", "Ctrl+D", focus_dispatch)
-    window.add_action(menu, "Go to the incident queue", "Ctrl+1", focus_queue)
+    window.add_action(menu, tr("New incident from a call…"), "Ctrl+I", lambda: create_dialog.start())
+    window.add_action(menu, tr("Add a note to the selected incident"), "Ctrl+N", focus_note)
+    window.add_action(menu, tr("Dispatch to the selected incident"), "Ctrl+D", focus_dispatch)
+    window.add_action(menu, tr("Go to the incident queue"), "Ctrl+1", focus_queue)
     palette = CommandPalette(lambda: palette_entries(window, store), window)
-    window.add_action(window.view_menu, "Go to… (command palette)", "Ctrl+K", palette.open_palette)
+    window.add_action(window.view_menu, tr("Go to… (command palette)"), "Ctrl+K", palette.open_palette)
 
     def chosen(entry: Entry) -> None:
         if entry.kind == "action":
@@ -295,21 +298,21 @@ def palette_entries(window: MainWindow, store: Store) -> list[Entry]:
 
 def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
     """View ▸ Layout (save, the saved profiles, restore) and View ▸ Send panel to screen."""
-    menu = window.view_menu.addMenu("Layout")
+    menu = window.view_menu.addMenu(tr("Layout"))
 
     def ask_name() -> None:
         dialog = QInputDialog(window)
-        dialog.setWindowTitle("Save the layout")
-        dialog.setLabelText("Profile name (e.g. Supervisor — 3 screens):")
+        dialog.setWindowTitle(tr("Save the layout"))
+        dialog.setLabelText(tr("Profile name (e.g. Supervisor — 3 screens):"))
         dialog.textValueSelected.connect(lambda name: name.strip() and layout.save(name.strip()))
         dialog.open()
 
     def fill() -> None:
         menu.clear()
-        menu.addAction("Save layout as…").triggered.connect(ask_name)
+        menu.addAction(tr("Save layout as…")).triggered.connect(ask_name)
         if layout.current is not None:
             current = layout.current
-            menu.addAction(f"Restore «{current.name}»").triggered.connect(lambda: layout.apply(current))
+            menu.addAction(tr("Restore «{name}»", name=current.name)).triggered.connect(lambda: layout.apply(current))
         saved = profile_names(layout.folder)
         menu.addSeparator()
         for name in [*saved, *(b for b in BUILT_IN if b not in saved)]:
@@ -317,7 +320,7 @@ def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
 
     menu.aboutToShow.connect(fill)
     fill()
-    send = window.view_menu.addMenu("Send panel to screen")
+    send = window.view_menu.addMenu(tr("Send panel to screen"))
 
     def fill_send() -> None:
         send.clear()
@@ -325,18 +328,18 @@ def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
         for panel, dock in window.docks.items():
             sub = send.addMenu(dock.windowTitle())
             for index, screen in enumerate(screens):
-                action = sub.addAction(f"Screen {index + 1} ({screen.name()})")
+                action = sub.addAction(tr("Screen {index} ({name})", index=index + 1, name=screen.name()))
                 action.triggered.connect(lambda _=False, p=panel, i=index: layout.send_to_screen(p, i))
 
     send.aboutToShow.connect(fill_send)
-    looks = window.view_menu.addMenu("Look")
+    looks = window.view_menu.addMenu(tr("Look"))
     for name in THEMES:
-        looks.addAction(f"{name.replace('-', ' ').capitalize()} theme").triggered.connect(
-            lambda _=False, n=name: _set_look(theme=n)
-        )
+        looks.addAction(tr(THEME_NAMES.get(name, name))).triggered.connect(lambda _=False, n=name: _set_look(theme=n))
     looks.addSeparator()
     for scale in (1.0, 1.25, 1.5):
-        looks.addAction(f"Text {int(scale * 100)}%").triggered.connect(lambda _=False, s=scale: _set_look(scale=s))
+        looks.addAction(tr("Text {scale}%", scale=int(scale * 100))).triggered.connect(
+            lambda _=False, s=scale: _set_look(scale=s)
+        )
 
 
 def _set_look(theme: str | None = None, scale: float | None = None) -> None:
@@ -416,7 +419,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     """A recorded session in the console: the same store and panels, fed by the player; commands off."""
     reader = SessionReader(path, check=False)  # main() checked it before Qt started
     console = build_console(
-        f"Command console {__version__} — replay of {path.name}",
+        tr("Command console {version} — replay of {name}", version=__version__, name=path.name),
         tile_url=settings.map_tile_url or None,
         mbtiles=Path(settings.map_mbtiles) if settings.map_mbtiles else _demo_basemap(settings),
         fill_wall=False,
@@ -427,7 +430,9 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
     WallReplay(player, console.wall)
     console.window.add_top_bar(ReplayBanner(player))
     console.window.add_bottom_bar(ReplayBar(player))
-    console.window.status.show_starting(f"Replaying {path.name}: {reader.count:,} records")
+    console.window.status.show_starting(
+        tr("Replaying {name}: {count} records", name=path.name, count=number(reader.count))
+    )
     console.window.setGeometry(app.primaryScreen().availableGeometry())
     console.window.show()
     report_task: list[asyncio.Future[Path]] = []
@@ -438,20 +443,20 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
         report_task[:] = [future]
         future.add_done_callback(
             lambda f: (
-                console.notifier.error(f"Could not write the report: {f.exception()}")
+                console.notifier.error(tr("Could not write the report: {exception}", exception=f.exception()))
                 if f.exception()
-                else console.notifier.info(f"Session report written to {target}")
+                else console.notifier.info(tr("Session report written to {target}", target=target))
             )
         )
 
     def ask_report_file() -> None:
-        chooser = QFileDialog(console.window, "Export the session report", str(path.with_suffix(".html")))
+        chooser = QFileDialog(console.window, tr("Export the session report"), str(path.with_suffix(".html")))
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        chooser.setNameFilter("HTML pages (*.html)")
+        chooser.setNameFilter(tr("HTML pages (*.html)"))
         chooser.fileSelected.connect(export_report)
         chooser.open()
 
-    console.window.add_action(console.window.file_menu, "Export session report…", "", ask_report_file)
+    console.window.add_action(console.window.file_menu, tr("Export session report…"), "", ask_report_file)
     player.seek(reader.first_state_time())
     await _until_quit(app)
     player.close()
@@ -494,7 +499,7 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
     def selected(incident_id: str) -> None:
         incident = console.store.incidents.get(incident_id)
         label = incident.number if incident else "nothing"
-        recorder.record_action("select", f"selected {label}", incident_id=incident_id)
+        recorder.record_action("select", tr("selected {label}", label=label), incident_id=incident_id)
 
     console.selection.incident_selected.connect(selected)
     last_wall: list[dict[str, Any]] = []
@@ -506,7 +511,9 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
         last_wall[:] = [recorded]
         names = {camera.id: camera.name for camera in console.store.cameras.values()}
         shown = ", ".join(names.get(ref.id, ref.describe()) for ref in state.visible() if ref is not None) or "empty"
-        recorder.record_action("wall", f"wall {state.layout_name}: {shown}", state=recorded)
+        recorder.record_action(
+            "wall", tr("wall {layout_name}: {shown}", layout_name=state.layout_name, shown=shown), state=recorded
+        )
 
     console.wall.grid.state_shown.connect(wall_shown)
     console.notifier.message.connect(
@@ -522,7 +529,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         return await replay(args.replay, app, settings)
     mbtiles = demo.basemap if demo is not None else (Path(settings.map_mbtiles) if settings.map_mbtiles else None)
     console = build_console(
-        f"Command console {__version__}" + (" — demo" if demo else ""),
+        tr("Command console {version}", version=__version__) + (tr(" — demo") if demo else ""),
         tile_url=None if demo is not None else (settings.map_tile_url or None),
         mbtiles=mbtiles,
     )
@@ -564,12 +571,12 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
     quit_task = asyncio.ensure_future(_until_quit(app))
     async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as http:
         if demo is not None:
-            console.window.status.show_starting("Starting the demo backend…")
+            console.window.status.show_starting(tr("Starting the demo backend…"))
             try:
                 url = await demo.wait_ready(http)
             except RuntimeError as exc:
                 console.notifier.error(str(exc))
-                console.window.status.show_starting(f"Demo backend failed: {exc}")
+                console.window.status.show_starting(tr("Demo backend failed: {exc}", exc=exc))
                 await quit_task
                 await console.shutdown()
                 return 1
@@ -581,7 +588,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
             try:
                 recorder = start_recording(console, record_into, url)
             except (SessionFileError, OSError, sqlite3.Error) as exc:
-                console.notifier.error(f"This session is not recorded: {exc}")
+                console.notifier.error(tr("This session is not recorded: {exc}", exc=exc))
         link = await connect(console, http, url, outbox_path(url, demo), default_user=args.user or settings.username)
         if demo is not None:
             link.log_in(DEMO_USER, DEMO_USER)
@@ -605,7 +612,7 @@ def outbox_path(backend_url: str, demo: DemoBackend | None) -> Path:
 def _session_file_problem(args: argparse.Namespace) -> str | None:
     """Why the session file given cannot be used, before any window opens."""
     if args.record is not None and args.record.exists():
-        return f"{args.record} already exists: record into a new file."
+        return tr("{record} already exists: record into a new file.", record=args.record)
     if args.replay is not None:
         try:
             SessionReader(args.replay).close()

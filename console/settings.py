@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from console.i18n import tr
+
 log = logging.getLogger("console.settings")
 
 
@@ -67,7 +69,7 @@ class Settings:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
-                raise ValueError("not a JSON object")
+                raise ValueError(tr("not a JSON object"))
             known = {f.name: f.type for f in fields(cls) if f.name != "problem"}
             values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
             settings = cls(**values)
@@ -76,9 +78,11 @@ class Settings:
             path.replace(aside)
             log.error("settings file %s was unreadable (%s); set aside as %s, using defaults", path, exc, aside)
             defaults = cls()
-            defaults.problem = (
-                f"Your settings file could not be read ({exc}); it was set aside as {aside.name} and the console "
-                "started with its default settings."
+            defaults.problem = tr(
+                "Your settings file could not be read ({exc}); it was set aside as {name} and the console "
+                "started with its default settings.",
+                exc=exc,
+                name=aside.name,
             )
             return defaults
         return settings

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from console.alerting.log import Alert, AlertLog
+from console.i18n import N_, tr
 from console.social_watch.alert_bar import SpikeAlertBar, alert_text
 from console.social_watch.safe_text import one_line
 from console.social_watch.watch import SpikeAlert
@@ -17,7 +18,7 @@ from console.store import Store
 from console.videowall.wall_grid import WallGrid
 from console.views.alerts import HighPriorityAlerts
 
-KIND_WORDS = {"incident": "Incident", "social": "Social spike", "camera": "Camera"}
+KIND_WORDS = {"incident": N_("Incident"), "social": N_("Social spike"), "camera": N_("Camera")}
 
 
 class AlertCenter(QObject):
@@ -58,7 +59,14 @@ class AlertCenter(QObject):
             incident = self._store.incidents.get(incident_id)
             if incident is not None:
                 self._raise(
-                    "incident", incident_id, f"{incident.number} {incident.type_text} (priority {incident.priority})"
+                    "incident",
+                    incident_id,
+                    tr(
+                        "{number} {type_text} (priority {priority})",
+                        number=incident.number,
+                        type_text=incident.type_text,
+                        priority=incident.priority,
+                    ),
                 )
         for alert in self.log.pending():
             if alert.kind == "incident" and alert.key not in self._incidents.pending:
@@ -90,14 +98,14 @@ class AlertLogPanel(QWidget):
         super().__init__()
         self.center = center
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Time", "Kind", "Alert", "Acknowledged"])
+        self.tree.setHeaderLabels([tr("Time"), tr("Kind"), tr("Alert"), tr("Acknowledged")])
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnWidth(0, 70)
         self.tree.setColumnWidth(1, 100)
         self.tree.setColumnWidth(2, 320)
-        self.ack = QPushButton("Acknowledge")
+        self.ack = QPushButton(tr("Acknowledge"))
         self.ack.clicked.connect(self._acknowledge_selected)
-        self.ack_all = QPushButton("Acknowledge all")
+        self.ack_all = QPushButton(tr("Acknowledge all"))
         self.ack_all.clicked.connect(self._acknowledge_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self.ack)
@@ -113,14 +121,18 @@ class AlertLogPanel(QWidget):
         self.tree.clear()
         for alert in reversed(self.center.log.alerts):
             done = (
-                f"{alert.acknowledged_by} at {alert.acknowledged_at.astimezone():%H:%M:%S}"
+                tr(
+                    "{acknowledged_by} at {time:%H:%M:%S}",
+                    acknowledged_by=alert.acknowledged_by,
+                    time=alert.acknowledged_at.astimezone(),
+                )
                 if alert.acknowledged_at
                 else "PENDING"
             )
             item = QTreeWidgetItem(
                 [
                     f"{alert.at.astimezone():%H:%M:%S}",
-                    KIND_WORDS.get(alert.kind, alert.kind),
+                    tr(KIND_WORDS.get(alert.kind, alert.kind)),
                     one_line(alert.text, 300),
                     done,
                 ]
@@ -133,7 +145,7 @@ class AlertLogPanel(QWidget):
                     item.setFont(column, font)
             self.tree.addTopLevelItem(item)
         pending = len(self.center.log.pending())
-        self.ack_all.setText(f"Acknowledge all ({pending})" if pending else "Acknowledge all")
+        self.ack_all.setText(tr("Acknowledge all ({pending})", pending=pending) if pending else tr("Acknowledge all"))
         self.ack_all.setEnabled(bool(pending))
 
     def _acknowledge_selected(self) -> None:

@@ -20,6 +20,7 @@ from console.backend.errors import (
     CommandRefused,
     ResyncRequired,
 )
+from console.i18n import tr
 
 log = logging.getLogger("console.backend")
 API = "/api/v1"
@@ -41,7 +42,9 @@ def _problem_of(response: httpx.Response) -> CommandRefused:
         body = {}
     if not isinstance(body, dict):
         body = {}
-    detail = str(body.get("detail") or response.reason_phrase or f"HTTP {response.status_code}")
+    detail = str(
+        body.get("detail") or response.reason_phrase or tr("HTTP {status_code}", status_code=response.status_code)
+    )
     return CommandRefused(response.status_code, str(body.get("title") or ""), detail, body)
 
 
@@ -72,7 +75,7 @@ class DispatchClient:
         """A new token from the stored credentials."""
         if self._credentials is None:
             await self.health()  # unreachable is said before "log in": the operator must know which
-            raise AuthenticationFailed("Log in to the dispatch backend.")
+            raise AuthenticationFailed(tr("Log in to the dispatch backend."))
         username, password = self._credentials
         try:
             response = await self._http.post(
@@ -104,16 +107,22 @@ class DispatchClient:
             await self.login()
 
     def _unreachable(self, exc: Exception) -> str:
-        return f"cannot reach the dispatch backend at {self.base_url} ({type(exc).__name__})"
+        return tr(
+            "cannot reach the dispatch backend at {base_url} ({error})",
+            base_url=self.base_url,
+            error=type(exc).__name__,
+        )
 
     def _raise_for(self, response: httpx.Response) -> None:
         if response.status_code >= 500:
-            raise BackendUnreachable(f"the dispatch backend answered {response.status_code}")
+            raise BackendUnreachable(
+                tr("the dispatch backend answered {status_code}", status_code=response.status_code)
+            )
         if response.status_code >= 400:
             raise _problem_of(response)
 
     def _auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        return {"Authorization": f"Bearer {self._token}"}  # i18n: not shown if self._token else {}
 
     async def _send(
         self,

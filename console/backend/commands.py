@@ -19,8 +19,9 @@ from console.backend.outbox_file import OutboxEntry
 from console.domain.model import Bookmark, Incident, Unit
 from console.domain.social import SocialPost, WatchRuleRecord
 from console.evidence.clip import ClipRange
+from console.i18n import N_, tr
 
-AGENCY_NAMES = {"police": "police", "gendarmerie": "gendarmerie", "fire": "fire brigade", "ems": "EMS"}
+AGENCY_NAMES = {"police": N_("police"), "gendarmerie": N_("gendarmerie"), "fire": N_("fire brigade"), "ems": "EMS"}
 
 
 class Commands:
@@ -46,10 +47,12 @@ class Commands:
         key: str | None = None,
     ) -> asyncio.Future[Any] | None:
         if self.read_only:
-            self._on_error(f"Could not {description}: commands are disabled in this mode.")
+            self._on_error(tr("Could not {description}: commands are disabled in this mode.", description=description))
             return None
         if self._outbox is None:
-            self._on_error(f"Could not {description}: not connected to a dispatch backend yet.")
+            self._on_error(
+                tr("Could not {description}: not connected to a dispatch backend yet.", description=description)
+            )
             return None
         entry = OutboxEntry(
             key=key or str(uuid.uuid4()),
@@ -66,36 +69,51 @@ class Commands:
 
     # --- incidents -------------------------------------------------------------------------
     def create_incident(self, payload: dict[str, Any]) -> asyncio.Future[Any] | None:
-        return self._send(f"create the incident ({payload.get('type_code')})", "POST", "/incidents", payload)
+        return self._send(
+            tr("create the incident ({type_code})", type_code=payload.get("type_code")), "POST", "/incidents", payload
+        )
 
     def _patch(self, incident: Incident, what: str, changes: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(
-            f"{what} of {incident.number}", "PATCH", f"/incidents/{incident.id}", changes, incident.version
+            tr("{what} of {number}", what=what, number=incident.number),
+            "PATCH",
+            f"/incidents/{incident.id}",
+            changes,
+            incident.version,
         )
 
     def set_priority(self, incident: Incident, priority: int) -> asyncio.Future[Any] | None:
-        return self._patch(incident, "change the priority", {"priority": priority})
+        return self._patch(incident, tr("change the priority"), {"priority": priority})
 
     def set_status(self, incident: Incident, status: str) -> asyncio.Future[Any] | None:
-        return self._patch(incident, "change the status", {"status": status})
+        return self._patch(incident, tr("change the status"), {"status": status})
 
     def set_type(self, incident: Incident, type_code: str) -> asyncio.Future[Any] | None:
-        return self._patch(incident, "change the type", {"type_code": type_code})
+        return self._patch(incident, tr("change the type"), {"type_code": type_code})
 
     def set_major_event(self, incident: Incident, major_event_id: str | None) -> asyncio.Future[Any] | None:
-        return self._patch(incident, "change the major event", {"major_event_id": major_event_id})
+        return self._patch(incident, tr("change the major event"), {"major_event_id": major_event_id})
 
     def close_incident(self, incident: Incident) -> asyncio.Future[Any] | None:
         return self._send(
-            f"close {incident.number}", "PATCH", f"/incidents/{incident.id}", {"status": "closed"}, incident.version
+            tr("close {number}", number=incident.number),
+            "PATCH",
+            f"/incidents/{incident.id}",
+            {"status": "closed"},
+            incident.version,
         )
 
     def add_note(self, incident: Incident, text: str) -> asyncio.Future[Any] | None:
-        return self._send(f"add a note to {incident.number}", "POST", f"/incidents/{incident.id}/notes", {"text": text})
+        return self._send(
+            tr("add a note to {number}", number=incident.number),
+            "POST",
+            f"/incidents/{incident.id}/notes",
+            {"text": text},
+        )
 
     def request_agency(self, incident: Incident, agency: str, reason: str) -> asyncio.Future[Any] | None:
         return self._send(
-            f"request the {AGENCY_NAMES.get(agency, agency)} on {incident.number}",
+            tr("request the {agency} on {number}", agency=tr(AGENCY_NAMES.get(agency, agency)), number=incident.number),
             "POST",
             f"/incidents/{incident.id}/agency-requests",
             {"agency": agency, "reason": reason},
@@ -104,7 +122,7 @@ class Commands:
     # --- dispatch --------------------------------------------------------------------------
     def assign(self, incident: Incident, unit: Unit) -> asyncio.Future[Any] | None:
         return self._send(
-            f"send {unit.callsign} to {incident.number}",
+            tr("send {callsign} to {number}", callsign=unit.callsign, number=incident.number),
             "POST",
             f"/incidents/{incident.id}/assignments",
             {"unit_id": unit.id},
@@ -113,7 +131,7 @@ class Commands:
 
     def unassign(self, incident: Incident, unit: Unit) -> asyncio.Future[Any] | None:
         return self._send(
-            f"take {unit.callsign} off {incident.number}",
+            tr("take {callsign} off {number}", callsign=unit.callsign, number=incident.number),
             "DELETE",
             f"/incidents/{incident.id}/assignments/{unit.id}",
             None,
@@ -122,7 +140,7 @@ class Commands:
 
     def set_unit_status(self, unit: Unit, status: str) -> asyncio.Future[Any] | None:
         return self._send(
-            f"set {unit.callsign} {status}",
+            tr("set {callsign} {status}", callsign=unit.callsign, status=status),
             "PATCH",
             f"/units/{unit.id}",
             {"secondary_status": status},
@@ -145,12 +163,15 @@ class Commands:
         kind, source_id = source
         body = {"incident_id": incident.id, f"{kind}_id": source_id, "start": start, "end": end, "labels": labels}
         return self._send(
-            f"tag {clip.seconds:.0f} s of video to {incident.number}", "POST", "/bookmarks", {**body, "note": note}
+            tr("tag {seconds:.0f} s of video to {number}", seconds=clip.seconds, number=incident.number),
+            "POST",
+            "/bookmarks",
+            {**body, "note": note},
         )
 
     def lock_clip(self, bookmark: Bookmark, reason: str) -> asyncio.Future[Any] | None:
         return self._send(
-            "lock the clip as evidence",
+            tr("lock the clip as evidence"),
             "POST",
             f"/bookmarks/{bookmark.id}/lock",
             {"reason": reason},
@@ -161,7 +182,11 @@ class Commands:
     def link_post(self, post: SocialPost, incident: Incident) -> asyncio.Future[Any] | None:
         """Keep a post with an incident (once, however often it is clicked)."""
         return self._send(
-            f"link the post by {post.author or 'an unknown author'} to {incident.number}",
+            tr(
+                "link the post by {author} to {number}",
+                author=post.author or tr("an unknown author"),
+                number=incident.number,
+            ),
             "POST",
             f"/social/posts/{post.id}/link",
             {"incident_id": incident.id},
@@ -169,9 +194,13 @@ class Commands:
         )
 
     def create_watch_rule(self, body: dict[str, Any]) -> asyncio.Future[Any] | None:
-        return self._send(f"create the watch rule {body.get('name')!r}", "POST", "/watch-rules", body)
+        return self._send(tr("create the watch rule {name!r}", name=body.get("name")), "POST", "/watch-rules", body)
 
     def update_watch_rule(self, rule: WatchRuleRecord, body: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(
-            f"change the watch rule {rule.name!r}", "PATCH", f"/watch-rules/{rule.id}", body, if_match=rule.version
+            tr("change the watch rule {name!r}", name=rule.name),
+            "PATCH",
+            f"/watch-rules/{rule.id}",
+            body,
+            if_match=rule.version,
         )

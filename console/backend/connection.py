@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from console.i18n import tr
+
 
 class LinkState(Enum):
     CONNECTING = "connecting"
@@ -29,18 +31,26 @@ class ConnectionStatus:
     def sentence(self) -> str:
         """One line for the status bar, in words an operator understands."""
         if self.state is LinkState.CONNECTED:
-            return "Connected"
+            return tr("Connected")
         if self.state is LinkState.CONNECTING:
-            return f"Connecting to {self.backend_url}…"
+            return tr("Connecting to {backend_url}…", backend_url=self.backend_url)
         if self.state is LinkState.LOGIN_REQUIRED:
-            return f"Login required: {self.reason}" if self.reason else "Login required"
+            return tr("Login required: {reason}", reason=self.reason) if self.reason else tr("Login required")
         if self.state is LinkState.STOPPED:
-            return "Disconnected"
-        retry = f" — retrying in {max(1, round(self.retry_in_s or 0))} s" if self.retry_in_s is not None else ""
+            return tr("Disconnected")
+        retry = (
+            tr(" — retrying in {retry_in_s} s", retry_in_s=max(1, round(self.retry_in_s or 0)))
+            if self.retry_in_s is not None
+            else ""
+        )
         if not self.ever_connected:
-            return f"Cannot reach the dispatch backend at {self.backend_url}{retry}"
-        since = f" (offline since {self.offline_since.astimezone():%H:%M:%S})" if self.offline_since else ""
-        return f"Reconnecting{retry}{since}"
+            return tr(
+                "Cannot reach the dispatch backend at {backend_url}{retry}", backend_url=self.backend_url, retry=retry
+            )
+        since = (
+            tr(" (offline since {time:%H:%M:%S})", time=self.offline_since.astimezone()) if self.offline_since else ""
+        )
+        return tr("Reconnecting{retry}{since}", retry=retry, since=since)
 
 
 def backoff_delay(attempt: int, base: float = 1.0, ceiling: float = 15.0) -> float:

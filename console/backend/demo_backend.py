@@ -15,9 +15,10 @@ from pathlib import Path
 import httpx
 
 from console.child_process import PREEXEC
+from console.i18n import tr
 
 log = logging.getLogger("console.demo")
-_READY_PREFIX = "dispatchd listening on "
+_READY_PREFIX = "dispatchd listening on "  # i18n: not shown (dispatchd's start line)
 
 
 class DemoBackend:
@@ -91,10 +92,10 @@ class DemoBackend:
         deadline = time.monotonic() + timeout_s
         while not self._url_ready.is_set():
             if time.monotonic() > deadline:
-                raise RuntimeError("the demo backend did not start in time")
+                raise RuntimeError(tr("the demo backend did not start in time"))
             await asyncio.sleep(0.05)
         if self._url is None:
-            raise RuntimeError(f"the demo backend stopped at start; see {self.log_path}")
+            raise RuntimeError(tr("the demo backend stopped at start; see {log_path}", log_path=self.log_path))
         while time.monotonic() < deadline:
             try:
                 if (await http.get(f"{self._url}/api/v1/health")).status_code == 200:
@@ -102,7 +103,7 @@ class DemoBackend:
             except httpx.TransportError:
                 pass
             await asyncio.sleep(0.1)
-        raise RuntimeError("the demo backend did not become healthy in time")
+        raise RuntimeError(tr("the demo backend did not become healthy in time"))
 
     def stop(self) -> None:
         """Stop the child (SIGTERM, then SIGKILL after 5 s) and remove its data folder."""

@@ -14,6 +14,7 @@ from console.backend.connection import ConnectionStatus, LinkState, backoff_dela
 from console.backend.errors import AuthenticationFailed, BackendUnreachable, CommandRefused, ResyncRequired
 from console.domain.events import Event, MalformedEvent, event_from_dict, parse_sse_event
 from console.domain.state import Outcome
+from console.i18n import tr
 
 log = logging.getLogger("console.backend")
 
@@ -121,7 +122,7 @@ class EventStream:
                 if time.monotonic() - last_yield >= self._yield_every:
                     await asyncio.sleep(0)
                     last_yield = time.monotonic()
-        raise BackendUnreachable("the event stream was closed by the backend")
+        raise BackendUnreachable(tr("the event stream was closed by the backend"))
 
     async def _handle(self, event_id: str, event_type: str, data: str) -> None:
         try:
@@ -143,11 +144,15 @@ class EventStream:
             before = self._sink.last_seq
             batch = await self._client.events_after(before, limit=min(1000, through - before))
             if not batch:
-                raise ResyncRequired(f"events {before + 1}–{through} are missing on the backend")
+                raise ResyncRequired(
+                    tr("events {before}–{through} are missing on the backend", before=before + 1, through=through)
+                )
             for raw in batch:
                 try:
                     outcome = self._sink.apply(event_from_dict(raw, before + 1))
                 except MalformedEvent as error:
                     outcome = self._sink.malformed(error)
                 if outcome is Outcome.GAP:
-                    raise ResyncRequired(f"the catch-up itself has a gap after {self._sink.last_seq}")
+                    raise ResyncRequired(
+                        tr("the catch-up itself has a gap after {last_seq}", last_seq=self._sink.last_seq)
+                    )

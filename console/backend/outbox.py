@@ -19,6 +19,7 @@ from console.backend.client import DispatchClient
 from console.backend.connection import backoff_delay
 from console.backend.errors import AuthenticationFailed, BackendUnreachable, CommandRefused
 from console.backend.outbox_file import OutboxEntry, OutboxFile
+from console.i18n import tr
 
 log = logging.getLogger("console.outbox")
 
@@ -84,7 +85,7 @@ class Outbox:
                 )
             except CommandRefused as refused:
                 log.warning("command refused: %s: %s", entry.description, refused)
-                self._on_error(f"Could not {entry.description}: {refused}")
+                self._on_error(tr("Could not {description}: {refused}", description=entry.description, refused=refused))
                 await self._settle(entry, None)
             except (BackendUnreachable, AuthenticationFailed) as exc:
                 delay = backoff_delay(attempt)

@@ -19,6 +19,7 @@ from console.backend.errors import BackendError
 from console.domain.events import Event, MalformedEvent, event_from_dict
 from console.domain.model import Bookmark, Incident, MediaItem
 from console.evidence.export import ExportRefused, export_clip
+from console.i18n import tr
 
 log = logging.getLogger("console.backend")
 T = TypeVar("T")
@@ -37,7 +38,7 @@ class Queries:
 
     def user_name(self) -> str:
         """The logged-in operator, for what the console records in their name (acknowledgements)."""
-        return (self._client.username if self._client else None) or "this console"
+        return (self._client.username if self._client else None) or tr("this console")
 
     def attach(self, client: DispatchClient) -> None:
         self._client = client
@@ -54,7 +55,7 @@ class Queries:
             try:
                 result = await call(client)
             except BackendError as exc:
-                self._on_error(f"Could not {what}: {exc}")
+                self._on_error(tr("Could not {what}: {exc}", what=what, exc=exc))
                 return
             done(result)
 
@@ -81,13 +82,13 @@ class Queries:
             except ExportRefused as exc:
                 raise BackendError(str(exc)) from exc
 
-        return self._run("export the clip", call, done)
+        return self._run(tr("export the clip"), call, done)
 
     def incident_types(self, done: Callable[[list[dict[str, Any]]], None]) -> None:
-        self._run("load the incident types", lambda c: c.request("GET", "/incident-types"), done)
+        self._run(tr("load the incident types"), lambda c: c.request("GET", "/incident-types"), done)
 
     def sectors(self, done: Callable[[dict[str, Any]], None]) -> None:
-        self._run("load the sectors", lambda c: c.request("GET", "/sectors"), done)
+        self._run(tr("load the sectors"), lambda c: c.request("GET", "/sectors"), done)
 
     def timeline(self, incident_id: str, done: Callable[[list[Event]], None]) -> None:
         if self.history is not None:
@@ -111,7 +112,7 @@ class Queries:
                     log.error("timeline of %s: skipped %s", incident_id, error)
             return events
 
-        self._run("load the incident's timeline", call, done)
+        self._run(tr("load the incident's timeline"), call, done)
 
     def export(self, incident_id: str, kind: str, target: Path, done: Callable[[Path], None]) -> None:
         """Save the incident as EIDO or EMSI JSON (`kind` is `eido` or `emsi`)."""
@@ -122,7 +123,7 @@ class Queries:
             await asyncio.to_thread(target.write_text, text, "utf-8")
             return target
 
-        self._run(f"export the incident as {kind.upper()}", call, done)
+        self._run(tr("export the incident as {format}", format=kind.upper()), call, done)
 
     def media_file(self, item: MediaItem, done: Callable[[Path], None]) -> None:
         """The media's content in the local cache, downloaded once and checked against its sha256."""
@@ -133,11 +134,11 @@ class Queries:
                 return path
             content = await client.download(f"/media/{item.id}/content")
             if hashlib.sha256(content).hexdigest() != item.sha256:
-                raise BackendError(f"the file of media {item.id} does not match its sha256")
+                raise BackendError(tr("the file of media {id} does not match its sha256", id=item.id))
             await asyncio.to_thread(_write_atomically, path, content)
             return path
 
-        self._run("download the media", call, done)
+        self._run(tr("download the media"), call, done)
 
     def upload_photo(
         self, incident_id: str, jpeg: bytes, captured_at: str | None, source: str, done: Callable[[Any], None]
@@ -150,7 +151,7 @@ class Queries:
         async def call(client: DispatchClient) -> Any:
             return await client.upload(f"/incidents/{incident_id}/media", fields, ("snapshot.jpg", jpeg, "image/jpeg"))
 
-        self._run("attach the snapshot to the incident", call, done)
+        self._run(tr("attach the snapshot to the incident"), call, done)
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

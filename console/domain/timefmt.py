@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from console.i18n import tr
+
 
 def format_utc(moment: datetime) -> str:
     """RFC 3339 UTC with milliseconds."""
@@ -16,7 +18,7 @@ def format_age(seconds: float) -> str:
     if seconds < 60:
         return f"{seconds} s"
     if seconds < 3600:
-        return f"{seconds // 60} min"
+        return tr("{seconds} min", seconds=seconds // 60)
     if seconds < 86400:
         return f"{seconds // 3600} h {seconds % 3600 // 60:02d}"
     return f"{seconds // 86400} d"

@@ -27,11 +27,21 @@ from PySide6.QtWidgets import (
 from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.domain.model import Bookmark
+from console.i18n import N_, tr
+from console.i18n.formats import number
 from console.notifications import Notifier
 from console.store import Store
 from console.views.selection import Selection
 
-COLUMNS = ("Start", "Length", "Incident", "Camera or video", "Labels", "Tagged by", "Evidence")
+COLUMNS = (
+    N_("Start"),
+    N_("Length"),
+    N_("Incident"),
+    N_("Camera or video"),
+    N_("Labels"),
+    N_("Tagged by"),
+    N_("Evidence"),
+)
 
 
 class BookmarksPanel(QWidget):
@@ -49,11 +59,11 @@ class BookmarksPanel(QWidget):
         self._selection, self._notifier = selection, notifier
         self.export_task: asyncio.Task[None] | None = None
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter: camera, label, author, incident…")
+        self.search.setPlaceholderText(tr("Filter: camera, label, author, incident…"))
         self.search.setClearButtonEnabled(True)
-        self.only_selected = QCheckBox("Selected incident only")
+        self.only_selected = QCheckBox(tr("Selected incident only"))
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -61,11 +71,11 @@ class BookmarksPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._play(row))
-        play = QPushButton("Play on the wall")
+        play = QPushButton(tr("Play on the wall"))
         play.clicked.connect(lambda: self._play(self.table.currentRow()))
-        self.lock_button = QPushButton("Lock as evidence…")
+        self.lock_button = QPushButton(tr("Lock as evidence…"))
         self.lock_button.clicked.connect(self.ask_lock)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(tr("Export…"))
         self.export_button.clicked.connect(self.ask_export)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -91,7 +101,7 @@ class BookmarksPanel(QWidget):
             camera = self._store.cameras.get(bookmark.camera_id)
             return camera.name if camera else bookmark.camera_id
         media = self._store.media.get(bookmark.media_id or "")
-        return f"video {media.name}" if media and media.name else "video"
+        return tr("video {name}", name=media.name) if media and media.name else "video"
 
     def _cells(self, bookmark: Bookmark) -> list[str]:
         incident = self._store.incidents.get(bookmark.incident_id)
@@ -103,7 +113,7 @@ class BookmarksPanel(QWidget):
             self._source_name(bookmark),
             ", ".join(bookmark.labels),
             bookmark.created_by,
-            f"LOCKED by {lock.by} ({lock.reason})" if lock else "",
+            tr("LOCKED by {by} ({reason})", by=lock.by, reason=lock.reason) if lock else "",
         ]
 
     def visible(self) -> list[Bookmark]:
@@ -143,20 +153,20 @@ class BookmarksPanel(QWidget):
     def ask_lock(self) -> None:
         bookmark = self.current()
         if bookmark is None:
-            self._notifier.warning("Select a clip to lock.")
+            self._notifier.warning(tr("Select a clip to lock."))
             return
         if bookmark.locked:
-            self._notifier.warning("This clip is already locked as evidence.")
+            self._notifier.warning(tr("This clip is already locked as evidence."))
             return
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Lock the clip as evidence")
-        dialog.setLabelText("Why (it cannot be changed or deleted afterwards):")
+        dialog.setWindowTitle(tr("Lock the clip as evidence"))
+        dialog.setLabelText(tr("Why (it cannot be changed or deleted afterwards):"))
         dialog.textValueSelected.connect(lambda reason: self.lock(bookmark, reason))
         dialog.open()
 
     def lock(self, bookmark: Bookmark, reason: str) -> None:
         if len(reason.strip()) < 3:
-            self._notifier.warning("Say why the clip is locked (a few words).")
+            self._notifier.warning(tr("Say why the clip is locked (a few words)."))
             return
         self._commands.lock_clip(bookmark, reason.strip())
 
@@ -164,9 +174,9 @@ class BookmarksPanel(QWidget):
     def ask_export(self) -> None:
         bookmark = self.current()
         if bookmark is None:
-            self._notifier.warning("Select a clip to export.")
+            self._notifier.warning(tr("Select a clip to export."))
             return
-        dialog = QFileDialog(self, "Export the clip into a new or empty folder")
+        dialog = QFileDialog(self, tr("Export the clip into a new or empty folder"))
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(lambda folder: self.export(bookmark, Path(folder)))
         dialog.open()
@@ -175,23 +185,25 @@ class BookmarksPanel(QWidget):
         """Export with a progress dialog; Cancel stops it and leaves nothing half-written."""
         incident = self._store.incidents.get(bookmark.incident_id)
         if incident is None:
-            self._notifier.warning("The clip's incident is not known to this console.")
+            self._notifier.warning(tr("The clip's incident is not known to this console."))
             return
-        progress = QProgressDialog("Exporting the clip…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Export")
+        progress = QProgressDialog(tr("Exporting the clip…"), tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(tr("Export"))
         progress.setMinimumDuration(0)
 
         def on_progress(received: int) -> None:
-            progress.setLabelText(f"Exporting the clip… {received / 1e6:.1f} MB")
+            progress.setLabelText(tr("Exporting the clip… {megabytes} MB", megabytes=number(received / 1e6, 1)))
 
         def done(digest: str) -> None:
             progress.reset()
-            self._notifier.info(f"Clip exported to {folder} (manifest sha256 {digest[:16]}…).")
+            self._notifier.info(
+                tr("Clip exported to {folder} (manifest sha256 {digest}…).", folder=folder, digest=digest[:16])
+            )
 
         task = self._queries.export_bookmark(bookmark, incident, self._source_name(bookmark), folder, on_progress, done)
         if task is None:
             progress.reset()
-            self._notifier.warning("Not connected to the dispatch backend: the clip cannot be exported now.")
+            self._notifier.warning(tr("Not connected to the dispatch backend: the clip cannot be exported now."))
             return
         self.export_task = task
         progress.canceled.connect(task.cancel)

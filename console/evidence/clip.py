@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from console.domain.timefmt import format_utc
+from console.i18n import tr
 
 MAX_CLIP = timedelta(hours=2)
 
@@ -32,18 +33,23 @@ class ClipRange:
 def from_marks(mark_in: datetime | None, mark_out: datetime | None) -> ClipRange:
     """The clip between two marks, in either order (an operator may mark out first)."""
     if mark_in is None or mark_out is None:
-        raise ClipError("Mark the start (I) and the end (O) of the clip first.")
+        raise ClipError(tr("Mark the start (I) and the end (O) of the clip first."))
     start, end = sorted((mark_in.astimezone(UTC), mark_out.astimezone(UTC)))
     if start == end:
-        raise ClipError("The start and the end of the clip are the same frame.")
+        raise ClipError(tr("The start and the end of the clip are the same frame."))
     if end - start > MAX_CLIP:
-        raise ClipError(f"A clip is at most {MAX_CLIP.total_seconds() / 3600:.0f} hours; mark a shorter one.")
+        raise ClipError(
+            tr(
+                "A clip is at most {total_seconds:.0f} hours; mark a shorter one.",
+                total_seconds=MAX_CLIP.total_seconds() / 3600,
+            )
+        )
     return ClipRange(start, end)
 
 
 def last(seconds: float, frame_time: datetime | None) -> ClipRange:
     """The `seconds` up to the frame on the tile ("tag the last 30 s")."""
     if frame_time is None:
-        raise ClipError("This tile shows no picture with a time: nothing to tag.")
+        raise ClipError(tr("This tile shows no picture with a time: nothing to tag."))
     end = frame_time.astimezone(UTC)
     return from_marks(end - timedelta(seconds=seconds), end)

@@ -19,6 +19,7 @@ from console.domain.model import Bookmark, Incident
 from console.domain.timefmt import format_utc
 from console.evidence.clip import ClipRange
 from console.evidence.manifest import MANIFEST, MANIFEST_HASH, write_manifest
+from console.i18n import tr
 
 CLIP_FILE = "clip.mp4"
 
@@ -44,7 +45,7 @@ def describe(
         "evidence_lock": {"by": lock.by, "at": format_utc(lock.at), "reason": lock.reason} if lock else None,
         "exported_by": exported_by,
         "exported_at": format_utc(exported_at),
-        "software": f"command-console {__version__}",
+        "software": f"command-console {__version__}",  # i18n: not shown (manifest)
     }
 
 
@@ -59,7 +60,7 @@ async def export_clip(
 ) -> str:
     """Write the clip and its manifest into `folder` (new or empty); returns the manifest's sha256."""
     if await asyncio.to_thread(lambda: folder.exists() and any(folder.iterdir())):
-        raise ExportRefused(f"{folder} is not empty: export into a new or empty folder.")
+        raise ExportRefused(tr("{folder} is not empty: export into a new or empty folder.", folder=folder))
     await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     clip = folder / CLIP_FILE
     try:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from console.i18n import tr
+
 MANIFEST = "manifest.json"
 MANIFEST_HASH = "manifest.json.sha256"
 FORMAT = "command-console-evidence/1"
@@ -31,7 +33,7 @@ def write_manifest(folder: Path, files: list[Path], description: dict[str, Any])
     entries = []
     for path in sorted(files, key=lambda p: p.name):
         if path.parent.resolve() != folder.resolve():
-            raise ValueError(f"{path} is not in the export folder {folder}")
+            raise ValueError(tr("{path} is not in the export folder {folder}", path=path, folder=folder))
         entries.append({"name": path.name, "sha256": sha256_of(path), "size": path.stat().st_size})
     manifest = {**description, "format": FORMAT, "files": entries}
     text = json.dumps(manifest, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
@@ -52,7 +54,7 @@ class Verdict:
         return not self.problems
 
     def lines(self) -> list[str]:
-        return ["OK"] if self.ok else [f"TAMPERED: {problem}" for problem in self.problems]
+        return ["OK"] if self.ok else [tr("TAMPERED: {problem}", problem=problem) for problem in self.problems]
 
 
 def verify_export(folder: Path) -> Verdict:
@@ -61,25 +63,31 @@ def verify_export(folder: Path) -> Verdict:
     manifest_path, hash_path = folder / MANIFEST, folder / MANIFEST_HASH
     if not manifest_path.is_file() or not hash_path.is_file():
         missing = MANIFEST if not manifest_path.is_file() else MANIFEST_HASH
-        verdict.problems.append(f"{missing} (missing: is this an export folder?)")
+        verdict.problems.append(tr("{missing} (missing: is this an export folder?)", missing=missing))
         return verdict
     words = hash_path.read_text(encoding="utf-8").split()
     recorded = words[0] if words else ""
     if hashlib.sha256(manifest_path.read_bytes()).hexdigest() != recorded:
-        verdict.problems.append(f"{MANIFEST} (its sha256 is not the one recorded in {MANIFEST_HASH})")
+        verdict.problems.append(
+            tr(
+                "{manifest} (its sha256 is not the one recorded in {manifest_hash})",
+                manifest=MANIFEST,
+                manifest_hash=MANIFEST_HASH,
+            )
+        )
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         entries = {entry["name"]: entry for entry in manifest["files"]}
     except (ValueError, KeyError, TypeError):
-        verdict.problems.append(f"{MANIFEST} (unreadable)")
+        verdict.problems.append(tr("{manifest} (unreadable)", manifest=MANIFEST))
         return verdict
     for name, entry in sorted(entries.items()):
         path = folder / name
         if not path.is_file():
-            verdict.problems.append(f"{name} (missing)")
+            verdict.problems.append(tr("{name} (missing)", name=name))
         elif path.stat().st_size != entry.get("size") or sha256_of(path) != entry.get("sha256"):
             verdict.problems.append(name)
     for path in sorted(folder.iterdir()):
         if path.name not in entries and path.name not in (MANIFEST, MANIFEST_HASH):
-            verdict.problems.append(f"{path.name} (not in the manifest)")
+            verdict.problems.append(tr("{name} (not in the manifest)", name=path.name))
     return verdict

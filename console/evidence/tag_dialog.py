@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
 
 from console.domain.model import Incident
 from console.evidence.clip import ClipRange
+from console.i18n import N_, tr
 
-LABELS = ("fight", "weapon", "crowd", "vehicle", "injured person", "fire", "suspect", "licence plate")
+# Recorded in English whatever the operator's language (evidence is searched by them across consoles)
+LABELS = (
+    N_("fight"), N_("weapon"), N_("crowd"), N_("vehicle"), N_("injured person"), N_("fire"), N_("suspect"),
+    N_("licence plate"),
+)  # fmt: skip
 
 
 class TagDialog(QDialog):
@@ -34,7 +39,7 @@ class TagDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tag the clip to an incident")
+        self.setWindowTitle(tr("Tag the clip to an incident"))
         self.setObjectName("tag_dialog")
         self.clip: ClipRange | None = None
         self.summary = QLabel()
@@ -46,30 +51,30 @@ class TagDialog(QDialog):
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.labels = [QCheckBox(label) for label in LABELS]
+        self.labels = [QCheckBox(tr(label)) for label in LABELS]
         label_box = QWidget()
         grid = QGridLayout(label_box)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, box in enumerate(self.labels):
             grid.addWidget(box, index // 4, index % 4)
         self.other_labels = QLineEdit()
-        self.other_labels.setPlaceholderText("other labels, separated by commas")
+        self.other_labels.setPlaceholderText(tr("other labels, separated by commas"))
         self.note = QLineEdit()
-        self.note.setPlaceholderText("what the clip shows")
+        self.note.setPlaceholderText(tr("what the clip shows"))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #ff6b6b;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
-        ok.setText("Tag")
+        ok.setText(tr("Tag"))
         buttons.accepted.connect(self._tag)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.summary)
-        form.addRow("Incident", self.incident)
-        form.addRow("Labels", label_box)
+        form.addRow(tr("Incident"), self.incident)
+        form.addRow(tr("Labels"), label_box)
         form.addRow("", self.other_labels)
-        form.addRow("Note", self.note)
+        form.addRow(tr("Note"), self.note)
         form.addRow(self.problem)
         form.addRow(buttons)
 
@@ -94,14 +99,14 @@ class TagDialog(QDialog):
         self.open()
 
     def chosen_labels(self) -> list[str]:
-        checked = [box.text() for box in self.labels if box.isChecked()]
+        checked = [label for label, box in zip(LABELS, self.labels, strict=True) if box.isChecked()]
         typed = [label.strip() for label in self.other_labels.text().split(",") if label.strip()]
         return sorted(set(checked + typed))
 
     def _tag(self) -> None:
         incident_id = self.incident.currentData()
         if self.clip is None or not incident_id or self.incident.currentIndex() < 0:
-            self.problem.setText("Choose the incident the clip belongs to.")
+            self.problem.setText(tr("Choose the incident the clip belongs to."))
             return
         self.tag_requested.emit(incident_id, self.clip, self.chosen_labels(), self.note.text().strip())
         self.accept()

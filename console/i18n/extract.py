@@ -94,17 +94,17 @@ class _Scanner(ast.NodeVisitor):
         super().generic_visit(node)
         self.parents.pop()
 
-    def visit_Call(self, node: ast.Call) -> None:  # noqa: N802 - ast's visitor naming
-        if _call_name(node) in MARKERS and node.args and isinstance(node.args[0], ast.Constant):
-            if isinstance(node.args[0].value, str):
-                self.marked.append(Found(self.path, node.lineno, node.args[0].value))
+    def visit_Call(self, node: ast.Call) -> None:
+        first = node.args[0] if node.args else None
+        if _call_name(node) in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            self.marked.append(Found(self.path, node.lineno, first.value))
         self.generic_visit(node)
 
-    def visit_Constant(self, node: ast.Constant) -> None:  # noqa: N802
+    def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
             self._check(node, node.value)
 
-    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:  # noqa: N802
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         self._check(node, _template(node))
         self.generic_visit(node)
 
@@ -117,7 +117,9 @@ class _Scanner(ast.NodeVisitor):
         parent = self.parents[-1] if self.parents else None
         if isinstance(parent, ast.Expr):  # a docstring
             return True
-        if any(NOT_SHOWN_COMMENT in self.lines[n - 1] for n in range(node.lineno, (node.end_lineno or 0) + 1)):
+        statement = next((a for a in reversed(self.parents) if isinstance(a, ast.stmt)), node)
+        lines = range(statement.lineno, (node.end_lineno or node.lineno) + 1)
+        if any(NOT_SHOWN_COMMENT in self.lines[n - 1] for n in lines):
             return True
         if isinstance(parent, ast.JoinedStr):  # a part of an f-string, judged whole
             return True
@@ -125,7 +127,9 @@ class _Scanner(ast.NodeVisitor):
         for ancestor in reversed(self.parents):
             if isinstance(ancestor, ast.Call):
                 name = _call_name(ancestor)
-                if name in MARKERS or name in NOT_SHOWN_CALLS or _is_log_call(ancestor):
+                if name in MARKERS:
+                    return bool(ancestor.args) and child is ancestor.args[0]  # a placeholder's value is checked
+                if name in NOT_SHOWN_CALLS or _is_log_call(ancestor):
                     return True
             if isinstance(ancestor, ast.Subscript) and ancestor.slice is child:
                 return True

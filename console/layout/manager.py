@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QObject, QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from console.i18n import tr
 from console.layout import profile as profiles
 from console.layout.placement import Rect, ScreenInfo, place, screen_of
 from console.layout.profile import PanelPlacement, Profile, ProfileError
@@ -92,7 +93,7 @@ class LayoutManager(QObject):
     def save(self, name: str) -> Path:
         self.current = self.capture(name)
         path = profiles.save(self.folder, self.current)
-        self._notifier.info(f"Layout profile «{name}» saved")
+        self._notifier.info(tr("Layout profile «{name}» saved", name=name))
         return path
 
     def load(self, name: str) -> None:
@@ -103,7 +104,7 @@ class LayoutManager(QObject):
             else:
                 self.apply(profiles.load(self.folder, name))
         except ProfileError as exc:
-            self._notifier.error(f"Layout profile not applied: {exc}")
+            self._notifier.error(tr("Layout profile not applied: {exc}", exc=exc))
 
     def apply(self, profile: Profile) -> None:
         screens = self.screens()
@@ -126,8 +127,12 @@ class LayoutManager(QObject):
         )
         if missing:
             self._notifier.warning(
-                f"Layout «{profile.name}»: screen {', '.join(missing)} is not connected; its windows are on "
-                f"{screens[0].name} for now"
+                tr(
+                    "Layout «{name}»: screen {missing} is not connected; its windows are on {name2} for now",
+                    name=profile.name,
+                    missing=", ".join(missing),
+                    name2=screens[0].name,
+                )
             )
         self.current = profile
 
@@ -166,7 +171,9 @@ class LayoutManager(QObject):
         screens = self.qscreens()
         dock: QDockWidget = self._window.docks[panel]
         if not 0 <= index < len(screens):
-            self._notifier.warning(f"There is no screen {index + 1} (this workstation has {len(screens)}).")
+            self._notifier.warning(
+                tr("There is no screen {index} (this workstation has {count}).", index=index + 1, count=len(screens))
+            )
             return
         area = screens[index].availableGeometry()
         margin_x, margin_y = area.width() // 20, area.height() // 20
@@ -187,14 +194,24 @@ class LayoutManager(QObject):
                 moved.append(name)
         if self._wall.full_screen is not None and self._wall.full_screen.screen() is gone:
             self._wall.full_screen.close()
-            moved.append("video wall")
+            moved.append(tr("video wall"))
         if moved:
-            where = remaining[0].name if remaining else "the remaining screen"
-            self._notifier.warning(f"Screen {gone.name()} was unplugged: {', '.join(moved)} moved to {where}")
+            where = remaining[0].name if remaining else tr("the remaining screen")
+            self._notifier.warning(
+                tr(
+                    "Screen {name} was unplugged: {moved} moved to {where}",
+                    name=gone.name(),
+                    moved=", ".join(moved),
+                    where=where,
+                )
+            )
 
     def screen_added(self, screen: QScreen) -> None:
         if self.current is not None:
             self._notifier.info(
-                f"Screen {self.name_of(screen)} is connected: View ▸ Layout ▸ Restore «{self.current.name}» puts the "
-                "panels back"
+                tr(
+                    "Screen {screen} is connected: View ▸ Layout ▸ Restore «{name}» puts the panels back",
+                    screen=self.name_of(screen),
+                    name=self.current.name,
+                )
             )

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from console.i18n import tr
+
 
 @dataclass(frozen=True)
 class Rect:
@@ -30,7 +32,7 @@ class Rect:
     def of(cls, raw: Sequence[Any]) -> Rect:
         x, y, w, h = (int(v) for v in raw)
         if w <= 0 or h <= 0:
-            raise ValueError(f"a window needs a size, not {w}×{h}")
+            raise ValueError(tr("a window needs a size, not {w}×{h}", w=w, h=h))
         return cls(x, y, w, h)
 
 

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from console.i18n import N_, tr
 from console.layout.placement import Rect, ScreenInfo
 
 PROFILE_VERSION = 1
-BUILT_IN = ("Supervisor — 3 screens", "Operator — 2 screens", "Trainer — 1 screen")
+BUILT_IN = (N_("Supervisor — 3 screens"), N_("Operator — 2 screens"), N_("Trainer — 1 screen"))
 
 
 class ProfileError(ValueError):
@@ -73,7 +74,9 @@ class Profile:
         try:
             raw = json.loads(text)
             if int(raw.get("version", 0)) > PROFILE_VERSION:
-                raise ProfileError(f"{source} was saved by a newer console; update it to use this profile")
+                raise ProfileError(
+                    tr("{source} was saved by a newer console; update it to use this profile", source=source)
+                )
             main = raw["main"]
             panels = {
                 str(name): PanelPlacement(
@@ -95,7 +98,7 @@ class Profile:
         except ProfileError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ProfileError(f"{source} cannot be read ({exc})") from None
+            raise ProfileError(tr("{source} cannot be read ({exc})", source=source, exc=exc)) from None
 
 
 def file_name(name: str) -> str:
@@ -115,8 +118,8 @@ def save(folder: Path, profile: Profile) -> Path:
 def load(folder: Path, name: str) -> Profile:
     path = folder / file_name(name)
     if not path.exists():
-        known = ", ".join(sorted(p.stem for p in folder.glob("*.json"))) or "none saved yet"
-        raise ProfileError(f"there is no layout profile {name!r} (saved: {known})")
+        known = ", ".join(sorted(p.stem for p in folder.glob("*.json"))) or tr("none saved yet")
+        raise ProfileError(tr("there is no layout profile {name!r} (saved: {known})", name=name, known=known))
     return Profile.from_json(path.read_text(encoding="utf-8"), path.name)
 
 
@@ -142,7 +145,7 @@ def builtin_profile(name: str, screens: list[ScreenInfo], panels: list[str]) -> 
     Trainer — 1 screen: everything in the main window. Operator — 2 screens: the wall full screen on the
     second. Supervisor — 3 screens: the wall on the second, social watch, units and alerts on the third."""
     if name not in BUILT_IN:
-        raise ProfileError(f"there is no built-in layout profile {name!r}")
+        raise ProfileError(tr("there is no built-in layout profile {name!r}", name=name))
     first = screens[0]
     profile = Profile(name, first.geometry, first, "", {p: PanelPlacement(False, True) for p in panels})
     wants = BUILT_IN.index(name)  # 0: supervisor (3), 1: operator (2), 2: trainer (1)

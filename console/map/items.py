@@ -8,6 +8,7 @@ from typing import Any
 from console.domain.model import Camera, Incident, Unit
 from console.domain.priority import priority_band
 from console.domain.social import SocialPost
+from console.i18n import tr
 from console.operations.ranking import is_available
 from console.operations.timeline import UNIT_STATUS_WORDS
 from console.social_watch.safe_text import one_line
@@ -50,7 +51,7 @@ def unit_item(unit: Unit, now: datetime, incident_number: str = "") -> dict[str,
         "course": position.course,
         "speed": position.speed or 0.0,
         "status": unit.secondary_status,
-        "statusText": UNIT_STATUS_WORDS.get(unit.secondary_status, unit.secondary_status),
+        "statusText": tr(UNIT_STATUS_WORDS.get(unit.secondary_status, unit.secondary_status)),
         "stale": position.is_stale(now),
         "callsign": unit.callsign,
         "agency": unit.agency,

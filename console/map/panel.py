@@ -16,6 +16,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from console.backend.commands import Commands
+from console.i18n import N_, tr
 from console.map.items import camera_item, incident_item, social_post_item, unit_item
 from console.map.map_view import MapView
 from console.map.page import build_page
@@ -28,11 +29,11 @@ from console.views.selection import Selection
 
 log = logging.getLogger("console.map")
 LAYERS = (
-    ("incidents", "Incidents"),
-    ("units", "Units"),
-    ("sectors", "Sectors"),
-    ("cameras", "Cameras"),
-    ("social", "Social posts"),
+    ("incidents", N_("Incidents")),
+    ("units", N_("Units")),
+    ("sectors", N_("Sectors")),
+    ("cameras", N_("Cameras")),
+    ("social", N_("Social posts")),
 )
 SOCIAL_WINDOW = timedelta(hours=1)  # geotagged posts of the last hour are on the map
 SOCIAL_MAX = 400
@@ -64,7 +65,7 @@ class MapPanel(QWidget):
         self._alerts = alerts
         self._create_dialog = create_dialog
         tiles = MBTiles(mbtiles) if mbtiles is not None and mbtiles.exists() else None
-        attribution = "Offline base map" if tiles else "Tiles: centre's tile server"
+        attribution = tr("Offline base map") if tiles else tr("Tiles: centre's tile server")
         self.view = MapView(
             build_page(center, 14, tile_url if not tiles else None, attribution), tiles, tile_url if not tiles else None
         )
@@ -76,19 +77,19 @@ class MapPanel(QWidget):
 
         bar = QHBoxLayout()
         self.layer_boxes: dict[str, QCheckBox] = {}
-        for name, label in LAYERS:
+        for name, label in ((n, tr(w)) for n, w in LAYERS):
             box = QCheckBox(label)
             box.setChecked(True)
             box.toggled.connect(lambda on, n=name: self.view.set_layer_visible(n, on))
             bar.addWidget(box)
             self.layer_boxes[name] = box
-        self.fit = QPushButton("Fit incidents")
+        self.fit = QPushButton(tr("Fit incidents"))
         self.fit.clicked.connect(self.view.fit_incidents)
-        self.follow = QPushButton("Follow unit")
+        self.follow = QPushButton(tr("Follow unit"))
         self.follow.setCheckable(True)
         self.follow.setEnabled(False)
         self.follow.toggled.connect(self._on_follow)
-        self.search = QLineEdit(placeholderText="Find an incident number or a callsign, Enter")
+        self.search = QLineEdit(placeholderText=tr("Find an incident number or a callsign, Enter"))
         self.search.returnPressed.connect(self.find_place)
         bar.addWidget(self.fit)
         bar.addWidget(self.follow)
@@ -202,7 +203,7 @@ class MapPanel(QWidget):
         self._last_unit = unit_id
         unit = self._store.units.get(unit_id)
         self.follow.setEnabled(True)
-        self.follow.setText(f"Follow {unit.callsign}" if unit else "Follow unit")
+        self.follow.setText(tr("Follow {callsign}", callsign=unit.callsign) if unit else tr("Follow unit"))
 
     def _on_follow(self, on: bool) -> None:
         self.view.follow_unit(self._last_unit if on else None)
@@ -215,7 +216,7 @@ class MapPanel(QWidget):
 
     def _context_menu(self, lat: float, lon: float) -> None:
         menu = QMenu(self)
-        create = menu.addAction(f"Create incident here ({lat:.5f}, {lon:.5f})")
+        create = menu.addAction(tr("Create incident here ({lat:.5f}, {lon:.5f})", lat=lat, lon=lon))
         create.triggered.connect(lambda: self._create_dialog.start(lat, lon))
         menu.popup(QCursor.pos() if self.view.underMouse() else self.view.mapToGlobal(QPoint(40, 40)))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.i18n import tr
+
 
 @dataclass
 class CallForm:
@@ -25,9 +27,9 @@ def _number(text: str, low: float, high: float, what: str) -> tuple[float | None
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        return None, f"{what} must be a number"
+        return None, tr("{what} must be a number", what=what)
     if not low <= value <= high:
-        return None, f"{what} must be between {low:g} and {high:g}"
+        return None, tr("{what} must be between {low:g} and {high:g}", what=what, low=low, high=high)
     return value, None
 
 
@@ -35,27 +37,29 @@ def check_call(form: CallForm) -> tuple[dict[str, Any] | None, dict[str, str]]:
     """The request body, or None and a message per field that is wrong."""
     errors: dict[str, str] = {}
     if not form.type_code:
-        errors["type_code"] = "Choose the incident type"
+        errors["type_code"] = tr("Choose the incident type")
     elif form.known_types and form.type_code not in form.known_types:
-        errors["type_code"] = f"Unknown incident type {form.type_code!r}: choose one from the list"
+        errors["type_code"] = tr(
+            "Unknown incident type {type_code!r}: choose one from the list", type_code=form.type_code
+        )
     priority: int | None = None
     try:
         priority = int(form.priority)
         if not 0 <= priority <= 10:
-            errors["priority"] = "Priority goes from 0 (lowest) to 10 (highest)"
+            errors["priority"] = tr("Priority goes from 0 (lowest) to 10 (highest)")
     except ValueError:
-        errors["priority"] = "Priority must be a whole number from 0 to 10"
+        errors["priority"] = tr("Priority must be a whole number from 0 to 10")
     lat = lon = None
     if not form.lat.strip() and not form.lon.strip():
-        errors["location"] = "Give the location: latitude and longitude (and the address if known)"
+        errors["location"] = tr("Give the location: latitude and longitude (and the address if known)")
     else:
-        lat, lat_error = _number(form.lat, -90, 90, "Latitude")
-        lon, lon_error = _number(form.lon, -180, 180, "Longitude")
+        lat, lat_error = _number(form.lat, -90, 90, tr("Latitude"))
+        lon, lon_error = _number(form.lon, -180, 180, tr("Longitude"))
         if lat_error or lon_error:
             errors["location"] = "; ".join(e for e in (lat_error, lon_error) if e)
     phone = form.caller_phone.strip()
     if phone and not all(c.isdigit() or c in "+ ()-." for c in phone):
-        errors["caller_phone"] = "A callback number has only digits, spaces and + ( ) - ."
+        errors["caller_phone"] = tr("A callback number has only digits, spaces and + ( ) - .")
     if errors:
         return None, errors
     assert priority is not None and lat is not None and lon is not None

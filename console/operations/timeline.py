@@ -10,19 +10,20 @@ from typing import Any
 from console.domain.events import Event
 from console.domain.model import parse_time
 from console.domain.priority import priority_label
+from console.i18n import N_, tr
 
 UNIT_STATUS_WORDS = {
-    "Dispatched": "dispatched",
-    "EnRoute": "en route",
-    "OnScene": "on scene",
-    "Transporting": "transporting",
-    "Cleared": "cleared",
-    "Available": "available",
-    "OutofService": "out of service",
+    "Dispatched": N_("dispatched"),
+    "EnRoute": N_("en route"),
+    "OnScene": N_("on scene"),
+    "Transporting": N_("transporting"),
+    "Cleared": N_("cleared"),
+    "Available": N_("available"),
+    "OutofService": N_("out of service"),
 }
 POST_CHARS = 300
-PLATFORM_WORDS = {"rss": "the news", "mastodon": "Mastodon", "demo": "social media (demo)"}
-AGENCY_WORDS = {"police": "Police", "gendarmerie": "Gendarmerie", "fire": "Fire", "ems": "EMS"}
+PLATFORM_WORDS = {"rss": N_("the news"), "mastodon": N_("Mastodon"), "demo": N_("social media (demo)")}
+AGENCY_WORDS = {"police": N_("Police"), "gendarmerie": N_("Gendarmerie"), "fire": N_("Fire"), "ems": "EMS"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +42,25 @@ def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], chan
     if before is None:
         return parts
     if "priority" in changed:
-        parts.append(f"priority {priority_label(before['priority'])} → {priority_label(after['priority'])}")
+        parts.append(
+            tr(
+                "priority {priority} → {priority2}",
+                priority=priority_label(before["priority"]),
+                priority2=priority_label(after["priority"]),
+            )
+        )
     if "status" in changed:
-        parts.append(f"status {before['status']} → {after['status']}")
+        parts.append(tr("status {status} → {status2}", status=before["status"], status2=after["status"]))
     if "type_code" in changed:
-        parts.append(f"type {before['type_text']} → {after['type_text']}")
+        parts.append(
+            tr("type {type_text} → {type_text2}", type_text=before["type_text"], type_text2=after["type_text"])
+        )
     if "location" in changed:
-        parts.append(f"location → {after['location'].get('address_text') or 'new coordinates'}")
+        parts.append(
+            tr("location → {coordinates}", coordinates=after["location"].get("address_text") or tr("new coordinates"))
+        )
     if "major_event_id" in changed:
-        parts.append("grouped under a major event" if after.get("major_event_id") else "ungrouped")
+        parts.append(tr("grouped under a major event") if after.get("major_event_id") else "ungrouped")
     return parts
 
 
@@ -97,13 +108,15 @@ class TimelineBuilder:
         text, kind = None, event.type.split(".")[0]
         if event.type == "incident.created":
             inc = data["incident"]
-            text = (
-                f"Created: {inc['type_text']}, {priority_label(inc['priority'])}, at "
-                f"{inc['location'].get('address_text') or 'a point on the map'}"
+            text = tr(
+                "Created: {type_text}, {priority}, at {place}",
+                type_text=inc["type_text"],
+                priority=priority_label(inc["priority"]),
+                place=inc["location"].get("address_text") or tr("a point on the map"),
             )
             self._incident = inc
         elif event.type == "incident.note_added":
-            text, kind = f"Note: {data['note']['text']}", "note"
+            text, kind = tr("Note: {text}", text=data["note"]["text"]), "note"
             self._incident = data["incident"]
         elif event.type in ("incident.updated", "incident.closed"):
             inc, changed = data["incident"], list(data.get("changed") or [])
@@ -111,14 +124,19 @@ class TimelineBuilder:
             if request := data.get("agency_request"):
                 kind = "agency"
                 parts.insert(
-                    0, f"{AGENCY_WORDS.get(request['agency'], request['agency'])} requested: {request['reason']}"
+                    0,
+                    tr(
+                        "{agency} requested: {reason}",
+                        agency=tr(AGENCY_WORDS.get(request["agency"], request["agency"])),
+                        reason=request["reason"],
+                    ),
                 )
             elif "status_common" in changed and not parts:
                 self._incident = inc
                 return None
             if event.type == "incident.closed":
                 parts = [p for p in parts if not p.startswith("status")] or []
-                parts.insert(0, "Closed")
+                parts.insert(0, tr("Closed"))
             if not parts:
                 self._incident = inc
                 return None
@@ -130,13 +148,13 @@ class TimelineBuilder:
             if self._unit_status.get(unit["id"]) == status:
                 return None
             self._unit_status[unit["id"]] = status
-            text, kind = f"{unit['callsign']} {UNIT_STATUS_WORDS.get(status, status)}", "unit"
+            text, kind = f"{unit['callsign']} {tr(UNIT_STATUS_WORDS.get(status, status))}", "unit"
         elif event.type == "media.added":
             media = data["media"]
             what = {"photo": "Photo", "video": "Video", "audio": "Audio", "text": "Text message"}.get(
                 media["kind"], media["kind"]
             )
-            text = f"{what} received from {media.get('source', 'unknown')}"
+            text = tr("{what} received from {source}", what=what, source=media.get("source") or tr("an unknown source"))
             if media.get("text"):
                 text += f": {media['text']}"
             kind = "media"
@@ -153,27 +171,33 @@ def _describe_clip(type_: str, bookmark: dict[str, Any], camera_name: Callable[[
     """A clip tagged to the incident, in the timeline's words (times as the operator's clock shows them)."""
     start, end = parse_time(bookmark["start"]), parse_time(bookmark["end"])
     span = f"{start.astimezone():%H:%M:%S}–{end.astimezone():%H:%M:%S} ({(end - start).total_seconds():.0f} s)"
-    source = camera_name(bookmark["camera_id"]) if bookmark.get("camera_id") else "a video"
+    source = camera_name(bookmark["camera_id"]) if bookmark.get("camera_id") else tr("a video")
     labels = f" [{', '.join(bookmark['labels'])}]" if bookmark.get("labels") else ""
     if type_ == "bookmark.created":
         note = f": {bookmark['note']}" if bookmark.get("note") else ""
-        return f"Clip tagged, {source} {span}{labels}{note}"
+        return tr("Clip tagged, {source} {span}{labels}{note}", source=source, span=span, labels=labels, note=note)
     if type_ == "bookmark.locked":
         lock = bookmark.get("lock") or {}
-        return f"Clip {span} locked as evidence by {lock.get('by')}: {lock.get('reason')}"
+        return tr(
+            "Clip {span} locked as evidence by {by}: {reason}", span=span, by=lock.get("by"), reason=lock.get("reason")
+        )
     if type_ == "bookmark.deleted":
-        return f"Clip {span} removed"
-    return f"Clip {span} changed{labels}"
+        return tr("Clip {span} removed", span=span)
+    return tr("Clip {span} changed{labels}", span=span, labels=labels)
 
 
 def _describe_post(post: dict[str, Any]) -> str:
     """A post kept with the incident: who wrote it where and when, its text, and the hash it was kept with."""
     posted = parse_time(post["posted_at"]).astimezone()
-    where = PLATFORM_WORDS.get(post["platform"], post["platform"])
+    where = tr(PLATFORM_WORDS.get(post["platform"], post["platform"]))
     text = " ".join(str(post.get("text") or "").split())
     if len(text) > POST_CHARS:
         text = text[:POST_CHARS] + "…"
-    return (
-        f"Social post linked: {post.get('author') or 'unknown author'} on {where} at {posted:%H:%M}: «{text}» "
-        f"(sha256 {post['link']['sha256'][:16]}…)"
+    return tr(
+        "Social post linked: {author} on {where} at {posted:%H:%M}: «{text}» (sha256 {sha256}…)",
+        author=post.get("author") or tr("unknown author"),
+        where=where,
+        posted=posted,
+        text=text,
+        sha256=post["link"]["sha256"][:16],
     )

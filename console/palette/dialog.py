@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from console.i18n import N_, tr
 from console.palette.matching import Entry, rank
 from console.social_watch.safe_text import one_line
 
-KIND_WORDS = {"action": "Action", "incident": "Incident", "unit": "Unit", "camera": "Camera"}
+KIND_WORDS = {"action": N_("Action"), "incident": N_("Incident"), "unit": N_("Unit"), "camera": N_("Camera")}
 
 
 class CommandPalette(QDialog):
@@ -20,12 +21,12 @@ class CommandPalette(QDialog):
 
     def __init__(self, entries: Callable[[], list[Entry]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Go to…")
+        self.setWindowTitle(tr("Go to…"))
         self.setModal(False)
         self.setMinimumSize(640, 420)
         self._entries = entries
         self._all: list[Entry] = []
-        self.search = QLineEdit(placeholderText="An action, an incident number, a callsign, a camera… (Esc closes)")
+        self.search = QLineEdit(placeholderText=tr("An action, an incident number, a callsign, a camera… (Esc closes)"))
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
         self.results = QListWidget()
@@ -46,7 +47,7 @@ class CommandPalette(QDialog):
     def _filter(self, text: str) -> None:
         self.results.clear()
         for entry in rank(text, self._all):
-            item = QListWidgetItem(f"{KIND_WORDS.get(entry.kind, entry.kind)}  ·  {one_line(entry.label, 120)}"
+            item = QListWidgetItem(f"{tr(KIND_WORDS.get(entry.kind, entry.kind))}  ·  {one_line(entry.label, 120)}"
                                    + (f"  —  {one_line(entry.detail, 120)}" if entry.detail else ""))  # fmt: skip
             item.setData(Qt.ItemDataRole.UserRole, entry)
             self.results.addItem(item)

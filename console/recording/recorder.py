@@ -56,7 +56,7 @@ class SessionRecorder(QObject):
         """A command the operator made (its answer comes back as events, recorded too)."""
         self._put(
             "action",
-            f"command:{entry.method} {entry.path}",
+            f"command:{entry.method} {entry.path}",  # i18n: not shown (the record's type)
             {"description": entry.description, "method": entry.method, "path": entry.path, "body": entry.body},
         )
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.i18n import tr
+from console.i18n.formats import day_and_clock
 from console.recording.player import SessionPlayer
 from console.recording.replay_clock import SPEEDS
 from console.recording.session_file import Marker
@@ -34,7 +36,7 @@ MARKER_STYLE = {  # colour and shape: an alert is a red triangle, not only red
 
 
 def replay_time(t: float) -> str:
-    return datetime.fromtimestamp(t, UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return day_and_clock(datetime.fromtimestamp(t, UTC))
 
 
 class MarkerSlider(QSlider):
@@ -73,21 +75,21 @@ class ReplayBar(QWidget):
     def __init__(self, player: SessionPlayer) -> None:
         super().__init__()
         self.player = player
-        self.play = QPushButton("▶ Play")
+        self.play = QPushButton(tr("▶ Play"))
         self.play.clicked.connect(self._toggle)
         self.speed = QComboBox()
         for speed in SPEEDS:
             self.speed.addItem(f"{speed:g}×", speed)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.currentIndexChanged.connect(lambda _i: player.set_speed(float(self.speed.currentData())))
-        self.previous = QPushButton("◀ Previous marker")
+        self.previous = QPushButton(tr("◀ Previous marker"))
         self.previous.clicked.connect(player.previous_marker)
-        self.next = QPushButton("Next marker ▶")
+        self.next = QPushButton(tr("Next marker ▶"))
         self.next.clicked.connect(player.next_marker)
         self.slider = MarkerSlider()
         self.slider.sliderReleased.connect(lambda: player.seek(player.clock.at_fraction(self.slider.value() / STEPS)))
         self.clock = QLabel()
-        self.note = QLineEdit(placeholderText="Trainer's note at this time, Enter")
+        self.note = QLineEdit(placeholderText=tr("Trainer's note at this time, Enter"))
         self.note.returnPressed.connect(self._add_note)
         self.notes = QToolButton()
         self.notes.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -102,7 +104,7 @@ class ReplayBar(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.notes)
         player.position_changed.connect(self._moved)
-        player.playing_changed.connect(lambda on: self.play.setText("❚❚ Pause" if on else "▶ Play"))
+        player.playing_changed.connect(lambda on: self.play.setText(tr("❚❚ Pause") if on else tr("▶ Play")))
         player.markers_changed.connect(self._place_markers)
         self._place_markers()
         self._moved(player.clock.position)
@@ -131,7 +133,7 @@ class ReplayBar(QWidget):
         for marker in notes:
             action = menu.addAction(f"{replay_time(marker.t)[11:]}  {marker.label}")
             action.triggered.connect(lambda _=False, t=marker.t: self.player.seek(t))
-        self.notes.setText(f"Notes ({len(notes)}) ▾")
+        self.notes.setText(tr("Notes ({count}) ▾", count=len(notes)))
         self.notes.setEnabled(bool(notes))
 
     def _add_note(self) -> None:
@@ -153,4 +155,6 @@ class ReplayBanner(QLabel):
         self._moved(player.clock.position)
 
     def _moved(self, position: float) -> None:
-        self.setText(f"REPLAY of {self._name} — {replay_time(position)} — commands are disabled")
+        self.setText(
+            tr("REPLAY of {name} — {position} — commands are disabled", name=self._name, position=replay_time(position))
+        )

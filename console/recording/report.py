@@ -15,6 +15,8 @@ from typing import Any
 
 from console.domain.events import Event, MalformedEvent, event_from_dict
 from console.domain.timefmt import format_age
+from console.i18n import N_, tr
+from console.i18n.formats import day_and_clock, language, number
 from console.operations.timeline import TimelineBuilder
 from console.recording.session_file import Record, SessionReader
 
@@ -109,16 +111,25 @@ def _row(*cells: str) -> str:
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
-CSS = (
+CSS = (  # i18n: not shown (style sheet)
     "body{font:14px 'DejaVu Sans',sans-serif;margin:2em;color:#222}"
     "table{border-collapse:collapse;margin:.5em 0 1.5em}"
     "td,th{border:1px solid #bbb;padding:3px 8px;text-align:left;vertical-align:top} th{background:#eee}"
     "h2{margin-top:2em} .p8{color:#b00020;font-weight:bold}"
 )
-RESPONSE_HEAD = (
-    "<tr><th>Incident</th><th>Type</th><th>Priority</th><th>Created</th><th>→ first dispatch</th>"
-    "<th>→ first on scene</th><th>Closed</th></tr>"
-)
+RESPONSE_COLUMNS = (
+    N_("Incident"), N_("Type"), N_("Priority"), N_("Created"), N_("→ first dispatch"), N_("→ first on scene"),
+    N_("Closed"),
+)  # fmt: skip
+
+
+def _head(*columns: str) -> str:
+    """A table's header row, translated and escaped."""
+    return "<tr>" + "".join(f"<th>{html.escape(tr(column))}</th>" for column in columns) + "</tr>"
+
+
+def _h2(title: str) -> str:
+    return f"<h2>{html.escape(title)}</h2>"
 
 
 def _when(t: float) -> str:
@@ -130,16 +141,22 @@ def render(reader: SessionReader) -> str:
     events = list(_events(reader.records(0, 10**12, kinds=("event",))))
     actions = list(reader.records(0, 10**12, kinds=("action",)))
     start, end = datetime.fromtimestamp(reader.start, UTC), datetime.fromtimestamp(reader.end, UTC)
-    title = html.escape(f"Session report — {reader.path.name}")
+    title = html.escape(tr("Session report — {name}", name=reader.path.name))
     first = next(reader.records(0, 10**12, kinds=("snapshot",)), None)
     found = stories(events, first.body.get("incidents") or [] if first else [])
+    summary = tr(
+        "From {start} to {end} ({length}); {events} events, {actions} operator actions.",
+        start=day_and_clock(start),
+        end=f"{end.astimezone():%H:%M:%S}",
+        length=format_age((end - start).total_seconds()),
+        events=number(len(events)),
+        actions=number(len(actions)),
+    )
     parts = [
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title><style>{CSS}</style>",
-        f"</head><body><h1>{title}</h1>",
-        f"<p>From {start.astimezone():%Y-%m-%d %H:%M:%S} to {end.astimezone():%H:%M:%S} "
-        f"({format_age((end - start).total_seconds())}); {len(events):,} events, "
-        f"{len(actions):,} operator actions.</p>",
-        f"<h2>Response times</h2><table>{RESPONSE_HEAD}",
+        f"<!DOCTYPE html><html lang='{language()}'><head><meta charset='utf-8'><title>{title}</title>"
+        f"<style>{CSS}</style></head><body><h1>{title}</h1>",
+        f"<p>{html.escape(summary)}</p>",
+        _h2(tr("Response times")) + "<table>" + _head(*RESPONSE_COLUMNS),
     ]
     for story in found:
         priority = f"<b class='p8'>{story.priority}</b>" if story.priority >= 8 else str(story.priority)
@@ -148,23 +165,24 @@ def render(reader: SessionReader) -> str:
                 html.escape(story.number),
                 html.escape(story.type_text),
                 priority,
-                _clock(story.created) if story.created else "before the session",
+                _clock(story.created) if story.created else html.escape(tr("before the session")),
                 story.delay(story.dispatched),
                 story.delay(story.on_scene),
                 _clock(story.closed) if story.closed else "—",
             )
         )
-    parts.append("</table><h2>Trainers' notes</h2>")
+    parts.append("</table>" + _h2(tr("Trainers' notes")))
     notes = "".join(_row(_when(t), html.escape(text)) for t, text in reader.notes())
-    parts.append(f"<table><tr><th>Time</th><th>Note</th></tr>{notes}</table>" if notes else "<p>No note.</p>")
-    parts.append("<h2>Operator actions</h2><table><tr><th>Time</th><th>Action</th></tr>")
+    no_note = f"<p>{html.escape(tr('No note.'))}</p>"
+    parts.append(f"<table>{_head(N_('Time'), N_('Note'))}{notes}</table>" if notes else no_note)
+    parts.append(_h2(tr("Operator actions")) + "<table>" + _head(N_("Time"), N_("Action")))
     for action in actions:
         parts.append(_row(_when(action.t), html.escape(str(action.body.get("description") or action.type))))
-    parts.append("</table><h2>Incidents</h2>")
+    parts.append("</table>" + _h2(tr("Incidents")))
     for story in found:
         rows = "".join(_row(_clock(e.at), html.escape(e.actor), html.escape(e.text)) for e in story.builder.entries)
         parts.append(f"<h3>{html.escape(story.number)} · {html.escape(story.type_text)}</h3>")
-        parts.append(f"<table><tr><th>Time</th><th>Who</th><th>What</th></tr>{rows}</table>")
+        parts.append(f"<table>{_head(N_('Time'), N_('Who'), N_('What'))}{rows}</table>")
     parts.append("</body></html>")
     return "\n".join(parts)
 

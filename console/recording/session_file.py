@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from console.i18n import tr
 from console.recording.raw_state import RawState
 
 FORMAT_VERSION = 1
@@ -76,7 +77,7 @@ class SessionWriter:
 
     def __init__(self, path: Path, meta: dict[str, str], checkpoint_every: int = CHECKPOINT_EVERY) -> None:
         if path.exists():
-            raise SessionFileError(f"{path} already exists: record into a new file")
+            raise SessionFileError(tr("{path} already exists: record into a new file", path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._conn = _connect(path)
@@ -132,30 +133,39 @@ class SessionReader:
     def __init__(self, path: Path, check: bool = True) -> None:
         """`check`: read the whole file for damage (once per file: the console checks before its window opens)."""
         if not path.is_file():
-            raise SessionFileError(f"There is no session file at {path}.")
+            raise SessionFileError(tr("There is no session file at {path}.", path=path))
         self.path = path
         try:
             self._conn = _connect(path)
             tables = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if not {"meta", "records", "checkpoints"} <= tables:
-                raise SessionFileError(f"{path.name} is not a session file of this console.")
+                raise SessionFileError(tr("{name} is not a session file of this console.", name=path.name))
             self.meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
             version = int(self.meta.get("format_version", "0"))
             if version > FORMAT_VERSION:
                 raise SessionFileError(
-                    f"{path.name} was recorded by a newer console (session format {version}; this console reads "
-                    f"format {FORMAT_VERSION}): update the console to replay it."
+                    tr(
+                        "{name} was recorded by a newer console (session format {version}; this console reads "
+                        "format {format_version}): update the console to replay it.",
+                        name=path.name,
+                        version=version,
+                        format_version=FORMAT_VERSION,
+                    )
                 )
             if version < 1:
-                raise SessionFileError(f"{path.name} has no readable session format version.")
+                raise SessionFileError(tr("{name} has no readable session format version.", name=path.name))
             damage = self._conn.execute("PRAGMA quick_check").fetchone()[0] if check else "ok"
             if damage != "ok":
-                raise SessionFileError(f"{path.name} is damaged ({damage}); it cannot be replayed.")
+                raise SessionFileError(
+                    tr("{name} is damaged ({damage}); it cannot be replayed.", name=path.name, damage=damage)
+                )
             first, last, count = self._conn.execute("SELECT MIN(t), MAX(t), COUNT(*) FROM records").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise SessionFileError(f"{path.name} is not a session file, or a damaged one ({exc}).") from None
+            raise SessionFileError(
+                tr("{name} is not a session file, or a damaged one ({exc}).", name=path.name, exc=exc)
+            ) from None
         if not count:
-            raise SessionFileError(f"{path.name} holds no recorded session.")
+            raise SessionFileError(tr("{name} holds no recorded session.", name=path.name))
         self.start: float = first
         self.end: float = last
         self.count: int = count

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from console.i18n import tr
+from console.i18n.formats import number
 from console.social_watch.watch import SpikeAlert
 from console.social_watch.watch_model import SocialWatchModel
 from console.views.alerts import clear_rows
@@ -15,9 +17,12 @@ SHOWN = 3
 
 def alert_text(alert: SpikeAlert) -> str:
     spike = alert.spike
-    return (
-        f"▲ SOCIAL SPIKE  {alert.rule_name}: {spike.count} posts this minute "
-        f"(usually {spike.baseline:.1f}) at {alert.at.astimezone():%H:%M}"
+    return tr(
+        "▲ SOCIAL SPIKE  {rule_name}: {count} posts this minute (usually {baseline}) at {time:%H:%M}",
+        rule_name=alert.rule_name,
+        count=spike.count,
+        baseline=number(spike.baseline, 1),
+        time=alert.at.astimezone(),
     )
 
 
@@ -60,9 +65,9 @@ class SpikeAlertBar(QFrame):
             line.setContentsMargins(0, 0, 0, 0)
             text = QLabel(alert_text(alert))
             text.setTextFormat(Qt.TextFormat.PlainText)
-            show = QPushButton("Show posts")
+            show = QPushButton(tr("Show posts"))
             show.clicked.connect(lambda _=False, r=alert.rule_id: self.show_requested.emit(r))
-            ack = QPushButton("Acknowledge")
+            ack = QPushButton(tr("Acknowledge"))
             ack.clicked.connect(lambda _=False, r=alert.rule_id: self.acknowledge(r))
             line.addWidget(text, 1)
             line.addWidget(show)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from console.i18n import tr
 from console.social_watch.watch import minute_of
 from console.social_watch.watch_model import SocialWatchModel
 
@@ -66,9 +67,17 @@ class RuleChart(QWidget):
         xs = [(first + i) * 60 + 30 for i in range(len(counts))]
         spikes = {m for m in spike_minutes if first <= m <= last_minute}
         last_hour = sum(counts[-60:])
-        marker = "▲ SPIKE " if any(m >= last_minute - 15 for m in spikes) else ""
+        marker = tr("▲ SPIKE ") if any(m >= last_minute - 15 for m in spikes) else ""
         self.title.setText(
-            f"{marker}{name}: {last_hour}/h, {counts[-1]} now" if error is None else f"{name} — not applied: {error}"
+            tr(
+                "{marker}{name}: {last_hour}/h, {counts} now",
+                marker=marker,
+                name=name,
+                last_hour=last_hour,
+                counts=counts[-1],
+            )
+            if error is None
+            else tr("{name} — not applied: {error}", name=name, error=error)
         )
         self.title.setStyleSheet(
             "color: #ff8a80; font-weight: bold; font-size: 11px;" if marker or error else "font-size: 11px;"
@@ -100,10 +109,10 @@ class RuleCharts(QWidget):
         self.charts: dict[str, RuleChart] = {}
         self.range = "1h"
         choose = QHBoxLayout()
-        choose.addWidget(QLabel("Posts per minute:"))
+        choose.addWidget(QLabel(tr("Posts per minute:")))
         self._group = QButtonGroup(self)
         self.range_buttons: dict[str, QPushButton] = {}
-        for key, label in (("1h", "Last hour"), ("24h", "Last 24 h")):
+        for key, label in (("1h", tr("Last hour")), ("24h", tr("Last 24 h"))):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; }")

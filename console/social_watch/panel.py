@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.backend.commands import Commands
 from console.domain.social import SocialPost, WatchRuleRecord
+from console.i18n import tr
 from console.notifications import Notifier
 from console.social_watch.charts import RuleCharts
 from console.social_watch.post_detail import PostDetail
@@ -52,15 +53,15 @@ class SocialWatchPanel(QWidget):
         self.rule_filter = QComboBox()
         self.rule_filter.setMinimumContentsLength(18)
         self.rule_filter.currentIndexChanged.connect(self._filter_changed)
-        self.new_rule = QPushButton("New rule…")
-        self.edit_rule = QPushButton("Edit rule…")
+        self.new_rule = QPushButton(tr("New rule…"))
+        self.edit_rule = QPushButton(tr("Edit rule…"))
         self.editor = RuleEditor(self._selected_place, self._preview, self)
         self.editor.save_requested.connect(self._save_rule)
         self.editor.draw_requested.connect(self.draw_requested)
         self.new_rule.clicked.connect(lambda: self.editor.edit(None))
         self.edit_rule.clicked.connect(self._edit_current)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Rule:"))
+        top.addWidget(QLabel(tr("Rule:")))
         top.addWidget(self.rule_filter, 1)
         top.addWidget(self.new_rule)
         top.addWidget(self.edit_rule)
@@ -127,8 +128,8 @@ class SocialWatchPanel(QWidget):
         current = self.rule_filter.currentData() or ALL_RULES
         self.rule_filter.blockSignals(True)
         self.rule_filter.clear()
-        self.rule_filter.addItem("All rules", ALL_RULES)
-        self.rule_filter.addItem("Every post (unfiltered)", EVERY_POST)
+        self.rule_filter.addItem(tr("All rules"), ALL_RULES)
+        self.rule_filter.addItem(tr("Every post (unfiltered)"), EVERY_POST)
         for rule in sorted(self._store.watch_rules.values(), key=lambda r: r.name.casefold()):
             state = "" if rule.active else " (off)"
             self.rule_filter.addItem(f"{rule.name}{state}", rule.id)
@@ -182,7 +183,9 @@ class SocialWatchPanel(QWidget):
         shown = len(self.posts.posts)
         name = self.rule_filter.currentText()
         self.count.setText(
-            f"{shown} matched posts ({name}), newest first" if shown else f"No post matches ({name}) yet"
+            tr("{shown} matched posts ({name}), newest first", shown=shown, name=name)
+            if shown
+            else tr("No post matches ({name}) yet", name=name)
         )
 
     def _remember_current(self) -> None:
@@ -216,7 +219,7 @@ class SocialWatchPanel(QWidget):
     def link_post(self, post: SocialPost | None) -> None:
         incident = self._store.incidents.get(self._selection.incident_id)
         if post is None or incident is None:
-            self._notifier.warning("Select an incident first, then link the post to it.")
+            self._notifier.warning(tr("Select an incident first, then link the post to it."))
             return
         self._commands.link_post(post, incident)
 

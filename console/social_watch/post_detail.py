@@ -8,6 +8,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.social import SocialPost
+from console.i18n import tr
 from console.social_watch.safe_text import one_line, shown_text
 
 
@@ -20,7 +21,7 @@ class PostDetail(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.post: SocialPost | None = None
-        self.header = QLabel("Choose a post to read it in full.")
+        self.header = QLabel(tr("Choose a post to read it in full."))
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.text = QPlainTextEdit(readOnly=True)
@@ -28,11 +29,11 @@ class PostDetail(QWidget):
         self.link_info = QLabel()
         self.link_info.setTextFormat(Qt.TextFormat.PlainText)
         self.link_info.setWordWrap(True)
-        self.link_button = QPushButton("Link to the selected incident")
+        self.link_button = QPushButton(tr("Link to the selected incident"))
         self.link_button.clicked.connect(lambda: self.link_requested.emit(self.post))
-        self.open_button = QPushButton("Open link in browser")
+        self.open_button = QPushButton(tr("Open link in browser"))
         self.open_button.clicked.connect(self.open_link)
-        self.map_button = QPushButton("Show on map")
+        self.map_button = QPushButton(tr("Show on map"))
         self.map_button.clicked.connect(self._show_on_map)
         self.action_row = QWidget()
         buttons = QHBoxLayout(self.action_row)
@@ -53,15 +54,23 @@ class PostDetail(QWidget):
         self.post = post
         for part in (self.text, self.link_info, self.action_row):
             part.setVisible(post is not None)  # the list gets the room until a post is chosen
-        self.header.setText(header if post else "Choose a post to read it in full.")
+        self.header.setText(header if post else tr("Choose a post to read it in full."))
         self.text.setPlainText(shown_text(post.text) if post else "")
         if post is not None and post.link is not None:
             self.link_info.setText(
-                f"Linked to an incident by {post.link.by} at {post.link.at.astimezone():%H:%M:%S}; "
-                f"sha256 {post.link.sha256}"
+                tr(
+                    "Linked to an incident by {by} at {time:%H:%M:%S}; sha256 {sha256}",
+                    by=post.link.by,
+                    time=post.link.at.astimezone(),
+                    sha256=post.link.sha256,
+                )
             )
         else:
-            self.link_info.setText(f"Link target: {incident_number}" if incident_number and post else "")
+            self.link_info.setText(
+                tr("Link target: {incident_number}", incident_number=incident_number)
+                if incident_number and post
+                else ""
+            )
         self.link_button.setEnabled(post is not None and post.incident_id is None and bool(incident_number))
         self.open_button.setEnabled(post is not None and post.url is not None)
         self.open_button.setToolTip(one_line(post.url, 300) if post and post.url else "")

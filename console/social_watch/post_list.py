@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from console.domain.social import SocialPost
+from console.i18n import N_, tr
 from console.social_watch.highlight import highlight_spans
 from console.social_watch.safe_text import one_line, shown_text
 from console.social_watch.time_ago import time_ago
@@ -24,7 +25,7 @@ HEADER_ROLE = Qt.ItemDataRole.UserRole + 2
 TERMS_ROLE = Qt.ItemDataRole.UserRole + 3
 LIST_CHARS = 400  # a list row shows the start of a post; the post's window shows it all
 TOOLTIP_CHARS = 1500
-PLATFORM_WORDS = {"rss": "News", "mastodon": "Mastodon", "bluesky": "Bluesky", "demo": "Demo"}
+PLATFORM_WORDS = {"rss": N_("News"), "mastodon": N_("Mastodon"), "bluesky": N_("Bluesky"), "demo": N_("Demo")}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,8 +58,8 @@ class PostListModel(QAbstractListModel):
         """Platform · author · time ago · language · rules (all plain text)."""
         rules = ", ".join(self._model.rule_name(r) for r in self._model.watch.matches(post.id))
         parts = [
-            PLATFORM_WORDS.get(post.platform, post.platform),
-            one_line(post.author, 60) or "unknown author",
+            tr(PLATFORM_WORDS.get(post.platform, post.platform)),
+            one_line(post.author, 60) or tr("unknown author"),
             time_ago(post.posted_at, self._model.now()),
             (post.lang or "?").upper(),
         ]

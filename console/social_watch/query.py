@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from console.i18n import tr
+
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)("?)|([^\s()"]+))')
 
 
@@ -20,7 +22,7 @@ class QueryError(ValueError):
     """A query that cannot be read; `position` is the 0-based character where the problem is."""
 
     def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} (at character {position + 1})")
+        super().__init__(tr("{message} (at character {position})", message=message, position=position + 1))
         self.message = message
         self.position = position
 
@@ -126,12 +128,14 @@ def parse(query: str) -> Node:
     """The query as a tree; QueryError (with the position) when it cannot be read."""
     tokens = _tokens(query)
     if not tokens:
-        raise QueryError("the query is empty", 0)
+        raise QueryError(tr("the query is empty"), 0)
     parser = _Parser(tokens, len(query))
     node = parser.expression()
     if parser.index < len(tokens):
         kind, value, position = tokens[parser.index]
-        raise QueryError(f"unexpected {value!r}" if kind != ")" else "a ')' without its '('", position)
+        raise QueryError(
+            tr("unexpected {value!r}", value=value) if kind != ")" else tr("a ')' without its '('"), position
+        )
     return node
 
 
@@ -143,7 +147,7 @@ def _tokens(query: str) -> list[tuple[str, str, int]]:
             break
         match = _TOKEN.match(query, position)
         if match is None:
-            raise QueryError("cannot read this", position)
+            raise QueryError(tr("cannot read this"), position)
         start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
         if match.group(1):
             out.append(("(", "(", start))
@@ -151,10 +155,10 @@ def _tokens(query: str) -> list[tuple[str, str, int]]:
             out.append((")", ")", start))
         elif match.group(3) is not None:
             if not match.group(4):
-                raise QueryError('a phrase without its closing "', start)
+                raise QueryError(tr('a phrase without its closing "'), start)
             phrase = " ".join(fold(match.group(3)).split())
             if not phrase:
-                raise QueryError("an empty phrase", start)
+                raise QueryError(tr("an empty phrase"), start)
             out.append(("phrase", phrase, start))
         else:
             raw = match.group(5)
@@ -164,7 +168,7 @@ def _tokens(query: str) -> list[tuple[str, str, int]]:
             else:
                 word = fold(raw).strip(".,;:!?")
                 if not word or word in ("#", "@", "*"):
-                    raise QueryError(f"{raw!r} is not a word", start)
+                    raise QueryError(tr("{raw!r} is not a word", raw=raw), start)
                 out.append(("word", word, start))
         position = match.end()
     return out
@@ -203,7 +207,7 @@ class _Parser:
         kind = self._peek()
         position = self._position()
         if kind is None:
-            raise QueryError("the query ends where a word was expected", position)
+            raise QueryError(tr("the query ends where a word was expected"), position)
         _kind, value, _position = self.tokens[self.index]
         self.index += 1
         if kind == "NOT":
@@ -211,11 +215,11 @@ class _Parser:
         if kind == "(":
             inner = self.expression()
             if self._peek() != ")":
-                raise QueryError("a '(' without its ')'", position)
+                raise QueryError(tr("a '(' without its ')'"), position)
             self.index += 1
             return inner
         if kind == "word":
             return Word(value)
         if kind == "phrase":
             return Phrase(value)
-        raise QueryError(f"{value!r} where a word was expected", position)
+        raise QueryError(tr("{value!r} where a word was expected", value=value), position)

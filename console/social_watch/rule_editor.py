@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.social import WatchRuleRecord
+from console.i18n import tr
 from console.social_watch.query import QueryError, parse
 
 IncidentPlace = tuple[str, str, float, float]  # id, number, lat, lon
@@ -49,43 +50,45 @@ class RuleEditor(QDialog):
         self._selected_incident = selected_incident
         self._preview = preview
         self._rule: WatchRuleRecord | None = None
-        self.name = QLineEdit(placeholderText="What the rule watches, e.g. Fights near the station")
-        self.query = QLineEdit(placeholderText='bagarre OR rixe OR "coups de couteau"   (#tag, @user, AND, NOT, ( ))')
+        self.name = QLineEdit(placeholderText=tr("What the rule watches, e.g. Fights near the station"))
+        self.query = QLineEdit(
+            placeholderText=tr('bagarre OR rixe OR "coups de couteau"   (#tag, @user, AND, NOT, ( ))')
+        )
         self.query.textChanged.connect(self._check)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.french, self.english = QCheckBox("French"), QCheckBox("English")
-        self.other_languages = QLineEdit(placeholderText="other codes, e.g. ar, es")
+        self.french, self.english = QCheckBox(tr("French")), QCheckBox(tr("English"))
+        self.other_languages = QLineEdit(placeholderText=tr("other codes, e.g. ar, es"))
         languages = QHBoxLayout()
         for widget in (self.french, self.english, self.other_languages):
             languages.addWidget(widget)
         self.geofence = QComboBox()
-        self.geofence.addItem("Anywhere", GEOFENCE_NONE)
-        self.geofence.addItem("Within a distance of the selected incident", GEOFENCE_INCIDENT)
-        self.geofence.addItem("In an area drawn on the map", GEOFENCE_DRAWN)
+        self.geofence.addItem(tr("Anywhere"), GEOFENCE_NONE)
+        self.geofence.addItem(tr("Within a distance of the selected incident"), GEOFENCE_INCIDENT)
+        self.geofence.addItem(tr("In an area drawn on the map"), GEOFENCE_DRAWN)
         self.radius = QSpinBox(minimum=50, maximum=50_000, singleStep=100, value=500, suffix=" m")
-        self.draw = QPushButton("Draw on the map…")
-        self.draw.setToolTip("Click the corners on the map; double-click the last one (Esc cancels)")
+        self.draw = QPushButton(tr("Draw on the map…"))
+        self.draw.setToolTip(tr("Click the corners on the map; double-click the last one (Esc cancels)"))
         self.draw.clicked.connect(self._start_drawing)
         self.drawn: list[list[float]] | None = None
         place = QHBoxLayout()
         place.addWidget(self.geofence, 1)
         place.addWidget(self.radius)
         place.addWidget(self.draw)
-        self.active = QCheckBox("Active")
+        self.active = QCheckBox(tr("Active"))
         self.active.setChecked(True)
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Query", self.query)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Query"), self.query)
         form.addRow("", self.message)
-        form.addRow("Languages (none: all)", languages)
-        form.addRow("Where", place)
+        form.addRow(tr("Languages (none: all)"), languages)
+        form.addRow(tr("Where"), place)
         form.addRow("", self.active)
-        self.save = QPushButton("Save")
+        self.save = QPushButton(tr("Save"))
         self.save.setDefault(True)
         self.save.clicked.connect(self._save)
-        cancel = QPushButton("Close")
+        cancel = QPushButton(tr("Close"))
         cancel.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -97,7 +100,7 @@ class RuleEditor(QDialog):
 
     def edit(self, rule: WatchRuleRecord | None) -> None:
         self._rule = rule
-        self.setWindowTitle(f"Watch rule — {rule.name}" if rule else "New watch rule")
+        self.setWindowTitle(tr("Watch rule — {name}", name=rule.name) if rule else tr("New watch rule"))
         self.name.setText(rule.name if rule else "")
         self.query.setText(rule.query if rule else "")
         languages = set(rule.languages) if rule else set()
@@ -108,8 +111,10 @@ class RuleEditor(QDialog):
         while self.geofence.count() > FIXED_CHOICES:
             self.geofence.removeItem(FIXED_CHOICES)
         if rule and rule.geofence:
-            label = rule.geofence.get("label") or f"the rule's {str(rule.geofence.get('type', 'area')).lower()}"
-            self.geofence.addItem(f"Keep: {label}", GEOFENCE_KEEP)
+            label = rule.geofence.get("label") or tr(
+                "the rule's {shape}", shape=str(rule.geofence.get("type", "area")).lower()
+            )
+            self.geofence.addItem(tr("Keep: {label}", label=label), GEOFENCE_KEEP)
             self.geofence.setCurrentIndex(FIXED_CHOICES)
         else:
             self.geofence.setCurrentIndex(0)
@@ -120,7 +125,7 @@ class RuleEditor(QDialog):
         self.name.setFocus()
 
     def _start_drawing(self) -> None:
-        self.message.setText("Click the area's corners on the map; double-click the last one (Esc cancels).")
+        self.message.setText(tr("Click the area's corners on the map; double-click the last one (Esc cancels)."))
         self.message.setStyleSheet("color: #ffe082;")
         self.draw_requested.emit()
 
@@ -129,7 +134,7 @@ class RuleEditor(QDialog):
         self.drawn = ring
         self.geofence.setCurrentIndex(self.geofence.findData(GEOFENCE_DRAWN))
         self._check()
-        self.message.setText(f"{self.message.text()} — area of {len(ring)} corners drawn")
+        self.message.setText(tr("{text} — area of {count} corners drawn", text=self.message.text(), count=len(ring)))
 
     def _check(self) -> bool:
         text = self.query.text()
@@ -141,8 +146,8 @@ class RuleEditor(QDialog):
             self.query.setCursorPosition(min(exc.position, len(text)))
             self.save.setEnabled(False)
             return False
-        found = f": {self._preview(text)} of the posts of the last 24 h match" if self._preview else ""
-        self.message.setText(f"✔ query understood{found}")
+        found = tr(": {text} of the posts of the last 24 h match", text=self._preview(text)) if self._preview else ""
+        self.message.setText(tr("✔ query understood{found}", found=found))
         self.message.setStyleSheet("color: #9ccc65;")
         self.save.setEnabled(True)
         return True
@@ -153,7 +158,7 @@ class RuleEditor(QDialog):
             return None
         name = self.name.text().strip()
         if not name:
-            self.message.setText("✖ The rule needs a name.")
+            self.message.setText(tr("✖ The rule needs a name."))
             self.message.setStyleSheet("color: #ff8a80;")
             return None
         languages = {"fr"} if self.french.isChecked() else set()
@@ -172,28 +177,28 @@ class RuleEditor(QDialog):
         elif choice == GEOFENCE_INCIDENT:
             place = self._selected_incident()
             if place is None:
-                self.message.setText("✖ Select an incident first (in the queue or on the map).")
+                self.message.setText(tr("✖ Select an incident first (in the queue or on the map)."))
                 self.message.setStyleSheet("color: #ff8a80;")
                 return None
             incident_id, number, lat, lon = place
             radius = self.radius.value()
             body["geofence"] = {
-                "type": "Circle",
+                "type": tr("Circle"),
                 "center": [lon, lat],
                 "radius_m": radius,
                 "incident_id": incident_id,
-                "label": f"within {radius} m of {number}",
+                "label": tr("within {radius} m of {number}", radius=radius, number=number),
             }
         elif choice == GEOFENCE_DRAWN:
             if not self.drawn:
-                self.message.setText("✖ Draw the area on the map first (Draw on the map…).")
+                self.message.setText(tr("✖ Draw the area on the map first (Draw on the map…)."))
                 self.message.setStyleSheet("color: #ff8a80;")
                 return None
             ring = [*self.drawn, self.drawn[0]]
             body["geofence"] = {
-                "type": "Polygon",
+                "type": tr("Polygon"),
                 "coordinates": [ring],
-                "label": f"an area drawn on the map ({len(self.drawn)} corners)",
+                "label": tr("an area drawn on the map ({count} corners)", count=len(self.drawn)),
             }
         return body
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from console.i18n import tr
 from console.operations.ranking import straight_line_m
 from console.social_watch.query import Node, Text, parse
 
@@ -68,7 +69,7 @@ def geofence_outline(raw: Mapping[str, Any] | None) -> dict[str, Any] | None:
         ]
     if ring[0] != ring[-1]:
         ring.append(list(ring[0]))
-    return {"type": "Polygon", "coordinates": [ring]}
+    return {"type": tr("Polygon"), "coordinates": [ring]}
 
 
 def geofence_of(raw: Mapping[str, Any] | None) -> Geofence | None:
@@ -79,15 +80,15 @@ def geofence_of(raw: Mapping[str, Any] | None) -> Geofence | None:
     if raw.get("type") == "Polygon":
         ring = raw["coordinates"][0]
         if len(ring) < 3:
-            raise ValueError("a geofence polygon needs at least three corners")
+            raise ValueError(tr("a geofence polygon needs at least three corners"))
         return Polygon(tuple((float(lon), float(lat)) for lon, lat in ring))
     if raw.get("type") == "Circle":
         lon, lat = raw["center"]
         radius = float(raw["radius_m"])
         if radius <= 0:
-            raise ValueError("a geofence circle needs a positive radius")
+            raise ValueError(tr("a geofence circle needs a positive radius"))
         return Circle(float(lat), float(lon), radius)
-    raise ValueError(f"unknown geofence type {raw.get('type')!r}")
+    raise ValueError(tr("unknown geofence type {type!r}", type=raw.get("type")))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from console.i18n import tr
+from console.i18n.formats import number
+
 BIDI_NAMES = {
     "\u202a": "LRE",
     "\u202b": "RLE",
@@ -44,7 +47,7 @@ def shown_text(text: str, limit: int | None = None) -> str:
     text = text.translate(_TABLE)
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in text if c not in "\n\t") or "\u2028" in text:
         text = "".join(_clean_char(c) for c in text)
-    return text + (f"… ({more:,} more characters)" if more else "")
+    return text + (tr("… ({more} more characters)", more=number(more)) if more else "")
 
 
 def one_line(text: str, limit: int) -> str:

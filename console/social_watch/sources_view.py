@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from console.domain.social import SocialSource
+from console.i18n import tr
+from console.i18n.formats import number
 from console.social_watch.safe_text import one_line
 from console.social_watch.watch_model import SocialWatchModel
 
@@ -19,11 +21,17 @@ def source_line(source: SocialSource) -> str:
     mark = STATE_MARKS.get(source.state, ("?", ""))[0]
     name = one_line(source.name, 80)
     if source.state == "failing":
-        retry = f"; next try at {source.retry_at.astimezone():%H:%M:%S}" if source.retry_at else ""
-        return f"{mark} {name} — FAILING: {one_line(source.last_error or 'unknown error', 200)}{retry}"
+        retry = tr("; next try at {time:%H:%M:%S}", time=source.retry_at.astimezone()) if source.retry_at else ""
+        return tr(
+            "{mark} {name} — FAILING: {error}{retry}",
+            mark=mark,
+            name=name,
+            error=one_line(source.last_error or tr("unknown error"), 200),
+            retry=retry,
+        )
     if source.state == "ok":
-        return f"{mark} {name} — ok, {source.posts:,} posts"
-    return f"{mark} {name} — starting"
+        return tr("{mark} {name} — ok, {posts} posts", mark=mark, name=name, posts=number(source.posts))
+    return tr("{mark} {name} — starting", mark=mark, name=name)
 
 
 class SourcesView(QListWidget):
@@ -44,4 +52,6 @@ class SourcesView(QListWidget):
     def summary(self) -> str:
         sources = self._model.store.social_sources.values()
         failing = sum(1 for s in sources if s.state == "failing")
-        return f"Sources: {len(sources)}" + (f", {failing} FAILING" if failing else ", all ok")
+        return tr("Sources: {count}", count=len(sources)) + (
+            tr(", {failing} FAILING", failing=failing) if failing else tr(", all ok")
+        )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from console.i18n import tr
+
 
 def time_ago(moment: datetime, now: datetime) -> str:
     seconds = (now - moment).total_seconds()
     if seconds < 0:
-        return "just now" if seconds > -120 else f"in {int(-seconds // 60)} min"
+        return tr("just now") if seconds > -120 else tr("in {seconds} min", seconds=int(-seconds // 60))
     if seconds < 60:
-        return f"{int(seconds)} s ago"
+        return tr("{seconds} s ago", seconds=int(seconds))
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return tr("{seconds} min ago", seconds=int(seconds // 60))
     if seconds < 86400:
         hours, minutes = divmod(int(seconds // 60), 60)
-        return f"{hours} h {minutes:02d} ago"
-    return f"{int(seconds // 86400)} d ago"
+        return tr("{hours} h {minutes:02d} ago", hours=hours, minutes=minutes)
+    return tr("{seconds} d ago", seconds=int(seconds // 86400))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from console.domain.model import Camera
+from console.i18n import tr
 from console.store import Store
 from console.videowall.tile import CAMERA_MIME
 
@@ -41,7 +42,7 @@ class CameraList(QWidget):
         super().__init__(parent)
         self._store = store
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search cameras…")
+        self.search.setPlaceholderText(tr("Search cameras…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.items = _CameraItems()

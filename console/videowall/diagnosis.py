@@ -12,10 +12,12 @@ import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from console.i18n import N_, tr
+
 DEFAULT_PORTS = {"http": 80, "https": 443, "rtsp": 554, "rtsps": 322, "rtmp": 1935}
 AUDIO_SAMPLE_ENTRIES = {b"mp4a", b"Opus", b"ac-3", b"ec-3", b"samr", b"alac", b"fLaC", b".mp3", b"sowt", b"twos"}
 HEAD_BYTES = 1 << 20
-SOUND_ONLY = "(sound only)"
+SOUND_ONLY = N_("(sound only)")
 
 
 def local_path(url: str) -> Path | None:
@@ -37,9 +39,9 @@ def why_open_failed(url: str, timeout_s: float = 2.0) -> str:
 
 def why_file_failed(path: Path) -> str:
     if not path.exists():
-        return "file not found"
+        return tr("file not found")
     if not path.is_file():
-        return "not a file"
+        return tr("not a file")
     try:
         with path.open("rb") as f:
             head = f.read(HEAD_BYTES)
@@ -49,19 +51,19 @@ def why_file_failed(path: Path) -> str:
                 f.seek(max(HEAD_BYTES, size - HEAD_BYTES))
                 tail = f.read()
     except OSError as exc:
-        return f"the file cannot be read ({exc.strerror or exc})"
+        return tr("the file cannot be read ({exc})", exc=exc.strerror or exc)
     if not head:
-        return "the file is empty"
+        return tr("the file is empty")
     container, codec = sniff(head, tail)
     if container is None:
-        return "not a video file, or a damaged one"
+        return tr("not a video file, or a damaged one")
     if container in ("JPEG", "PNG"):
-        return f"a {container} picture, not a video"
+        return tr("a {container} picture, not a video", container=container)
     if codec == SOUND_ONLY:
-        return f"no picture in this {container} file (sound only)"
+        return tr("no picture in this {container} file (sound only)", container=container)
     if codec:
-        return f"unsupported codec ({codec}) in this {container} file"
-    return f"damaged or unsupported {container} file"
+        return tr("unsupported codec ({codec}) in this {container} file", codec=codec, container=container)
+    return tr("damaged or unsupported {container} file", container=container)
 
 
 def sniff(head: bytes, tail: bytes = b"") -> tuple[str | None, str | None]:
@@ -72,7 +74,7 @@ def sniff(head: bytes, tail: bytes = b"") -> tuple[str | None, str | None]:
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
         return "AVI", _avi_codec(head)
     if head[:4] == b"\x1a\x45\xdf\xa3":
-        return "Matroska", _matroska_codec(head)
+        return tr("Matroska"), _matroska_codec(head)
     if len(head) > 188 and head[0] == 0x47 and head[188] == 0x47:
         return "MPEG-TS", None
     if head[:3] == b"FLV":
@@ -119,23 +121,23 @@ def why_stream_failed(url: str, timeout_s: float = 2.0) -> str:
     host = parts.hostname
     port = parts.port or DEFAULT_PORTS.get(scheme)
     if not host or port is None:
-        return f"cannot use this address ({scheme or 'no'} scheme, no host or port)"
+        return tr("cannot use this address ({scheme} scheme, no host or port)", scheme=scheme or tr("no"))
     try:
         sock = socket.create_connection((host, port), timeout=timeout_s)
     except ConnectionRefusedError:
-        return "camera refused the connection"
+        return tr("camera refused the connection")
     except socket.gaierror:
-        return f"unknown camera address ({host})"
+        return tr("unknown camera address ({host})", host=host)
     except TimeoutError:
-        return "camera does not answer (timed out)"
+        return tr("camera does not answer (timed out)")
     except OSError as exc:
-        return f"camera unreachable ({exc.strerror or exc})"
+        return tr("camera unreachable ({exc})", exc=exc.strerror or exc)
     with sock:
         if scheme in ("http", "rtsp"):
             status = _status_line(sock, scheme, url, host, timeout_s)
             if status is not None:
                 return _explain_status(scheme.upper(), status)
-    return "unsupported stream format or codec"
+    return tr("unsupported stream format or codec")
 
 
 def _status_line(sock: socket.socket, scheme: str, url: str, host: str, timeout_s: float) -> int | None:
@@ -157,16 +159,16 @@ def _status_line(sock: socket.socket, scheme: str, url: str, host: str, timeout_
 
 def _explain_status(protocol: str, status: int) -> str:
     if status in (401, 403):
-        return f"camera refused the credentials ({protocol} {status})"
+        return tr("camera refused the credentials ({protocol} {status})", protocol=protocol, status=status)
     if status == 404:
-        return f"no such stream on the camera ({protocol} {status})"
+        return tr("no such stream on the camera ({protocol} {status})", protocol=protocol, status=status)
     if status >= 400:
-        return f"the camera answered {protocol} {status}"
-    return "unsupported stream format or codec"
+        return tr("the camera answered {protocol} {status}", protocol=protocol, status=status)
+    return tr("unsupported stream format or codec")
 
 
 def why_read_failed(frames_read: int, is_file: bool) -> str:
     """After `open()` worked: no picture at all means it could not be decoded; later, the stream ended."""
     if frames_read == 0:
-        return "cannot decode the picture (unsupported codec or damaged data)"
-    return "end of the file" if is_file else "stream ended"
+        return tr("cannot decode the picture (unsupported codec or damaged data)")
+    return tr("end of the file") if is_file else tr("stream ended")

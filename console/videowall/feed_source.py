@@ -7,6 +7,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from console.domain.model import Camera
+from console.i18n import tr
 from console.videowall.diagnosis import local_path
 
 
@@ -49,12 +50,12 @@ def archive_source(
         return None
     sep = "&" if "?" in camera.archive_url else "?"
     query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
-    label = label or f"{camera.name} — recording"
+    label = label or tr("{name} — recording", name=camera.name)
     return FeedSource(
         f"{camera.archive_url}{sep}{query}",
         label,
         playback=True,
         start_time=start,
         loop=loop,
-        missing="no recording for this time",
+        missing=tr("no recording for this time"),
     )

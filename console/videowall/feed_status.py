@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.i18n import tr
+
 STALL_AFTER_S = 3.0
 """A live feed with no new frame for this long is shown as stalled."""
 
@@ -55,25 +57,35 @@ def reading(
         clock = frame_time.astimezone().strftime("%H:%M:%S")
     elif position_s is not None:
         clock = format_position(position_s)
-    fps_text = f"{fps:.0f} fps" if fps > 0 else ""
+    fps_text = tr("{fps:.0f} fps", fps=fps) if fps > 0 else ""
     if status.state is FeedState.ERROR:
         message = status.reason
         if status.retry_at is not None:
             wait = max(0, round(status.retry_at - now))
-            message = f"{message} — retrying in {wait} s" if wait > 0 else f"{message} — retrying now"
+            message = (
+                tr("{message} — retrying in {wait} s", message=message, wait=wait)
+                if wait > 0
+                else tr("{message} — retrying now", message=message)
+            )
         return TileReading("ERROR", clock, "", message, True)
     if status.state is FeedState.CONNECTING:
         return TileReading("", clock, "", "connecting…" if status.attempt == 0 else "reconnecting…", False)
     if status.state is FeedState.LIVE:
         if last_frame_at is not None and now - last_frame_at > STALL_AFTER_S:
-            return TileReading("LIVE", clock, "", f"stalled: no picture for {now - last_frame_at:.0f} s", True)
+            return TileReading(
+                "LIVE",
+                clock,
+                "",
+                tr("stalled: no picture for {last_frame_at:.0f} s", last_frame_at=now - last_frame_at),
+                True,
+            )
         if last_frame_at is None:
-            return TileReading("LIVE", clock, "", "waiting for the first picture…", False)
+            return TileReading("LIVE", clock, "", tr("waiting for the first picture…"), False)
         return TileReading("LIVE", clock, fps_text, "", False)
     if status.state is FeedState.PLAYBACK:
         return TileReading("PLAYBACK", clock, "" if paused else fps_text, "paused" if paused else "", False)
     if status.state is FeedState.ENDED:
-        return TileReading("PLAYBACK", clock, "", "end of the recording", False)
+        return TileReading("PLAYBACK", clock, "", tr("end of the recording"), False)
     return TileReading("", "", "", "", False)
 
 

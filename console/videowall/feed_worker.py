@@ -36,6 +36,7 @@ import cv2
 import cv2.utils.logging
 
 from console.backend.connection import backoff_delay
+from console.i18n import tr
 from console.videowall.diagnosis import why_open_failed, why_read_failed
 from console.videowall.feed_source import FeedSource
 from console.videowall.feed_status import FeedState, FeedStatus
@@ -109,7 +110,8 @@ class FeedWorker:
         self._attempt = 0
         self._resume_at_s: float | None = None
         self._last_full: tuple[Pixels, datetime | None] | None = None
-        self._thread = threading.Thread(target=self._run, name=f"feed {source.label}", daemon=True)
+        name = f"feed {source.label}"  # i18n: not shown (a thread name)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
     # --- control (GUI thread) -------------------------------------------------------------------
     def start(self) -> None:
@@ -224,7 +226,7 @@ class FeedWorker:
     def _explained(self, reason: str) -> str:
         """A "not found" of a source that says what it means (an archive without this time) in its words."""
         if self.source.missing and "404" in reason:
-            return f"{self.source.missing} (the server answered 404)"
+            return tr("{missing} (the server answered 404)", missing=self.source.missing)
         return reason
 
     def _fail(self, reason: str) -> None:

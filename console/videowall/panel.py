@@ -32,6 +32,7 @@ from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.evidence.clip import ClipError, ClipRange, from_marks, last
 from console.evidence.tag_dialog import TagDialog
+from console.i18n import tr
 from console.notifications import Notifier
 from console.store import Store
 from console.videowall.camera_list import CameraList
@@ -55,7 +56,7 @@ class WallWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Video wall")
+        self.setWindowTitle(tr("Video wall"))
         self.setStyleSheet("background: black;")
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
 
@@ -106,19 +107,19 @@ class VideoWallPanel(QWidget):
         for name in LAYOUTS:
             self.layout_box.addItem(name)
         self.layout_box.setCurrentText(self.grid.state.layout_name)
-        self.layout_box.setToolTip("Wall layout")
+        self.layout_box.setToolTip(tr("Wall layout"))
         self.layout_box.currentTextChanged.connect(lambda name: self.grid.set_state(self.grid.state.with_layout(name)))
-        snapshot = QPushButton("Snapshot")
-        snapshot.setToolTip("Attach the selected tile's picture to the selected incident as a photo")
+        snapshot = QPushButton(tr("Snapshot"))
+        snapshot.setToolTip(tr("Attach the selected tile's picture to the selected incident as a photo"))
         snapshot.clicked.connect(self.snapshot)
-        mark_in = QPushButton("In (I)")
-        mark_in.setToolTip("Mark in: the clip starts at the picture on the selected tile (I)")
+        mark_in = QPushButton(tr("In (I)"))
+        mark_in.setToolTip(tr("Mark in: the clip starts at the picture on the selected tile (I)"))
         mark_in.clicked.connect(self.mark_in)
-        mark_out = QPushButton("Out (O)")
-        mark_out.setToolTip("Mark out: the clip ends at the picture on the selected tile (O), then tag it")
+        mark_out = QPushButton(tr("Out (O)"))
+        mark_out.setToolTip(tr("Mark out: the clip ends at the picture on the selected tile (O), then tag it"))
         mark_out.clicked.connect(self.mark_out)
-        tag_last = QPushButton("Tag last 30 s")
-        tag_last.setToolTip("Tag the 30 s up to the picture on the selected tile to an incident")
+        tag_last = QPushButton(tr("Tag last 30 s"))
+        tag_last.setToolTip(tr("Tag the 30 s up to the picture on the selected tile to an incident"))
         tag_last.clicked.connect(lambda: self.tag_last(30))
         self.marks = QLabel()
         for key, slot in (("I", self.mark_in), ("O", self.mark_out)):
@@ -127,13 +128,13 @@ class VideoWallPanel(QWidget):
             shortcut.activated.connect(slot)
         # The rarer gestures wait in a menu, so that the bar fits the panel under the map.
         self.more_button = QToolButton()
-        self.more_button.setText("More ▾")
+        self.more_button.setText(tr("More ▾"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self)
         for period in (5, 10, 30, 60):
-            tour = self.more_menu.addAction(f"Tour the listed cameras on this tile, {period} s each")
+            tour = self.more_menu.addAction(tr("Tour the listed cameras on this tile, {period} s each", period=period))
             tour.triggered.connect(self._tour_every(float(period)))
-        self.screens_menu = self.more_menu.addMenu("Full screen on")
+        self.screens_menu = self.more_menu.addMenu(tr("Full screen on"))
         self.screens_menu.aboutToShow.connect(self._fill_screens)
         self.more_button.setMenu(self.more_menu)
         bar = QHBoxLayout()
@@ -185,15 +186,15 @@ class VideoWallPanel(QWidget):
         if ref.kind == "camera":
             camera = self._store.cameras.get(ref.id)
             if camera is None:
-                return "this camera is not known to the backend"
-            return camera_source(camera, main) or "this camera has no stream"
+                return tr("this camera is not known to the backend")
+            return camera_source(camera, main) or tr("this camera has no stream")
         if ref.kind == "archive":
             camera = self._store.cameras.get(ref.id)
             if camera is None:
-                return "this camera is not known to the backend"
+                return tr("this camera is not known to the backend")
             start, end = datetime.fromisoformat(ref.start), datetime.fromisoformat(ref.end)
             source = archive_source(camera, start, end, ref.loop, ref.label)
-            return source or "this camera keeps no recording"
+            return source or tr("this camera keeps no recording")
         if ref.kind == "media":
             path = self._media_paths.get(ref.id)
             item = self._store.media.get(ref.id)
@@ -214,7 +215,7 @@ class VideoWallPanel(QWidget):
                     clip_to_s=clip_to,
                 )
             self._download(ref.id)
-            return "downloading the video…"
+            return tr("downloading the video…")
         return FeedSource(ref.id, ref.describe(), playback=not ref.id.startswith(("rtsp:", "http:", "https:", "tcp:")))
 
     def _download(self, media_id: str) -> None:
@@ -241,14 +242,14 @@ class VideoWallPanel(QWidget):
 
     def play_media(self, media_id: str) -> None:
         item = self._store.media.get(media_id)
-        label = f"Video {item.name}" if item is not None and item.name else "Uploaded video"
+        label = tr("Video {name}", name=item.name) if item is not None and item.name else tr("Uploaded video")
         self.show_source(SourceRef("media", media_id, label))
 
     def play_recording(self, slot: int, camera_id: str, span: timedelta, end: datetime | None = None) -> None:
         """Play a camera's recording on a tile: the `span` before `end` (now by default)."""
         end = end or datetime.now(UTC)
         camera = self._store.cameras.get(camera_id)
-        label = f"{camera.name if camera else camera_id} — recording"
+        label = tr("{camera_id} — recording", camera_id=camera.name if camera else camera_id)
         self.grid.assign(slot, SourceRef("archive", camera_id, label, (end - span).isoformat(), end.isoformat()))
 
     def play_bookmark(self, bookmark_id: str) -> None:
@@ -260,12 +261,12 @@ class VideoWallPanel(QWidget):
         slot = self.grid.selected if slot is None else slot
         if bookmark.camera_id:
             camera = self._store.cameras.get(bookmark.camera_id)
-            label = f"Clip — {camera.name if camera else bookmark.camera_id}"
+            label = tr("Clip — {camera_id}", camera_id=camera.name if camera else bookmark.camera_id)
             start, end = bookmark.start.isoformat(), bookmark.end.isoformat()
             self.grid.assign(slot, SourceRef("archive", bookmark.camera_id, label, start, end, loop=True))
         elif bookmark.media_id:
             start, end = bookmark.start.isoformat(), bookmark.end.isoformat()
-            self.grid.assign(slot, SourceRef("media", bookmark.media_id, "Clip — video", start, end, loop=True))
+            self.grid.assign(slot, SourceRef("media", bookmark.media_id, tr("Clip — video"), start, end, loop=True))
         self.grid.select(slot)
 
     def set_state(self, state: WallState) -> None:
@@ -283,24 +284,26 @@ class VideoWallPanel(QWidget):
     def start_tour(self, period_s: float = 10.0) -> None:
         ids = tuple(self.cameras.visible_ids())
         if not ids:
-            self._notifier.warning("No camera to tour: the camera list is empty (clear the search?).")
+            self._notifier.warning(tr("No camera to tour: the camera list is empty (clear the search?)."))
             return
         self.grid.set_state(self.grid.state.with_tour(self.grid.selected, Tour(ids, period_s)))
 
     def _tile_menu(self, slot: int, where: QPoint) -> None:
         self.grid.select(slot)
         menu = QMenu(self)
-        menu.addAction("Enlarge / back to the grid", lambda: self.grid.set_state(self.grid.state.toggle_enlarged(slot)))
-        menu.addAction("Snapshot to the selected incident", self.snapshot)
+        menu.addAction(
+            tr("Enlarge / back to the grid"), lambda: self.grid.set_state(self.grid.state.toggle_enlarged(slot))
+        )
+        menu.addAction(tr("Snapshot to the selected incident"), self.snapshot)
         shown = self.grid.effective(slot)
         camera = self._store.cameras.get(shown.id) if shown is not None and shown.kind == "camera" else None
         if camera is not None and camera.archive_url:
             for minutes in (1, 5, 15):
-                action = menu.addAction(f"Play the last {minutes} min of its recording")
+                action = menu.addAction(tr("Play the last {minutes} min of its recording", minutes=minutes))
                 span = timedelta(minutes=minutes)
                 action.triggered.connect(self._recording_of(slot, camera.id, span))
-        menu.addAction("Tour the listed cameras here (10 s each)", self._tour_every(10.0))
-        menu.addAction("Clear this tile", lambda: self.grid.assign(slot, None))
+        menu.addAction(tr("Tour the listed cameras here (10 s each)"), self._tour_every(10.0))
+        menu.addAction(tr("Clear this tile"), lambda: self.grid.assign(slot, None))
         menu.popup(where)
 
     # --- tagging clips ------------------------------------------------------------------------
@@ -309,21 +312,21 @@ class VideoWallPanel(QWidget):
         slot = self.grid.selected
         frame = self.grid.tiles[slot].painted
         if frame is None or frame.time is None:
-            self._notifier.warning("The selected tile shows no picture with a time to mark.")
+            self._notifier.warning(tr("The selected tile shows no picture with a time to mark."))
             return None
         return slot, frame.time
 
     def mark_in(self) -> None:
         self._mark_in = self._shown_time()
         if self._mark_in is not None:
-            self.marks.setText(f"in {self._mark_in[1].astimezone():%H:%M:%S}")
+            self.marks.setText(tr("in {time:%H:%M:%S}", time=self._mark_in[1].astimezone()))
 
     def mark_out(self) -> None:
         out = self._shown_time()
         if out is None:
             return
         if self._mark_in is None or self._mark_in[0] != out[0]:
-            self._notifier.warning("Mark the start of the clip on this tile first (I).")
+            self._notifier.warning(tr("Mark the start of the clip on this tile first (I)."))
             return
         self._ask_tag(out[0], lambda: from_marks(self._mark_in[1] if self._mark_in else None, out[1]))
 
@@ -336,7 +339,7 @@ class VideoWallPanel(QWidget):
         ref = self.grid.effective(slot)
         source = _taggable(ref)
         if ref is None or source is None:
-            self._notifier.warning("Only the backend's cameras and videos can be tagged to an incident.")
+            self._notifier.warning(tr("Only the backend's cameras and videos can be tagged to an incident."))
             return
         try:
             clip = clip_of()
@@ -360,31 +363,33 @@ class VideoWallPanel(QWidget):
         worker = self.grid.worker(self.grid.selected)
         incident = self._store.incidents.get(self._selection.incident_id)
         if incident is None:
-            self._notifier.warning("Select an incident first: the snapshot is attached to it.")
+            self._notifier.warning(tr("Select an incident first: the snapshot is attached to it."))
             return
         if worker is None:
-            self._notifier.warning("The selected tile shows nothing to take a picture of.")
+            self._notifier.warning(tr("The selected tile shows nothing to take a picture of."))
             return
         label = worker.source.label
         worker.request_snapshot(lambda picture: self._send_snapshot(incident.id, incident.number, label, picture))
 
     def _send_snapshot(self, incident_id: str, number: str, label: str, picture: Snapshot | None) -> None:
         if picture is None:
-            self._notifier.warning(f"{label} has no picture to take yet.")
+            self._notifier.warning(tr("{label} has no picture to take yet.", label=label))
             return
         image, when = picture
 
         async def encode_and_send() -> None:
             ok, jpeg = await asyncio.to_thread(cv2.imencode, ".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 92])
             if not ok:
-                self._notifier.error("Could not encode the snapshot.")
+                self._notifier.error(tr("Could not encode the snapshot."))
                 return
             self._queries.upload_photo(
                 incident_id,
                 jpeg.tobytes(),
                 when.isoformat() if when else None,
                 "vms",
-                lambda _m: self._notifier.info(f"Snapshot of {label} attached to {number}."),
+                lambda _m: self._notifier.info(
+                    tr("Snapshot of {label} attached to {number}.", label=label, number=number)
+                ),
             )
 
         task = asyncio.ensure_future(encode_and_send())
@@ -396,7 +401,16 @@ class VideoWallPanel(QWidget):
         self.screens_menu.clear()
         for number, screen in enumerate(QGuiApplication.screens(), start=1):
             geometry = screen.geometry()
-            action = QAction(f"Screen {number}: {screen.name()} ({geometry.width()}×{geometry.height()})", self)
+            action = QAction(
+                tr(
+                    "Screen {number}: {name} ({width}×{height})",
+                    number=number,
+                    name=screen.name(),
+                    width=geometry.width(),
+                    height=geometry.height(),
+                ),
+                self,
+            )
             action.triggered.connect(lambda _checked=False, s=screen: self.go_full_screen(s))
             self.screens_menu.addAction(action)
 
@@ -414,7 +428,7 @@ class VideoWallPanel(QWidget):
         self.full_screen = window
         window.showFullScreen()
         self.back_button.setText(
-            f"The wall is full screen on {screen.name()}: click here (or Esc there) to bring it back"
+            tr("The wall is full screen on {name}: click here (or Esc there) to bring it back", name=screen.name())
         )
         self.back_button.show()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from console.i18n import tr
 from console.videowall.feed import Feed
 from console.videowall.feed_status import format_position
 from console.videowall.feed_worker import SPEEDS
@@ -16,11 +17,11 @@ class PlaybackBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker: Feed | None = None
-        self.play_button = QPushButton("Pause")
-        self.play_button.setToolTip("Play or pause (Space)")
+        self.play_button = QPushButton(tr("Pause"))
+        self.play_button.setToolTip(tr("Play or pause (Space)"))
         self.play_button.clicked.connect(self._toggle)
-        self.step_button = QPushButton("Frame ▸")
-        self.step_button.setToolTip("One frame forward")
+        self.step_button = QPushButton(tr("Frame ▸"))
+        self.step_button.setToolTip(tr("One frame forward"))
         self.step_button.clicked.connect(lambda: self._worker.step() if self._worker else None)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
@@ -84,4 +85,4 @@ class PlaybackBar(QWidget):
         if not self.slider.isSliderDown():
             self.slider.setValue(int(position * 10))
         self.position.setText(f"{format_position(position)} / {format_position(duration)}")
-        self.play_button.setText("Play" if worker.paused else "Pause")
+        self.play_button.setText(tr("Play") if worker.paused else tr("Pause"))

@@ -20,6 +20,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from console.child_process import PREEXEC
+from console.i18n import tr
 from console.videowall.feed import Snapshot
 from console.videowall.feed_source import FeedSource
 from console.videowall.feed_status import FeedState, FeedStatus
@@ -204,7 +205,7 @@ class RemoteFeed:
             self._host.send("active", self.feed_id, False)
 
     def reopen(self) -> None:
-        self.status = FeedStatus(FeedState.ERROR, "the video decoding process stopped", time.monotonic(), 0)
+        self.status = FeedStatus(FeedState.ERROR, tr("the video decoding process stopped"), time.monotonic(), 0)
         self._new_buffer(self._buffer.capacity)  # the new process counts frames from 1 again
         self._buffer.mark_shown(0)
         self._open()

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.i18n import tr
 from console.videowall.feed import Feed
 from console.videowall.feed_status import TileReading, reading
 from console.videowall.feed_worker import Frame
@@ -164,7 +165,7 @@ class Tile(QWidget):
             parts.append((rect.topLeft(), image))
             return image, painter
 
-        title = self.title or "No camera — drag one here"
+        title = self.title or tr("No camera — drag one here")
         badge = " ".join(p for p in (words.badge, words.clock) if p) if words is not None else ""
         badge_width = metrics.horizontalAdvance(badge) + 12 if badge else 0
         image, painter = part(QRect(0, 0, self.width(), line), BAND)

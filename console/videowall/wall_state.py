@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from console.i18n import tr
 from console.videowall.layouts import DEFAULT_LAYOUT, LAYOUTS, MAX_TILES, WallLayout
 
 
@@ -38,7 +39,7 @@ class Tour:
 
     def index_at(self, elapsed_s: float) -> int:
         if not self.camera_ids:
-            raise ValueError("a tour needs at least one camera")
+            raise ValueError(tr("a tour needs at least one camera"))
         return int(max(0.0, elapsed_s) // self.period_s) % len(self.camera_ids)
 
     def camera_at(self, elapsed_s: float) -> str:
@@ -63,7 +64,7 @@ class WallState:
 
     def with_layout(self, name: str) -> WallState:
         if name not in LAYOUTS:
-            raise ValueError(f"unknown layout {name!r}")
+            raise ValueError(tr("unknown layout {name!r}", name=name))
         size = LAYOUTS[name].size
         enlarged = self.enlarged if self.enlarged is not None and self.enlarged < size else None
         return replace(self, layout_name=name, enlarged=enlarged)
@@ -97,7 +98,7 @@ class WallState:
     def with_tour(self, slot: int, tour: Tour) -> WallState:
         self._check(slot)
         if not tour.camera_ids:
-            raise ValueError("a tour needs at least one camera")
+            raise ValueError(tr("a tour needs at least one camera"))
         return replace(self, tours=(*self._without_tour(slot), (slot, tour)))
 
     def tour_of(self, slot: int) -> Tour | None:
@@ -108,7 +109,7 @@ class WallState:
 
     def _check(self, slot: int) -> None:
         if not 0 <= slot < MAX_TILES:
-            raise IndexError(f"no tile {slot}")
+            raise IndexError(tr("no tile {slot}", slot=slot))
 
 
 def wall_to_dict(state: WallState) -> dict[str, Any]:
@@ -129,9 +130,9 @@ def wall_from_dict(raw: dict[str, Any]) -> WallState:
         tours = tuple((int(slot), Tour(tuple(ids), float(period))) for slot, ids, period in raw.get("tours") or [])
         state = WallState(str(raw["layout"]), tuple(refs), raw.get("enlarged"), tours)
     except (KeyError, TypeError) as exc:
-        raise ValueError(f"not a wall: {exc}") from None
+        raise ValueError(tr("not a wall: {exc}", exc=exc)) from None
     if state.layout_name not in LAYOUTS:
-        raise ValueError(f"unknown layout {state.layout_name!r}")
+        raise ValueError(tr("unknown layout {layout_name!r}", layout_name=state.layout_name))
     return state
 
 
@@ -147,6 +148,6 @@ def replayed_wall(state: WallState, at: datetime, now: datetime, camera_names: d
         if ref is None or ref.kind != "camera":
             return ref
         name = camera_names.get(ref.id, ref.label or ref.id)
-        return SourceRef("archive", ref.id, f"{name} — recording", at.isoformat(), end.isoformat())
+        return SourceRef("archive", ref.id, tr("{name} — recording", name=name), at.isoformat(), end.isoformat())
 
     return replace(state, assignments=tuple(recorded(ref) for ref in state.assignments), tours=())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.priority import priority_label
+from console.i18n import tr
 from console.store import Store
 
 ALERT_PRIORITY = 8
@@ -80,13 +81,18 @@ class AlertBar(QFrame):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             text = QLabel(
-                f"NEW {priority_label(incident.priority)}  {incident.number}  {incident.type_text} — "
-                f"{incident.location.address_text or ''}"
+                tr(
+                    "NEW {priority}  {number}  {type_text} — {address_text}",
+                    priority=priority_label(incident.priority),
+                    number=incident.number,
+                    type_text=incident.type_text,
+                    address_text=incident.location.address_text or "",
+                )
             )
             text.setTextFormat(Qt.TextFormat.PlainText)
-            open_button = QPushButton("Open")
+            open_button = QPushButton(tr("Open"))
             open_button.clicked.connect(lambda _=False, i=incident_id: self.open_requested.emit(i))
-            ack = QPushButton("Acknowledge")
+            ack = QPushButton(tr("Acknowledge"))
             ack.clicked.connect(lambda _=False, i=incident_id: self._alerts.acknowledge(i))
             line.addWidget(text, 1)
             line.addWidget(open_button)
@@ -94,6 +100,6 @@ class AlertBar(QFrame):
             self._rows.addWidget(row)
         hidden = len(self._alerts.pending) - 4
         if hidden > 0:
-            more = QLabel(f"… and {hidden} more")
+            more = QLabel(tr("… and {hidden} more", hidden=hidden))
             self._rows.addWidget(more)
         self.setVisible(bool(self._alerts.pending))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.backend.commands import Commands
+from console.i18n import tr
 from console.operations.new_incident import CallForm, check_call
 
 
@@ -29,7 +30,7 @@ class CreateIncidentDialog(QDialog):
 
     def __init__(self, commands: Commands, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New incident from a call")
+        self.setWindowTitle(tr("New incident from a call"))
         self.setMinimumWidth(560)
         self._commands = commands
         self._types: dict[str, dict[str, Any]] = {}
@@ -42,13 +43,13 @@ class CreateIncidentDialog(QDialog):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.type_box.currentIndexChanged.connect(self._suggest_priority)
         self.priority = QSpinBox(minimum=0, maximum=10, value=5)
-        self.address = QLineEdit(placeholderText="Street address")
-        self.lat = QLineEdit(placeholderText="Latitude, e.g. 45.7512")
-        self.lon = QLineEdit(placeholderText="Longitude, e.g. 4.8421")
+        self.address = QLineEdit(placeholderText=tr("Street address"))
+        self.lat = QLineEdit(placeholderText=tr("Latitude, e.g. 45.7512"))
+        self.lon = QLineEdit(placeholderText=tr("Longitude, e.g. 4.8421"))
         self.caller_name = QLineEdit()
-        self.caller_phone = QLineEdit(placeholderText="Callback number")
+        self.caller_phone = QLineEdit(placeholderText=tr("Callback number"))
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("What the caller says")
+        self.note.setPlaceholderText(tr("What the caller says"))
         self.note.setMaximumHeight(90)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -56,13 +57,13 @@ class CreateIncidentDialog(QDialog):
         where.addWidget(self.lat)
         where.addWidget(self.lon)
         for key, label, widget in (
-            ("type_code", "Type", self.type_box),
-            ("priority", "Priority", self.priority),
-            (None, "Address", self.address),
-            ("location", "Position", where),
-            (None, "Caller", self.caller_name),
-            ("caller_phone", "Callback number", self.caller_phone),
-            (None, "First note", self.note),
+            ("type_code", tr("Type"), self.type_box),
+            ("priority", tr("Priority"), self.priority),
+            (None, tr("Address"), self.address),
+            ("location", tr("Position"), where),
+            (None, tr("Caller"), self.caller_name),
+            ("caller_phone", tr("Callback number"), self.caller_phone),
+            (None, tr("First note"), self.note),
         ):
             form.addRow(label, widget)
             if key:
@@ -75,7 +76,7 @@ class CreateIncidentDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setText("Create")
+            ok.setText(tr("Create"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
 
 from console.backend.commands import Commands
 from console.domain.model import Incident, Unit
+from console.i18n import tr
 from console.operations.ranking import Candidate, rank_units
 from console.operations.timeline import UNIT_STATUS_WORDS
 from console.store import Store
 from console.views.selection import Selection
 
-OPERATOR_STATUSES = ("EnRoute", "OnScene", "Cleared", "OutofService")
+OPERATOR_STATUSES = ("EnRoute", "OnScene", "Cleared", "OutofService")  # i18n: not shown (wire statuses)
 INCIDENT_AGENCIES = "incident"
 
 
 def eta_text(seconds: float) -> str:
-    return "< 1 min" if seconds < 60 else f"{seconds / 60:.0f} min"
+    return tr("< 1 min") if seconds < 60 else tr("{seconds:.0f} min", seconds=seconds / 60)
 
 
 class DispatchPanel(QWidget):
@@ -40,36 +41,36 @@ class DispatchPanel(QWidget):
         self._commands = commands
         self._incident_id = ""
         self._dirty = True
-        self.heading = QLabel("Select an incident to dispatch")
+        self.heading = QLabel(tr("Select an incident to dispatch"))
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-weight: bold;")
         self.heading.setWordWrap(True)
         self.agency_filter = QComboBox()
-        self.agency_filter.addItem("Agencies of the incident", INCIDENT_AGENCIES)
-        self.agency_filter.addItem("All agencies", None)
+        self.agency_filter.addItem(tr("Agencies of the incident"), INCIDENT_AGENCIES)
+        self.agency_filter.addItem(tr("All agencies"), None)
         for agency in ("police", "gendarmerie", "fire", "ems"):
             self.agency_filter.addItem(agency.capitalize(), agency)
         self.agency_filter.currentIndexChanged.connect(self.refresh)
         self.candidates = QTreeWidget()
-        self.candidates.setHeaderLabels(["Callsign", "Agency", "Type", "Distance", "ETA"])
+        self.candidates.setHeaderLabels([tr("Callsign"), tr("Agency"), tr("Type"), tr("Distance"), "ETA"])
         self.candidates.setRootIsDecorated(False)
         self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidates.itemActivated.connect(lambda _item, _col: self.send_selected())
-        self.note = QLabel("Straight-line estimate at typical urban speeds; stale positions are listed last.")
+        self.note = QLabel(tr("Straight-line estimate at typical urban speeds; stale positions are listed last."))
         self.note.setStyleSheet("color: #9e9e9e;")
-        self.send = QPushButton("Send selected unit (Enter)")
+        self.send = QPushButton(tr("Send selected unit (Enter)"))
         self.send.clicked.connect(self.send_selected)
         self.assigned = QTreeWidget()
-        self.assigned.setHeaderLabels(["Assigned", "Status"])
+        self.assigned.setHeaderLabels([tr("Assigned"), tr("Status")])
         self.assigned.setRootIsDecorated(False)
         buttons = QHBoxLayout()
         self.status_buttons: dict[str, QPushButton] = {}
         for status in OPERATOR_STATUSES:
-            button = QPushButton(UNIT_STATUS_WORDS[status].capitalize())
+            button = QPushButton(tr(UNIT_STATUS_WORDS[status]).capitalize())
             button.clicked.connect(lambda _=False, s=status: self._set_status(s))
             buttons.addWidget(button)
             self.status_buttons[status] = button
-        self.take_off = QPushButton("Take off incident")
+        self.take_off = QPushButton(tr("Take off incident"))
         self.take_off.clicked.connect(self._unassign)
         buttons.addWidget(self.take_off)
         top = QHBoxLayout()
@@ -117,11 +118,13 @@ class DispatchPanel(QWidget):
         self._dirty = False
         incident = self.incident()
         if incident is None:
-            self.heading.setText("Select an incident to dispatch")
+            self.heading.setText(tr("Select an incident to dispatch"))
             self.candidates.clear()
             self.assigned.clear()
             return
-        self.heading.setText(f"Dispatch to {incident.number} · {incident.type_text}")
+        self.heading.setText(
+            tr("Dispatch to {number} · {type_text}", number=incident.number, type_text=incident.type_text)
+        )
         selected = self.candidates.currentItem()
         keep = selected.data(0, Qt.ItemDataRole.UserRole) if selected else None
         self.candidates.clear()
@@ -132,8 +135,8 @@ class DispatchPanel(QWidget):
                     unit.callsign,
                     unit.agency,
                     unit.type_common,
-                    f"{candidate.distance_m / 1000:.1f} km",
-                    eta_text(candidate.eta_s) + (" ⚠ stale" if candidate.stale else ""),
+                    tr("{distance_m:.1f} km", distance_m=candidate.distance_m / 1000),
+                    eta_text(candidate.eta_s) + (tr(" ⚠ stale") if candidate.stale else ""),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
@@ -150,7 +153,7 @@ class DispatchPanel(QWidget):
             member = self._store.units.get(unit_id)
             if member is None:
                 continue
-            status = UNIT_STATUS_WORDS.get(member.secondary_status, member.secondary_status)
+            status = tr(UNIT_STATUS_WORDS.get(member.secondary_status, member.secondary_status))
             row = QTreeWidgetItem([member.callsign, status])
             row.setData(0, Qt.ItemDataRole.UserRole, member.id)
             self.assigned.addTopLevelItem(row)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from console.i18n import tr
 from console.store import Store
 
 
@@ -24,12 +25,20 @@ class ExerciseBanner(QLabel):
         exercise = self._store.exercise
         open_drills = sum(1 for i in self._store.incidents.values() if i.exercise and i.is_open)
         if exercise and exercise.get("running"):
-            played = f"{exercise.get('incidents_created', 0)} of {exercise.get('incidents_planned', '?')}"
-            text = f"EXERCISE «{exercise['name']}» in progress — {played} incidents played"
+            played = tr(
+                "{incidents_created} of {incidents_planned}",
+                incidents_created=exercise.get("incidents_created", 0),
+                incidents_planned=exercise.get("incidents_planned", "?"),
+            )
+            text = tr("EXERCISE «{name}» in progress — {played} incidents played", name=exercise["name"], played=played)
         elif open_drills:
-            text = f"EXERCISE — {open_drills} exercise incident{'s' if open_drills > 1 else ''} still open"
+            text = tr(
+                "EXERCISE — {open_drills} exercise incident{open_drills2} still open",
+                open_drills=open_drills,
+                open_drills2="s" if open_drills > 1 else "",
+            )
         else:
             self.hide()
             return
-        self.setText(f"{text} — incidents marked EXERCISE are not real emergencies")
+        self.setText(tr("{text} — incidents marked EXERCISE are not real emergencies", text=text))
         self.show()

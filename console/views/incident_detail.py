@@ -38,6 +38,7 @@ from console.domain.events import Event
 from console.domain.model import Incident, MediaItem
 from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
+from console.i18n import tr
 from console.notifications import Notifier
 from console.operations.timeline import AGENCY_WORDS, TimelineBuilder, TimelineEntry
 from console.store import Store
@@ -99,7 +100,7 @@ class IncidentDetail(QWidget):
         self._viewers: list[PhotoViewer] = []
         self._tasks: set[asyncio.Task[Any]] = set()
 
-        self.title = _plain("No incident selected")
+        self.title = _plain(tr("No incident selected"))
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.title.setWordWrap(True)  # a long type never widens the panel (the map keeps its room)
         self.priority_chip = _plain()
@@ -116,18 +117,18 @@ class IncidentDetail(QWidget):
         header.addWidget(self.caller)
 
         self.priority = QSpinBox(minimum=0, maximum=10)
-        self.set_priority = QPushButton("Set priority")
+        self.set_priority = QPushButton(tr("Set priority"))
         self.set_priority.clicked.connect(
             lambda: self._act(lambda i: self._commands.set_priority(i, self.priority.value()))
         )
         self.status = QComboBox()
         self.status.addItems(STATUSES)
-        self.set_status = QPushButton("Set status")
+        self.set_status = QPushButton(tr("Set status"))
         self.set_status.clicked.connect(
             lambda: self._act(lambda i: self._commands.set_status(i, self.status.currentText()))
         )
         self.type_box = QComboBox()
-        self.set_type = QPushButton("Set type")
+        self.set_type = QPushButton(tr("Set type"))
         self.set_type.clicked.connect(
             lambda: self._act(lambda i: self._commands.set_type(i, self.type_box.currentData()))
         )
@@ -135,16 +136,16 @@ class IncidentDetail(QWidget):
         for box in (self.status, self.type_box, self.major_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
-        self.set_major = QPushButton("Group")
+        self.set_major = QPushButton(tr("Group"))
         self.set_major.clicked.connect(
             lambda: self._act(lambda i: self._commands.set_major_event(i, self.major_box.currentData()))
         )
         controls = QFormLayout()
         for label, field, button in (
-            ("Priority", self.priority, self.set_priority),
-            ("Status", self.status, self.set_status),
-            ("Type", self.type_box, self.set_type),
-            ("Major event", self.major_box, self.set_major),
+            (tr("Priority"), self.priority, self.set_priority),
+            (tr("Status"), self.status, self.set_status),
+            (tr("Type"), self.type_box, self.set_type),
+            (tr("Major event"), self.major_box, self.set_major),
         ):
             row = QHBoxLayout()
             row.addWidget(field, 1)
@@ -153,12 +154,12 @@ class IncidentDetail(QWidget):
 
         self.agencies = _plain()
         self.agency_box = QComboBox()
-        for code, word in AGENCY_WORDS.items():
+        for code, word in ((c, tr(w)) for c, w in AGENCY_WORDS.items()):
             self.agency_box.addItem(word, code)
-        self.agency_reason = QLineEdit(placeholderText="Why (e.g. one person injured)")
-        self.request_agency = QPushButton("Request agency")
+        self.agency_reason = QLineEdit(placeholderText=tr("Why (e.g. one person injured)"))
+        self.request_agency = QPushButton(tr("Request agency"))
         self.request_agency.clicked.connect(self._request_agency)
-        agencies = QGroupBox("Agencies")
+        agencies = QGroupBox(tr("Agencies"))
         agency_layout = QVBoxLayout(agencies)
         agency_layout.addWidget(self.agencies)
         agency_row = QHBoxLayout()
@@ -168,14 +169,14 @@ class IncidentDetail(QWidget):
         agency_layout.addLayout(agency_row)
 
         self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels(["Time", "Who", "What"])
+        self.timeline.setHeaderLabels([tr("Time"), tr("Who"), tr("What")])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setColumnWidth(0, 80)
         self.timeline.setColumnWidth(1, 110)
         self.timeline.setWordWrap(True)
-        self.note = QLineEdit(placeholderText="Add a note… (Ctrl+N, Enter to send)")
+        self.note = QLineEdit(placeholderText=tr("Add a note… (Ctrl+N, Enter to send)"))
         self.note.returnPressed.connect(self._add_note)
-        self.add_note = QPushButton("Add note")
+        self.add_note = QPushButton(tr("Add note"))
         self.add_note.clicked.connect(self._add_note)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
@@ -187,9 +188,9 @@ class IncidentDetail(QWidget):
         self.media.setMaximumHeight(THUMB + 48)
         self.media.setWordWrap(True)
         self.media.itemDoubleClicked.connect(self._open_media)
-        self.export_eido = QPushButton("Export EIDO…")
+        self.export_eido = QPushButton(tr("Export EIDO…"))
         self.export_eido.clicked.connect(lambda: self._export("eido"))
-        self.export_emsi = QPushButton("Export EMSI…")
+        self.export_emsi = QPushButton(tr("Export EMSI…"))
         self.export_emsi.clicked.connect(lambda: self._export("emsi"))
         exports = QHBoxLayout()
         exports.addStretch(1)
@@ -201,13 +202,13 @@ class IncidentDetail(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(controls)
         body.addWidget(agencies)
-        body.addWidget(_plain("Timeline"))
+        body.addWidget(_plain(tr("Timeline")))
         body.addWidget(self.timeline, 1)
         body.addLayout(note_row)
-        body.addWidget(_plain("Media"))
+        body.addWidget(_plain(tr("Media")))
         body.addWidget(self.media)
         body.addLayout(exports)
-        self.hint = _plain("Select an incident in the queue: Ctrl+1, then the arrows and Enter.")
+        self.hint = _plain(tr("Select an incident in the queue: Ctrl+1, then the arrows and Enter."))
         self.hint.setStyleSheet("color: #9e9e9e; font-size: 14px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -299,16 +300,18 @@ class IncidentDetail(QWidget):
         if index >= 0:
             self.type_box.setCurrentIndex(index)
         requested = ", ".join(
-            f"{AGENCY_WORDS.get(r.agency, r.agency)} requested by {r.requested_by}" for r in incident.agency_requests
+            f"{tr(AGENCY_WORDS.get(r.agency, r.agency))} requested by {r.requested_by}"
+            for r in incident.agency_requests
         )
         self.agencies.setText(
-            ", ".join(AGENCY_WORDS.get(a, a) for a in incident.agencies) + (f"  ·  {requested}" if requested else "")
+            ", ".join(tr(AGENCY_WORDS.get(a, a)) for a in incident.agencies)
+            + (f"  ·  {requested}" if requested else "")
         )
 
     def _refresh_header(self) -> None:
         incident = self.current()
         if incident is None:
-            self.title.setText("No incident selected")
+            self.title.setText(tr("No incident selected"))
             self.priority_chip.hide()
             self.subtitle.clear()
             self.caller.clear()
@@ -323,17 +326,23 @@ class IncidentDetail(QWidget):
         age = format_age((self._store.now() - incident.created_at).total_seconds())
         sector = f" ({incident.location.sector})" if incident.location.sector else ""
         self.subtitle.setText(
-            f"{incident.status.upper()} · {incident.location.address_text or ''}{sector} · "
-            f"opened {age} ago at {incident.created_at.astimezone():%H:%M:%S}"
+            tr(
+                "{status} · {address_text}{sector} · opened {age} ago at {time:%H:%M:%S}",
+                status=incident.status.upper(),
+                address_text=incident.location.address_text or "",
+                sector=sector,
+                age=age,
+                time=incident.created_at.astimezone(),
+            )
         )
         caller = " · ".join(p for p in (incident.caller_name, incident.caller_phone) if p)
-        self.caller.setText(f"Caller: {caller}" if caller else "")
+        self.caller.setText(tr("Caller: {caller}", caller=caller) if caller else "")
 
     def _refresh_major_events(self) -> None:
         current = self.current()
         self.major_box.blockSignals(True)
         self.major_box.clear()
-        self.major_box.addItem("— none —", None)
+        self.major_box.addItem(tr("— none —"), None)
         for incident in self._store.incidents.values():
             if incident.major_event and incident.is_open and (current is None or incident.id != current.id):
                 self.major_box.addItem(f"{incident.number} {incident.type_text}", incident.id)
@@ -364,7 +373,7 @@ class IncidentDetail(QWidget):
         if item.kind == "text":
             label = f"✉ {item.text or ''}"
         else:
-            label = f"{item.kind} · {item.size // 1024} KB · {item.source}"
+            label = tr("{kind} · {size} KB · {source}", kind=item.kind, size=item.size // 1024, source=item.source)
             if item.kind == "video":
                 label = f"▶ {label}"
         entry = QListWidgetItem(label)
@@ -398,7 +407,7 @@ class IncidentDetail(QWidget):
             return
         image = self._images.get(media_id)
         if image is not None:
-            viewer = PhotoViewer(image, f"Photo — {self.title.text()}", self)
+            viewer = PhotoViewer(image, tr("Photo — {text}", text=self.title.text()), self)
             self._viewers.append(viewer)
             viewer.finished.connect(lambda _r, v=viewer: self._viewers.remove(v))
             viewer.show()
@@ -411,7 +420,7 @@ class IncidentDetail(QWidget):
 
     def _camera_name(self, camera_id: str) -> str:
         camera = self._store.cameras.get(camera_id)
-        return camera.name if camera else f"camera {camera_id}"
+        return camera.name if camera else tr("camera {camera_id}", camera_id=camera_id)
 
     def focus_note(self) -> None:
         self.note.setFocus()
@@ -429,7 +438,7 @@ class IncidentDetail(QWidget):
         if incident is None:
             return
         if not reason:
-            self.agency_reason.setPlaceholderText("Say why the agency is needed")
+            self.agency_reason.setPlaceholderText(tr("Say why the agency is needed"))
             self.agency_reason.setFocus()
             return
         self._commands.request_agency(incident, self.agency_box.currentData(), reason)
@@ -439,12 +448,12 @@ class IncidentDetail(QWidget):
         incident = self.current()
         if incident is None:
             return
-        dialog = QFileDialog(self, f"Export {incident.number} as {kind.upper()}")
+        dialog = QFileDialog(self, tr("Export {number} as {format}", number=incident.number, format=kind.upper()))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.selectFile(f"{incident.number}-{kind}.json")
         dialog.fileSelected.connect(
             lambda name, i=incident.id: self._queries.export(
-                i, kind, Path(name), lambda path: self._notifier.info(f"Saved {path}")
+                i, kind, Path(name), lambda path: self._notifier.info(tr("Saved {path}", path=path))
             )
         )
         dialog.open()  # never exec(): no nested event loop

@@ -32,20 +32,21 @@ from console.backend.commands import Commands
 from console.domain.model import Incident
 from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
+from console.i18n import N_, tr
 from console.operations.incident_filter import OPEN, IncidentFilter
 from console.store import Store
 from console.views.alerts import HighPriorityAlerts
 from console.views.selection import Selection
 
-COLUMNS = ("Number", "Priority", "Type", "Status", "Sector", "Address", "Age", "Units")
+COLUMNS = (N_("Number"), N_("Priority"), N_("Type"), N_("Status"), N_("Sector"), N_("Address"), N_("Age"), N_("Units"))
 COL_PRIORITY, COL_AGE, COL_UNITS = 1, 6, 7
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_COMMON_TEXT = {  # EIDO common registry → words
-    "ResourcesRequested": "awaiting units",
-    "ResourcesAssigned": "units assigned",
-    "ResourcesEnroute": "en route",
-    "ResourcesOnscene": "on scene",
+    "ResourcesRequested": N_("awaiting units"),
+    "ResourcesAssigned": N_("units assigned"),
+    "ResourcesEnroute": N_("en route"),
+    "ResourcesOnscene": N_("on scene"),
 }
 _FLASH = QColor("#c62828")
 _Index = QModelIndex | QPersistentModelIndex
@@ -85,7 +86,7 @@ class IncidentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -128,7 +129,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == 1:
             return priority_label(incident.priority)
         if col == 2:
-            exercise = "EXERCISE · " if incident.exercise else ""
+            exercise = tr("EXERCISE · ") if incident.exercise else ""
             return exercise + ("★ " if incident.major_event else "") + incident.type_text
         if col == 3:
             common = STATUS_COMMON_TEXT.get(incident.status_common, incident.status_common)
@@ -239,29 +240,29 @@ class IncidentQueue(QWidget):
         self.model = IncidentTableModel(store, alerts, self)
         self.proxy = IncidentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.search = QLineEdit(placeholderText="Search number, type, address, unit…")
+        self.search = QLineEdit(placeholderText=tr("Search number, type, address, unit…"))
         self.search.setClearButtonEnabled(True)
         self.priority_filter = _combo(
-            [("Any priority", None), ("≥ 3", 3), ("≥ 5", 5), ("≥ 7 high", 7), ("≥ 9 critical", 9)]
+            [(tr("Any priority"), None), ("≥ 3", 3), ("≥ 5", 5), (tr("≥ 7 high"), 7), (tr("≥ 9 critical"), 9)]
         )
         self.status_filter = _combo(
             [
-                ("Open", OPEN),
-                ("New", "new"),
-                ("Active", "active"),
-                ("Closed", "closed"),
-                ("Cancelled", "cancelled"),
-                ("All statuses", None),
+                (tr("Open"), OPEN),
+                (tr("New"), "new"),
+                (tr("Active"), "active"),
+                (tr("Closed"), "closed"),
+                (tr("Cancelled"), "cancelled"),
+                (tr("All statuses"), None),
             ]
         )
-        self.sector_filter = _combo([("All sectors", None)])
-        self.type_filter = _combo([("All types", None)])
+        self.sector_filter = _combo([(tr("All sectors"), None)])
+        self.type_filter = _combo([(tr("All types"), None)])
         self.agency_filter = _combo(
             [
-                ("All agencies", None),
-                ("Police", "police"),
-                ("Gendarmerie", "gendarmerie"),
-                ("Fire", "fire"),
+                (tr("All agencies"), None),
+                (tr("Police"), "police"),
+                (tr("Gendarmerie"), "gendarmerie"),
+                (tr("Fire"), "fire"),
                 ("EMS", "ems"),
             ]
         )
@@ -354,13 +355,13 @@ class IncidentQueue(QWidget):
             return
         incident = self._store.incidents[self.proxy.data(index, ID_ROLE)]
         menu = QMenu(self)
-        priority_menu = menu.addMenu("Set priority")
+        priority_menu = menu.addMenu(tr("Set priority"))
         for value in range(10, -1, -1):
             action = QAction(priority_label(value), priority_menu)
             action.setEnabled(value != incident.priority)
             action.triggered.connect(lambda _=False, v=value: self._commands.set_priority(incident, v))
             priority_menu.addAction(action)
-        close = menu.addAction(f"Close incident {incident.number}")
+        close = menu.addAction(tr("Close incident {number}", number=incident.number))
         close.setEnabled(incident.is_open)
         close.triggered.connect(lambda: self._commands.close_incident(incident))
         menu.popup(self.table.viewport().mapToGlobal(pos))

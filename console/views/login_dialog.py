@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from console.i18n import tr
+
 
 class LoginDialog(QDialog):
     """Asks for a user name and password; says why when a previous attempt failed."""
@@ -14,7 +16,7 @@ class LoginDialog(QDialog):
 
     def __init__(self, backend_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Log in to the dispatch backend")
+        self.setWindowTitle(tr("Log in to the dispatch backend"))
         self.setMinimumWidth(420)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
@@ -27,10 +29,10 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"Backend: {backend_url}"))
+        form.addRow(QLabel(tr("Backend: {backend_url}", backend_url=backend_url)))
         form.addRow(self.reason)
-        form.addRow("User name", self.username)
-        form.addRow("Password", self.password)
+        form.addRow(tr("User name"), self.username)
+        form.addRow(tr("Password"), self.password)
         form.addRow(buttons)
 
     def ask(self, reason: str = "", username: str = "") -> None:

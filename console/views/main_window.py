@@ -8,13 +8,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
 
+from console.i18n import tr
 from console.views.status_bar import ConsoleStatusBar
 
 
 class MainWindow(QMainWindow):
     """Docks for every panel; the View menu shows or hides each one."""
 
-    def __init__(self, status_bar: ConsoleStatusBar, title: str = "Command console") -> None:
+    def __init__(self, status_bar: ConsoleStatusBar, title: str = tr("Command console")) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle(title)
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         (Qt wants the toolbar's action toggled), so they live in a holder and the toolbar follows them.
         """
         if self._top_toolbar is None:
-            self._top_toolbar = QToolBar("Alerts", self)
+            self._top_toolbar = QToolBar(tr("Alerts"), self)
             self._top_toolbar.setObjectName("alerts_toolbar")
             self._top_toolbar.setMovable(False)
             holder = QWidget()
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
 
     def add_bottom_bar(self, widget: QWidget) -> None:
         """A full-width strip under the panels (the replay bar)."""
-        bar = QToolBar("Replay", self)
+        bar = QToolBar(tr("Replay"), self)
         bar.setObjectName("replay_toolbar")
         bar.setMovable(False)
         bar.addWidget(widget)

@@ -8,11 +8,21 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from console.backend.commands import Commands
+from console.i18n import N_, tr
 from console.operations.major_events import summarise
 from console.store import Store
 from console.views.selection import Selection
 
-COLUMNS = ("Major event", "Incidents", "New", "Active", "Closed", "Critical", "High", "Open ≥ 7")
+COLUMNS = (
+    N_("Major event"),
+    N_("Incidents"),
+    N_("New"),
+    N_("Active"),
+    N_("Closed"),
+    N_("Critical"),
+    N_("High"),
+    N_("Open ≥ 7"),
+)
 
 
 class MajorEventsPanel(QWidget):
@@ -26,15 +36,15 @@ class MajorEventsPanel(QWidget):
         self._selection = selection
         self._dirty = True
         self.table = QTreeWidget()
-        self.table.setHeaderLabels(list(COLUMNS))
+        self.table.setHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setRootIsDecorated(False)
         self.table.setColumnWidth(0, 280)
         self.table.itemDoubleClicked.connect(
             lambda item, _col: selection.select(item.data(0, Qt.ItemDataRole.UserRole))
         )
-        self.start = QPushButton("Start a major event from the selected incident")
+        self.start = QPushButton(tr("Start a major event from the selected incident"))
         self.start.clicked.connect(self._start_from_selection)
-        self.hint = QLabel("Group incidents under it from their detail (Major event ▸ Group).")
+        self.hint = QLabel(tr("Group incidents under it from their detail (Major event ▸ Group)."))
         self.hint.setStyleSheet("color: #9e9e9e;")
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
@@ -87,10 +97,10 @@ class MajorEventsPanel(QWidget):
         self._commands.create_incident(
             {
                 "type_code": "MAJOR",
-                "type_text": f"Major event: {incident.type_text}",
+                "type_text": tr("Major event: {type_text}", type_text=incident.type_text),
                 "priority": incident.priority,
                 "location": location,
-                "note": f"Opened from incident {incident.number}.",
+                "note": tr("Opened from incident {number}.", number=incident.number),
                 "agencies": list(incident.agencies),
             }
         )

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.backend.connection import ConnectionStatus, LinkState
+from console.i18n import tr
 from console.notifications import Notifier
 from console.store import Store
 
@@ -34,10 +35,10 @@ class ConsoleStatusBar(QStatusBar):
     def __init__(self, store: Store, notifier: Notifier) -> None:
         super().__init__()
         self._store = store
-        self.link = QLabel("Starting…")
+        self.link = QLabel(tr("Starting…"))
         self.link.setObjectName("link_state")
-        self.last_event = QLabel("No event yet")
-        self.rate = QLabel("0 ev/s")
+        self.last_event = QLabel(tr("No event yet"))
+        self.rate = QLabel(tr("0 ev/s"))
         self.skipped = QLabel()
         self.skipped.setStyleSheet("color: #ffb300;")
         self.skipped.hide()
@@ -62,7 +63,9 @@ class ConsoleStatusBar(QStatusBar):
 
     def show_pending_commands(self, count: int) -> None:
         """Commands queued in the Outbox and not yet accepted by the backend."""
-        self.pending.setText(f"⏳ {count} command{'s' if count != 1 else ''} waiting to be sent")
+        self.pending.setText(
+            tr("⏳ {count} command{count2} waiting to be sent", count=count, count2="s" if count != 1 else "")
+        )
         self.pending.setVisible(count > 0)
 
     def show_starting(self, text: str) -> None:
@@ -77,10 +80,17 @@ class ConsoleStatusBar(QStatusBar):
         now = time.monotonic()
         count = self._store.applied_count
         elapsed = max(1e-6, now - self._last_time)
-        self.rate.setText(f"{(count - self._last_count) / elapsed:.1f} ev/s")
+        self.rate.setText(tr("{elapsed:.1f} ev/s", elapsed=(count - self._last_count) / elapsed))
         self._last_count, self._last_time = count, now
         if self._store.last_event_wallclock is not None:
-            self.last_event.setText(f"Last event {datetime.fromtimestamp(self._store.last_event_wallclock):%H:%M:%S}")
+            self.last_event.setText(
+                tr(
+                    "Last event {last_event_wallclock:%H:%M:%S}",
+                    last_event_wallclock=datetime.fromtimestamp(self._store.last_event_wallclock),
+                )
+            )
         if self._store.malformed_count:
-            self.skipped.setText(f"⚠ {self._store.malformed_count} malformed events skipped")
+            self.skipped.setText(
+                tr("⚠ {malformed_count} malformed events skipped", malformed_count=self._store.malformed_count)
+            )
             self.skipped.show()

@@ -20,30 +20,39 @@ from PySide6.QtWidgets import (
 from console.backend.commands import Commands
 from console.domain.model import Unit
 from console.domain.timefmt import format_age
+from console.i18n import N_, tr
 from console.store import Store
 
-STATUS_ORDER = ("Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService")
+STATUS_ORDER = (  # i18n: not shown (statuses on the wire; STATUS_TEXT shows them)
+    N_("Available"),
+    N_("Dispatched"),
+    "EnRoute",
+    "OnScene",
+    N_("Transporting"),
+    N_("Cleared"),
+    "OutofService",
+)
 STATUS_TEXT = {
-    "Available": "Available",
-    "Dispatched": "Dispatched",
-    "EnRoute": "En route",
-    "OnScene": "On scene",
-    "Transporting": "Transporting",
-    "Cleared": "Cleared",
-    "OutofService": "Out of service",
+    "Available": N_("Available"),
+    "Dispatched": N_("Dispatched"),
+    "EnRoute": N_("En route"),
+    "OnScene": N_("On scene"),
+    "Transporting": N_("Transporting"),
+    "Cleared": N_("Cleared"),
+    "OutofService": N_("Out of service"),
 }
 AGENCIES = ("police", "gendarmerie", "fire", "ems")
-COLUMNS = ("Callsign", "Agency", "Type", "Incident", "Position")
+COLUMNS = (N_("Callsign"), N_("Agency"), N_("Type"), N_("Incident"), N_("Position"))
 
 
 def position_text(unit: Unit, now: datetime) -> tuple[str, bool]:
     """The age of the last position, and whether it is stale."""
     if unit.position is None:
-        return "no position", True
+        return tr("no position"), True
     age = format_age((now - unit.position.observed_at).total_seconds())
     if unit.position.is_stale(now):
-        return f"⚠ STALE ({age} old)", True
-    return f"{age} ago", False
+        return tr("⚠ STALE ({age} old)", age=age), True
+    return tr("{age} ago", age=age), False
 
 
 class UnitBoard(QWidget):
@@ -56,17 +65,17 @@ class UnitBoard(QWidget):
         self._commands = commands
         self._dirty = True
         self.agency_filter = QComboBox()
-        self.agency_filter.addItem("All agencies", None)
+        self.agency_filter.addItem(tr("All agencies"), None)
         for agency in AGENCIES:
             self.agency_filter.addItem(agency.capitalize(), agency)
         self.agency_filter.currentIndexChanged.connect(self._mark_dirty)
         self.sector_filter = QComboBox()
-        self.sector_filter.addItem("All sectors", None)
+        self.sector_filter.addItem(tr("All sectors"), None)
         self.sector_filter.currentIndexChanged.connect(self._mark_dirty)
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([tr(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -124,8 +133,8 @@ class UnitBoard(QWidget):
         if unit is None:
             return
         menu = QMenu(self)
-        for status in ("EnRoute", "OnScene", "Cleared", "Available", "OutofService"):
-            action = menu.addAction(f"{unit.callsign}: {STATUS_TEXT[status].lower()}")
+        for status in ("EnRoute", "OnScene", tr("Cleared"), tr("Available"), "OutofService"):
+            action = menu.addAction(f"{unit.callsign}: {tr(STATUS_TEXT[status]).lower()}")
             action.setEnabled(status != unit.secondary_status)
             action.triggered.connect(lambda _=False, s=status: self._commands.set_unit_status(unit, s))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
@@ -147,7 +156,7 @@ class UnitBoard(QWidget):
             for status in [*STATUS_ORDER, *sorted(set(by_status) - set(STATUS_ORDER))]:
                 members = by_status.get(status, [])
                 group = self._group(status)
-                group.setText(0, f"{STATUS_TEXT.get(status, status)} ({len(members)})")
+                group.setText(0, f"{tr(STATUS_TEXT.get(status, status))} ({len(members)})")
                 group.setHidden(not members)
                 while group.childCount() > len(members):
                     group.takeChild(group.childCount() - 1)
@@ -159,7 +168,11 @@ class UnitBoard(QWidget):
                     stale_total += self._fill(child, unit, now)
         finally:
             self.tree.setUpdatesEnabled(True)
-        self.summary.setText(f"{len(units)} units · {stale_total} stale" if stale_total else f"{len(units)} units")
+        self.summary.setText(
+            tr("{count} units · {stale_total} stale", count=len(units), stale_total=stale_total)
+            if stale_total
+            else tr("{count} units", count=len(units))
+        )
 
     def _group(self, status: str) -> QTreeWidgetItem:
         if status not in self._groups:
