@@ -42,6 +42,7 @@ from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
 from console.i18n import N_, tr
 from console.i18n.formats import number
+from console.i18n.qt_language import Language, choose_language
 from console.layout.manager import LayoutManager
 from console.layout.profile import BUILT_IN
 from console.layout.profile import names as profile_names
@@ -312,11 +313,13 @@ def add_layout_menus(window: MainWindow, layout: LayoutManager) -> None:
         menu.addAction(tr("Save layout as…")).triggered.connect(ask_name)
         if layout.current is not None:
             current = layout.current
-            menu.addAction(tr("Restore «{name}»", name=current.name)).triggered.connect(lambda: layout.apply(current))
+            menu.addAction(tr("Restore «{name}»", name=tr(current.name))).triggered.connect(
+                lambda: layout.apply(current)
+            )
         saved = profile_names(layout.folder)
         menu.addSeparator()
         for name in [*saved, *(b for b in BUILT_IN if b not in saved)]:
-            menu.addAction(name).triggered.connect(lambda _=False, n=name: layout.load(n))
+            menu.addAction(tr(name)).triggered.connect(lambda _=False, n=name: layout.load(n))
 
     menu.aboutToShow.connect(fill)
     fill()
@@ -498,7 +501,7 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
 
     def selected(incident_id: str) -> None:
         incident = console.store.incidents.get(incident_id)
-        label = incident.number if incident else "nothing"
+        label = incident.number if incident else tr("nothing")
         recorder.record_action("select", tr("selected {label}", label=label), incident_id=incident_id)
 
     console.selection.incident_selected.connect(selected)
@@ -510,7 +513,8 @@ def start_recording(console: Console, path: Path, backend: str) -> SessionRecord
             return
         last_wall[:] = [recorded]
         names = {camera.id: camera.name for camera in console.store.cameras.values()}
-        shown = ", ".join(names.get(ref.id, ref.describe()) for ref in state.visible() if ref is not None) or "empty"
+        shown = ", ".join(names.get(ref.id, ref.describe()) for ref in state.visible() if ref is not None)
+        shown = shown or tr("empty")
         recorder.record_action(
             "wall", tr("wall {layout_name}: {shown}", layout_name=state.layout_name, shown=shown), state=recorded
         )
@@ -534,7 +538,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         mbtiles=mbtiles,
     )
     if settings.problem:
-        console.notifier.warning(settings.problem)
+        console.notifier.warning(settings.problem_message())
     if settings.wall_layout in LAYOUTS:
         console.wall.set_state(console.wall.grid.state.with_layout(settings.wall_layout))
     else:
@@ -653,6 +657,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         assert isinstance(app, QApplication)
         app.setApplicationName("command-console")
         app.setApplicationVersion(__version__)
+        language = Language()
+        language.install(app, choose_language(settings.language))
         apply_theme(app, settings.theme, settings.text_scale)
         wake = QTimer()  # lets Python run its signal handlers while Qt waits
         wake.timeout.connect(lambda: None)

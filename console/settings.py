@@ -47,6 +47,8 @@ class Settings:
     """Path of an MBTiles file for offline tiles (the demo generates its city's)."""
     wall_layout: str = "2×2"
     """Video wall layout at start: 1×1 … 5×5, "1 big + 5", "1 big + 7" or "2 big + 8"."""
+    language: str = "auto"
+    """The console's language: "fr", "en", or "auto" (French when the system's locale is French)."""
     theme: str = "dark"
     """The look: "dark" (the control room's), "light" or "high-contrast"."""
     text_scale: float = 1.0
@@ -57,8 +59,20 @@ class Settings:
     wall_screen: int = 0
     """0: the video wall is a panel of the main window. N: at start it goes full screen on screen N (1, 2, …)."""
 
-    problem: str = field(default="", compare=False, repr=False, metadata={"saved": False})
-    """Why the settings file could not be used ("" when it could): the console tells the operator."""
+    problem: tuple[str, str] | None = field(default=None, compare=False, repr=False, metadata={"saved": False})
+    """(why, the name it was set aside as) when the settings file could not be used: the console says so."""
+
+    def problem_message(self) -> str:
+        """What the operator is told about an unusable settings file ("" when it was fine), in their language
+        (the settings are read before the language is installed)."""
+        if self.problem is None:
+            return ""
+        return tr(
+            "Your settings file could not be read ({exc}); it was set aside as {name} and the console "
+            "started with its default settings.",
+            exc=self.problem[0],
+            name=self.problem[1],
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -69,7 +83,7 @@ class Settings:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
-                raise ValueError(tr("not a JSON object"))
+                raise ValueError("not a JSON object")  # i18n: not shown (said through problem_message)
             known = {f.name: f.type for f in fields(cls) if f.name != "problem"}
             values: dict[str, Any] = {k: v for k, v in raw.items() if k in known}
             settings = cls(**values)
@@ -78,12 +92,7 @@ class Settings:
             path.replace(aside)
             log.error("settings file %s was unreadable (%s); set aside as %s, using defaults", path, exc, aside)
             defaults = cls()
-            defaults.problem = tr(
-                "Your settings file could not be read ({exc}); it was set aside as {name} and the console "
-                "started with its default settings.",
-                exc=exc,
-                name=aside.name,
-            )
+            defaults.problem = (str(exc), aside.name)
             return defaults
         return settings
 

@@ -101,7 +101,7 @@ class BookmarksPanel(QWidget):
             camera = self._store.cameras.get(bookmark.camera_id)
             return camera.name if camera else bookmark.camera_id
         media = self._store.media.get(bookmark.media_id or "")
-        return tr("video {name}", name=media.name) if media and media.name else "video"
+        return tr("video {name}", name=media.name) if media and media.name else tr("video")
 
     def _cells(self, bookmark: Bookmark) -> list[str]:
         incident = self._store.incidents.get(bookmark.incident_id)

@@ -24,6 +24,14 @@ NOT_SHOWN_CALLS = frozenset({
     "QSettings", "addLayout", "setWindowRole", "QTimeZone", "strip", "lstrip", "rstrip",
 })  # fmt: skip
 LOGGER_NAMES = frozenset({"log", "logger", "logging", "_log"})
+# Calls that put text in front of the operator: any words given to them are checked, prose or not ("live").
+TEXT_CALLS = frozenset({
+    "setText", "QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction",
+    "addAction", "addMenu", "QMenu", "setToolTip", "setStatusTip", "setWindowTitle", "setPlaceholderText",
+    "showMessage", "addItem", "addItems", "setHeaderLabels", "setHorizontalHeaderLabels", "addTab", "setTabText",
+    "setTitle", "addRow", "setLabelText", "setPrefix", "setSuffix", "setSpecialValueText", "info", "warning",
+    "error", "show_starting",
+})  # fmt: skip
 # Modules whose strings never reach an operator's eyes: wire-format checks (their messages go to the log
 # when a malformed event is skipped), the map page's HTML skeleton and URL scheme, the terminal's
 # verify-export tool, crash traces, Qt's style name, and this module's own tables.
@@ -32,7 +40,7 @@ NOT_SHOWN_MODULES = frozenset({
     "map/scheme.py", "map/tiles.py", "evidence/cli.py", "diagnostics.py", "theme.py", "i18n/extract.py",
 })  # fmt: skip
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
-IDENTIFIER_LIKE = re.compile(r"[a-z0-9_.\-/:*#%@{}\[\]=?&+…]*")
+IDENTIFIER_LIKE = re.compile(r"[a-z0-9_.\-/:*#%@{}\[\]=?&+]*")
 MARKUP = re.compile(r"<[^>]*>")
 NOT_PROSE = re.compile(
     r"(Ctrl|Shift|Alt|Meta)\+\S+|F\d+"  # key sequences
@@ -54,7 +62,7 @@ class Found:
 
 def reads_as_prose(text: str) -> bool:
     """Words an operator reads, as opposed to identifiers, keys, paths, formats and markup tags."""
-    text = MARKUP.sub("", text).strip()
+    text = MARKUP.sub("", text).replace("&", "").strip()  # "&File": a menu's mnemonic
     if not WORDS.search(text) or IDENTIFIER_LIKE.fullmatch(text) or NOT_PROSE.fullmatch(text):
         return False
     if text.startswith(("http://", "https://", "#", "%", "{")) and " " not in text:
@@ -79,7 +87,7 @@ def _is_log_call(call: ast.Call) -> bool:
 
 
 def _template(node: ast.JoinedStr) -> str:
-    return "".join(str(part.value) if isinstance(part, ast.Constant) else "{…}" for part in node.values)
+    return "".join(str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values)
 
 
 class _Scanner(ast.NodeVisitor):
@@ -88,6 +96,7 @@ class _Scanner(ast.NodeVisitor):
         self.parents: list[ast.AST] = []
         self.marked: list[Found] = []
         self.unmarked: list[Found] = []
+        self.early: list[Found] = []
 
     def generic_visit(self, node: ast.AST) -> None:
         self.parents.append(node)
@@ -98,6 +107,8 @@ class _Scanner(ast.NodeVisitor):
         first = node.args[0] if node.args else None
         if _call_name(node) in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
             self.marked.append(Found(self.path, node.lineno, first.value))
+        if _call_name(node) == "tr" and not self._runs_in_a_body(node):
+            self.early.append(Found(self.path, node.lineno, ast.unparse(node)[:80]))
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
@@ -109,9 +120,29 @@ class _Scanner(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _check(self, node: ast.expr, text: str) -> None:
-        if not reads_as_prose(text) or self._not_shown(node):
+        if not (reads_as_prose(text) or self._given_to_a_text_call(node, text)) or self._not_shown(node):
             return
         self.unmarked.append(Found(self.path, node.lineno, text))
+
+    def _runs_in_a_body(self, node: ast.AST) -> bool:
+        """Whether this runs when a function is called (not at import, nor as a default argument's value)."""
+        child = node
+        for ancestor in reversed(self.parents):
+            if isinstance(ancestor, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                return child is not ancestor.args
+            child = ancestor
+        return False
+
+    def _given_to_a_text_call(self, node: ast.expr, text: str) -> bool:
+        parent = self.parents[-1] if self.parents else None
+        if isinstance(parent, ast.IfExp):  # "live" if … else "--:--"
+            parent = self.parents[-2] if len(self.parents) > 1 else None
+        return (
+            isinstance(parent, ast.Call)
+            and _call_name(parent) in TEXT_CALLS
+            and not _is_log_call(parent)
+            and bool(WORDS.search(MARKUP.sub("", text)))
+        )
 
     def _not_shown(self, node: ast.expr) -> bool:
         parent = self.parents[-1] if self.parents else None
@@ -145,16 +176,25 @@ class _Scanner(ast.NodeVisitor):
 
 def scan(root: Path) -> tuple[list[Found], list[Found]]:
     """(marked strings, visible strings that are not marked) in the Python files under `root`."""
+    marked, unmarked, _ = scan_all(root)
+    return marked, unmarked
+
+
+def scan_all(root: Path) -> tuple[list[Found], list[Found], list[Found]]:
+    """Also the tr() calls made too early (at import or as a default argument, before the operator's
+    language is installed: they would stay English; use N_ there and tr() where it is shown)."""
     marked: list[Found] = []
     unmarked: list[Found] = []
+    early: list[Found] = []
     for path in python_files(root):
         source = path.read_text(encoding="utf-8")
         scanner = _Scanner(path, source.splitlines())
         scanner.visit(ast.parse(source, str(path)))
         marked += scanner.marked
+        early += scanner.early
         if path.relative_to(root).as_posix() not in NOT_SHOWN_MODULES:
             unmarked += scanner.unmarked
-    return marked, unmarked
+    return marked, unmarked, early
 
 
 def python_files(root: Path) -> Iterator[Path]:

@@ -99,7 +99,7 @@ class LayoutManager(QObject):
     def load(self, name: str) -> None:
         """Apply a saved profile (or a built-in one not saved over); a profile that cannot be read says why."""
         try:
-            if name in profiles.BUILT_IN and not (self.folder / profiles.file_name(name)).exists():
+            if profiles.builtin_name(name) and not (self.folder / profiles.file_name(name)).exists():
                 self.apply(profiles.builtin_profile(name, self.screens(), list(self._window.docks)))
             else:
                 self.apply(profiles.load(self.folder, name))

@@ -140,12 +140,18 @@ def _part(screen: ScreenInfo, x: float, y: float, w: float, h: float) -> Rect:
     return Rect(g.x + int(g.w * x), g.y + int(g.h * y), int(g.w * w), int(g.h * h))
 
 
+def builtin_name(name: str) -> str | None:
+    """The built-in profile a name means, in English or in the operator's language (`--profile` takes both)."""
+    return next((b for b in BUILT_IN if name in (b, tr(b))), None)
+
+
 def builtin_profile(name: str, screens: list[ScreenInfo], panels: list[str]) -> Profile:
     """The profiles every console has, fitted to the screens there are (primary first):
     Trainer — 1 screen: everything in the main window. Operator — 2 screens: the wall full screen on the
     second. Supervisor — 3 screens: the wall on the second, social watch, units and alerts on the third."""
-    if name not in BUILT_IN:
+    if builtin_name(name) is None:
         raise ProfileError(tr("there is no built-in layout profile {name!r}", name=name))
+    name = builtin_name(name) or name
     first = screens[0]
     profile = Profile(name, first.geometry, first, "", {p: PanelPlacement(False, True) for p in panels})
     wants = BUILT_IN.index(name)  # 0: supervisor (3), 1: operator (2), 2: trainer (1)

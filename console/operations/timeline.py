@@ -60,7 +60,7 @@ def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], chan
             tr("location → {coordinates}", coordinates=after["location"].get("address_text") or tr("new coordinates"))
         )
     if "major_event_id" in changed:
-        parts.append(tr("grouped under a major event") if after.get("major_event_id") else "ungrouped")
+        parts.append(tr("grouped under a major event") if after.get("major_event_id") else tr("ungrouped"))
     return parts
 
 

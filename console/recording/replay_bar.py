@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.i18n import tr
-from console.i18n.formats import day_and_clock
+from console.i18n.formats import clock, day_and_clock
 from console.recording.player import SessionPlayer
 from console.recording.replay_clock import SPEEDS
 from console.recording.session_file import Marker
@@ -37,6 +37,10 @@ MARKER_STYLE = {  # colour and shape: an alert is a red triangle, not only red
 
 def replay_time(t: float) -> str:
     return day_and_clock(datetime.fromtimestamp(t, UTC))
+
+
+def replay_clock(t: float) -> str:
+    return clock(datetime.fromtimestamp(t, UTC))
 
 
 class MarkerSlider(QSlider):
@@ -124,14 +128,14 @@ class ReplayBar(QWidget):
         clock = self.player.clock
         span = max(1e-9, clock.end - clock.start)
         self.slider.markers = [((m.t - clock.start) / span, m) for m in self.player.markers]
-        lines = (f"{replay_time(m.t)[11:]} {m.kind}: {m.label}" for m in self.player.markers[-30:])
+        lines = (f"{replay_clock(m.t)} {m.kind}: {m.label}" for m in self.player.markers[-30:])
         self.slider.setToolTip("<p style='white-space:pre'>" + "<br>".join(html.escape(x) for x in lines) + "</p>")
         self.slider.update()
         menu = self.notes.menu()
         menu.clear()
         notes = [m for m in self.player.markers if m.kind == "note"]
         for marker in notes:
-            action = menu.addAction(f"{replay_time(marker.t)[11:]}  {marker.label}")
+            action = menu.addAction(f"{replay_clock(marker.t)}  {marker.label}")
             action.triggered.connect(lambda _=False, t=marker.t: self.player.seek(t))
         self.notes.setText(tr("Notes ({count}) ▾", count=len(notes)))
         self.notes.setEnabled(bool(notes))

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.social import WatchRuleRecord
-from console.i18n import tr
+from console.i18n import N_, tr
 from console.social_watch.query import QueryError, parse
 
 IncidentPlace = tuple[str, str, float, float]  # id, number, lat, lon
 GEOFENCE_NONE, GEOFENCE_INCIDENT, GEOFENCE_DRAWN, GEOFENCE_KEEP = "none", "incident", "drawn", "keep"
 FIXED_CHOICES = 3
+
+
+SHAPE_WORDS = {"Circle": N_("circle"), "Polygon": N_("polygon")}
 
 
 class RuleEditor(QDialog):
@@ -112,7 +115,7 @@ class RuleEditor(QDialog):
             self.geofence.removeItem(FIXED_CHOICES)
         if rule and rule.geofence:
             label = rule.geofence.get("label") or tr(
-                "the rule's {shape}", shape=str(rule.geofence.get("type", "area")).lower()
+                "the rule's {shape}", shape=tr(SHAPE_WORDS.get(str(rule.geofence.get("type")), N_("area")))
             )
             self.geofence.addItem(tr("Keep: {label}", label=label), GEOFENCE_KEEP)
             self.geofence.setCurrentIndex(FIXED_CHOICES)

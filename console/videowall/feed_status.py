@@ -69,7 +69,7 @@ def reading(
             )
         return TileReading("ERROR", clock, "", message, True)
     if status.state is FeedState.CONNECTING:
-        return TileReading("", clock, "", "connecting…" if status.attempt == 0 else "reconnecting…", False)
+        return TileReading("", clock, "", tr("connecting…") if status.attempt == 0 else tr("reconnecting…"), False)
     if status.state is FeedState.LIVE:
         if last_frame_at is not None and now - last_frame_at > STALL_AFTER_S:
             return TileReading(

@@ -75,7 +75,7 @@ class PlaybackBar(QWidget):
     def _refresh(self) -> None:
         worker = self._worker
         if worker is None:
-            self.position.setText("live" if self.isEnabled() else "--:--")
+            self.position.setText(tr("live") if self.isEnabled() else "--:--")
             self.slider.setRange(0, 0)
             return
         frame = worker.latest

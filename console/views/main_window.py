@@ -15,22 +15,22 @@ from console.views.status_bar import ConsoleStatusBar
 class MainWindow(QMainWindow):
     """Docks for every panel; the View menu shows or hides each one."""
 
-    def __init__(self, status_bar: ConsoleStatusBar, title: str = tr("Command console")) -> None:
+    def __init__(self, status_bar: ConsoleStatusBar, title: str = "") -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or tr("Command console"))
         self.setDockNestingEnabled(True)
         self.setStatusBar(status_bar)
         self.status = status_bar
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(tr("&File"))
         self.file_menu = file_menu
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.quit_action = quit_action
-        self.incident_menu = self.menuBar().addMenu("&Incident")
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.incident_menu = self.menuBar().addMenu(tr("&Incident"))
+        self.view_menu = self.menuBar().addMenu(tr("&View"))
         self.docks: dict[str, QDockWidget] = {}
         self._top_toolbar: QToolBar | None = None
         self._top_bars: list[QWidget] = []

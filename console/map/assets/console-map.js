@@ -146,9 +146,9 @@ window.consoleMap = (function () {
     const title = document.createElement("b");
     title.textContent = u.callsign + " · " + u.agency;
     const line = document.createElement("div");
-    line.textContent = u.statusText + (u.incident ? " · " + u.incident : "") + (u.stale ? " · position stale" : "");
+    line.textContent = u.statusText + (u.incident ? " · " + u.incident : "");  // texts translated in Python
     const button = document.createElement("button");
-    button.textContent = "Dispatch to selected incident";
+    button.textContent = u.dispatchText;
     button.disabled = !u.available || !selected;
     button.addEventListener("click", () => { if (bridge) bridge.dispatchUnit(u.id); map.closePopup(); });
     box.append(title, line, button);

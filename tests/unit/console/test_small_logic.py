@@ -45,8 +45,8 @@ def test_a_corrupt_settings_file_is_set_aside_and_defaults_used(tmp_path: Path) 
     loaded = Settings.load(path)
     assert loaded == Settings()
     assert (
-        loaded.problem.startswith("Your settings file could not be read (")
-        and "settings.corrupt.json" in loaded.problem
+        loaded.problem_message().startswith("Your settings file could not be read (")
+        and "settings.corrupt.json" in loaded.problem_message()
     )
     assert not path.exists()
     assert (tmp_path / "settings.corrupt.json").read_text(encoding="utf-8") == "{oops"

@@ -1,0 +1,59 @@
+"""Chooses the console's language at start and installs it through Qt's translation system: our catalogue
+(`console_<lang>.qm`, compiled from `console_<lang>.ts`) and Qt's own (standard buttons and dialogs)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from console.i18n import formats, translate
+from console.i18n.catalogue import CONTEXT
+
+log = logging.getLogger("console.i18n")
+HERE = Path(__file__).parent
+SHIPPED = ("en", "fr")
+
+
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """ "fr" or "en" when the setting says so; "auto" (or anything else): French when the system's locale is
+    French, else English."""
+    if setting in SHIPPED:
+        return setting
+    locale = system or QLocale.system()
+    return "fr" if locale.language() == QLocale.Language.French else "en"
+
+
+class Language:
+    """The translators installed in the application (kept here so that Python does not collect them)."""
+
+    def __init__(self) -> None:
+        self.code = "en"
+        self._translators: list[QTranslator] = []
+
+    def install(self, app: QCoreApplication, code: str) -> None:
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators.clear()
+        self.code = code if code in SHIPPED else "en"
+        formats.use_language(self.code)
+        QLocale.setDefault(QLocale(QLocale.Language.French if self.code == "fr" else QLocale.Language.English))
+        if self.code == "en":
+            translate.install(str)
+            return
+        ours = QTranslator()
+        if not ours.load(str(HERE / f"console_{self.code}.qm")):
+            log.error("the %s catalogue (%s) cannot be loaded: the console stays in English", self.code, HERE)
+            self.code = "en"
+            formats.use_language("en")
+            translate.install(str)
+            return
+        qt = QTranslator()
+        if qt.load(f"qtbase_{self.code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            self._translators.append(qt)
+        app.installTranslator(ours)
+        self._translators.append(ours)
+        translate.install(lambda source: QCoreApplication.translate(CONTEXT, source))
+        log.info("language: %s", self.code)

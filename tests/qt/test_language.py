@@ -1,0 +1,67 @@
+"""The console in French through Qt's translation system: chosen from the system's locale or the setting,
+our catalogue and Qt's own installed, widgets built in French, back to English when asked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console.backend.commands import Commands
+from console.i18n import formats, tr
+from console.i18n.qt_language import Language, choose_language
+from console.notifications import Notifier
+from console.store import Store
+from console.views.main_window import MainWindow
+from console.views.status_bar import ConsoleStatusBar
+from console.views.unit_board import UnitBoard
+
+
+@pytest.fixture
+def language(qapp: QApplication) -> Iterator[Language]:
+    installed = Language()
+    yield installed
+    installed.install(qapp, "en")
+
+
+def test_the_language_follows_the_setting_then_the_systems_locale() -> None:
+    french, british = QLocale(QLocale.Language.French, QLocale.Country.Belgium), QLocale("en_GB")
+    assert choose_language("auto", french) == "fr"
+    assert choose_language("auto", british) == "en"
+    assert choose_language("auto", QLocale(QLocale.Language.German)) == "en", "a language we do not ship"
+    assert choose_language("en", french) == "en" and choose_language("fr", british) == "fr"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr_FR.UTF-8", "fr"), ("en_GB.UTF-8", "en")])
+def test_french_when_the_systems_locale_is_french(lang: str, expected: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")} | {"LANG": lang, "LANGUAGE": ""}
+    chosen = subprocess.run(
+        [sys.executable, "-c", "from console.i18n.qt_language import choose_language; print(choose_language('auto'))"],
+        env=env, capture_output=True, text=True, check=True, timeout=60,
+    ).stdout.strip()  # fmt: skip
+    assert chosen == expected
+
+
+def test_widgets_built_in_french_then_english_again(qtbot: QtBot, qapp: QApplication, language: Language) -> None:
+    language.install(qapp, "fr")
+    assert language.code == "fr"
+    window = MainWindow(ConsoleStatusBar(Store(), Notifier()))
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Fichier", "I&ntervention", "&Affichage"]
+    assert window.windowTitle() == "Console de commandement"
+    board = UnitBoard(Store(), Commands(lambda _text: None))
+    qtbot.addWidget(board)
+    header = board.tree.headerItem()
+    assert [header.text(c) for c in range(3)] == ["Indicatif", "Service", "Nature"]
+    assert tr("{count} units", count=formats.number(1250)) == "1\u202f250 unités", "numbers the French way"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler", "Qt's own dialogs in French"
+    language.install(qapp, "en")
+    assert tr("{count} units", count=formats.number(1250)) == "1,250 units"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
