@@ -569,6 +569,26 @@
       <translation>cette console</translation>
     </message>
     <message>
+      <location filename="domain/priority.py" />
+      <source>CRITICAL</source>
+      <translation>CRITIQUE</translation>
+    </message>
+    <message>
+      <location filename="domain/priority.py" />
+      <source>HIGH</source>
+      <translation>HAUTE</translation>
+    </message>
+    <message>
+      <location filename="domain/priority.py" />
+      <source>LOW</source>
+      <translation>BASSE</translation>
+    </message>
+    <message>
+      <location filename="domain/priority.py" />
+      <source>MEDIUM</source>
+      <translation>MOYENNE</translation>
+    </message>
+    <message>
       <location filename="domain/timefmt.py" />
       <source>{seconds} min</source>
       <translation>{seconds} min</translation>
@@ -1126,6 +1146,11 @@
     </message>
     <message>
       <location filename="operations/timeline.py" />
+      <source>active</source>
+      <translation>active</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
       <source>an unknown source</source>
       <translation>une source inconnue</translation>
     </message>
@@ -1136,8 +1161,18 @@
     </message>
     <message>
       <location filename="operations/timeline.py" />
+      <source>cancelled</source>
+      <translation>annulée</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
       <source>cleared</source>
       <translation>libérée</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
+      <source>closed</source>
+      <translation>close</translation>
     </message>
     <message>
       <location filename="operations/timeline.py" />
@@ -1159,6 +1194,11 @@
       <location filename="operations/timeline.py" />
       <source>location → {coordinates}</source>
       <translation>lieu → {coordinates}</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
+      <source>new</source>
+      <translation>nouvelle</translation>
     </message>
     <message>
       <location filename="operations/timeline.py" />
@@ -1862,9 +1902,39 @@
       <translation>Chercher une caméra…</translation>
     </message>
     <message>
-      <location filename="videowall/diagnosis.py" />
-      <source>(sound only)</source>
-      <translation>(son seulement)</translation>
+      <location filename="videowall/camera_list.py" />
+      <source>body-worn</source>
+      <translation>caméra-piéton</translation>
+    </message>
+    <message>
+      <location filename="videowall/camera_list.py" />
+      <source>drone</source>
+      <translation>drone</translation>
+    </message>
+    <message>
+      <location filename="videowall/camera_list.py" />
+      <source>fixed</source>
+      <translation>fixe</translation>
+    </message>
+    <message>
+      <location filename="videowall/camera_list.py" />
+      <source>offline</source>
+      <translation>hors ligne</translation>
+    </message>
+    <message>
+      <location filename="videowall/camera_list.py" />
+      <source>online</source>
+      <translation>en ligne</translation>
+    </message>
+    <message>
+      <location filename="videowall/camera_list.py" />
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+    <message>
+      <location filename="videowall/camera_list.py" />
+      <source>upload</source>
+      <translation>envoi</translation>
     </message>
     <message>
       <location filename="videowall/diagnosis.py" />
@@ -2001,6 +2071,11 @@
       <location filename="videowall/feed_status.py" />
       <source>end of the recording</source>
       <translation>fin de l’enregistrement</translation>
+    </message>
+    <message>
+      <location filename="videowall/feed_status.py" />
+      <source>paused</source>
+      <translation>en pause</translation>
     </message>
     <message>
       <location filename="videowall/feed_status.py" />
@@ -2264,8 +2339,23 @@
     </message>
     <message>
       <location filename="videowall/tile.py" />
+      <source>ERROR</source>
+      <translation>ERREUR</translation>
+    </message>
+    <message>
+      <location filename="videowall/tile.py" />
+      <source>LIVE</source>
+      <translation>DIRECT</translation>
+    </message>
+    <message>
+      <location filename="videowall/tile.py" />
       <source>No camera — drag one here</source>
       <translation>Aucune caméra — glissez-en une ici</translation>
+    </message>
+    <message>
+      <location filename="videowall/tile.py" />
+      <source>PLAYBACK</source>
+      <translation>RELECTURE</translation>
     </message>
     <message>
       <location filename="videowall/wall_state.py" />

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from console.i18n import tr
 from console.layout import profile as profiles
-from console.layout.placement import Rect, ScreenInfo, place, screen_of
+from console.layout.placement import Rect, ScreenInfo, place
 from console.layout.profile import PanelPlacement, Profile, ProfileError
 from console.notifications import Notifier
 from console.videowall.panel import VideoWallPanel
@@ -65,6 +65,9 @@ class LayoutManager(QObject):
             if s is not without
         ]
 
+    def info_of(self, screen: QScreen) -> ScreenInfo:
+        return ScreenInfo(self.name_of(screen), rect_of(screen.availableGeometry()))
+
     def name_of(self, screen: QScreen) -> str:
         qscreens = self.qscreens()
         return next((n for s, n in zip(qscreens, screen_names(qscreens), strict=True) if s is screen), screen.name())
@@ -77,18 +80,19 @@ class LayoutManager(QObject):
 
     # --- profiles --------------------------------------------------------------------------------
     def capture(self, name: str) -> Profile:
-        screens = self.screens()
+        """The layout now; each window's screen is the one Qt shows it on (screens that are X screens of
+        their own all start at 0,0: a geometry alone cannot tell them apart)."""
         main = rect_of(self._window.geometry())
         panels = {}
         for panel, dock in self._window.docks.items():
             geometry = rect_of(dock.geometry()) if dock.isFloating() else None
             panels[panel] = PanelPlacement(
-                dock.isFloating(), not dock.isHidden(), geometry, screen_of(geometry, screens) if geometry else None
+                dock.isFloating(), not dock.isHidden(), geometry, self.info_of(dock.screen()) if geometry else None
             )
         wall = self._wall.full_screen
         wall_screen = self.name_of(wall.screen()) if wall is not None else ""
         state = bytes(self._window.saveState().toBase64().data()).decode()
-        return Profile(name, main, screen_of(main, screens), state, panels, wall_screen)
+        return Profile(name, main, self.info_of(self._window.screen()), state, panels, wall_screen)
 
     def save(self, name: str) -> Path:
         self.current = self.capture(name)
@@ -110,7 +114,11 @@ class LayoutManager(QObject):
         screens = self.screens()
         if profile.main_state:
             self._window.restoreState(QByteArray.fromBase64(profile.main_state.encode()))
-        self._window.setGeometry(qrect(place(profile.main_geometry, profile.main_screen, screens)))
+        self._move_to(
+            self._window,
+            self._qscreen_for(profile.main_screen),
+            place(profile.main_geometry, profile.main_screen, screens),
+        )
         for name, panel in profile.panels.items():
             dock = self._window.docks.get(name)
             if dock is None:
@@ -147,14 +155,26 @@ class LayoutManager(QObject):
 
     @staticmethod
     def _float_on(dock: QDockWidget, screen: QScreen, rect: Rect) -> None:
-        """Float a panel on a screen: the screen is set while the window is hidden (screens that are X screens
-        of their own take a window only before it shows)."""
-        shown = not dock.isHidden()
-        dock.hide()
-        dock.setFloating(True)
-        dock.setScreen(screen)
-        dock.setGeometry(qrect(rect))
-        dock.setVisible(shown)
+        """Float a panel on a screen."""
+        if not dock.isFloating():
+            shown = not dock.isHidden()
+            dock.hide()
+            dock.setFloating(True)
+            dock.setVisible(shown)
+        LayoutManager._move_to(dock, screen, rect)
+
+    @staticmethod
+    def _move_to(window: QWidget, screen: QScreen, rect: Rect) -> None:
+        """Put a top-level window at `rect` on `screen`. Changing screens goes through hiding it: screens that
+        are X screens of their own take a window only before it shows."""
+        if window.screen() is screen:
+            window.setGeometry(qrect(rect))
+            return
+        shown = not window.isHidden()
+        window.hide()
+        window.setScreen(screen)
+        window.setGeometry(qrect(rect))
+        window.setVisible(shown)
 
     def _apply_wall(self, screen_name: str) -> None:
         if not screen_name:
@@ -183,26 +203,28 @@ class LayoutManager(QObject):
 
     # --- screens coming and going ----------------------------------------------------------------
     def screen_removed(self, gone: QScreen) -> None:
-        """Windows that were on the unplugged screen move to one that remains."""
+        """Windows that were on the unplugged screen move to the first one that remains (the primary), at
+        the same place on it, shrunk to fit; the full-screen wall comes back into the main window."""
         remaining = self.screens(without=gone)
-        lost = ScreenInfo(self.name_of(gone), rect_of(gone.availableGeometry()))
+        if not remaining:
+            return
+        lost = self.info_of(gone)
+        target = next(s for s in self.qscreens() if s is not gone)
         moved = []
         for name, widget in self._windows():
-            rect = rect_of(widget.geometry())
-            if screen_of(rect, [lost]) is not None and screen_of(rect, remaining) is None:
-                widget.setGeometry(qrect(place(rect, lost, remaining)))
-                moved.append(name)
+            if widget.screen() is gone:
+                self._move_to(widget, target, place(rect_of(widget.geometry()), lost, remaining))
+                moved.append(widget.windowTitle() if name != "main" else tr("the main window"))
         if self._wall.full_screen is not None and self._wall.full_screen.screen() is gone:
             self._wall.full_screen.close()
             moved.append(tr("video wall"))
         if moved:
-            where = remaining[0].name if remaining else tr("the remaining screen")
             self._notifier.warning(
                 tr(
                     "Screen {name} was unplugged: {moved} moved to {where}",
-                    name=gone.name(),
+                    name=lost.name,
                     moved=", ".join(moved),
-                    where=where,
+                    where=remaining[0].name,
                 )
             )
 

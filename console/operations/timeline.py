@@ -23,6 +23,7 @@ UNIT_STATUS_WORDS = {
 }
 POST_CHARS = 300
 PLATFORM_WORDS = {"rss": N_("the news"), "mastodon": N_("Mastodon"), "demo": N_("social media (demo)")}
+INCIDENT_STATUS_WORDS = {"new": N_("new"), "active": N_("active"), "closed": N_("closed"), "cancelled": N_("cancelled")}
 AGENCY_WORDS = {"police": N_("Police"), "gendarmerie": N_("Gendarmerie"), "fire": N_("Fire"), "ems": "EMS"}
 
 

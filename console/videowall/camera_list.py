@@ -8,16 +8,19 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from console.domain.model import Camera
-from console.i18n import tr
+from console.i18n import N_, tr
 from console.store import Store
 from console.videowall.tile import CAMERA_MIME
 
-KIND_NAMES = {"fixed": "fixed", "ptz": "PTZ", "body": "body-worn", "drone": "drone", "upload": "upload"}
+KIND_NAMES = {"fixed": N_("fixed"), "ptz": "PTZ", "body": N_("body-worn"), "drone": N_("drone"), "upload": N_("upload")}
+STATUS_WORDS = {"online": N_("online"), "offline": N_("offline"), "unknown": N_("unknown")}
 
 
 def matches(camera: Camera, text: str) -> bool:
     """Every word of the search appears in the camera's name, id, kind or status (case-insensitive)."""
-    haystack = " ".join((camera.name, camera.id, camera.kind, KIND_NAMES.get(camera.kind, ""), camera.status)).lower()
+    haystack = " ".join(
+        (camera.name, camera.id, camera.kind, tr(KIND_NAMES.get(camera.kind, "")), camera.status)
+    ).lower()
     return all(word in haystack for word in text.lower().split())
 
 
@@ -69,7 +72,11 @@ class CameraList(QWidget):
         for camera in sorted(self._store.cameras.values(), key=lambda c: c.name.lower()):
             if not matches(camera, text):
                 continue
-            item = QListWidgetItem(f"{camera.name}\n{KIND_NAMES.get(camera.kind, camera.kind)} · {camera.status}")
+            kind, status = (
+                tr(KIND_NAMES.get(camera.kind, camera.kind)),
+                tr(STATUS_WORDS.get(camera.status, camera.status)),
+            )
+            item = QListWidgetItem(f"{camera.name}\n{kind} · {status}")
             item.setData(Qt.ItemDataRole.UserRole, camera.id)
             item.setToolTip(camera.name)
             self.items.addItem(item)

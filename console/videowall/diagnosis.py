@@ -12,12 +12,12 @@ import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from console.i18n import N_, tr
+from console.i18n import tr
 
 DEFAULT_PORTS = {"http": 80, "https": 443, "rtsp": 554, "rtsps": 322, "rtmp": 1935}
 AUDIO_SAMPLE_ENTRIES = {b"mp4a", b"Opus", b"ac-3", b"ec-3", b"samr", b"alac", b"fLaC", b".mp3", b"sowt", b"twos"}
 HEAD_BYTES = 1 << 20
-SOUND_ONLY = N_("(sound only)")
+SOUND_ONLY = "(sound only)"  # i18n: not shown (a codec name standing for no picture)
 
 
 def local_path(url: str) -> Path | None:

@@ -83,7 +83,7 @@ def reading(
             return TileReading("LIVE", clock, "", tr("waiting for the first picture…"), False)
         return TileReading("LIVE", clock, fps_text, "", False)
     if status.state is FeedState.PLAYBACK:
-        return TileReading("PLAYBACK", clock, "" if paused else fps_text, "paused" if paused else "", False)
+        return TileReading("PLAYBACK", clock, "" if paused else fps_text, tr("paused") if paused else "", False)
     if status.state is FeedState.ENDED:
         return TileReading("PLAYBACK", clock, "", tr("end of the recording"), False)
     return TileReading("", "", "", "", False)

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from console.i18n import tr
+from console.i18n import N_, tr
 from console.videowall.feed import Feed
 from console.videowall.feed_status import TileReading, reading
 from console.videowall.feed_worker import Frame
@@ -37,6 +37,9 @@ BAND = QColor(0, 0, 0, 150)
 SELECTED = QColor(90, 170, 255)
 WORDS_PERIOD_S = 0.2
 VCENTER = Qt.AlignmentFlag.AlignVCenter
+
+
+BADGE_WORDS = {"LIVE": N_("LIVE"), "PLAYBACK": N_("PLAYBACK"), "ERROR": N_("ERROR")}
 
 
 class Tile(QWidget):
@@ -166,7 +169,8 @@ class Tile(QWidget):
             return image, painter
 
         title = self.title or tr("No camera — drag one here")
-        badge = " ".join(p for p in (words.badge, words.clock) if p) if words is not None else ""
+        shown = tr(BADGE_WORDS.get(words.badge, words.badge)) if words is not None and words.badge else ""
+        badge = " ".join(p for p in (shown, words.clock) if p) if words is not None else ""
         badge_width = metrics.horizontalAdvance(badge) + 12 if badge else 0
         image, painter = part(QRect(0, 0, self.width(), line), BAND)
         painter.setPen(QColor(240, 240, 240))

@@ -40,7 +40,7 @@ from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
 from console.i18n import tr
 from console.notifications import Notifier
-from console.operations.timeline import AGENCY_WORDS, TimelineBuilder, TimelineEntry
+from console.operations.timeline import AGENCY_WORDS, INCIDENT_STATUS_WORDS, TimelineBuilder, TimelineEntry
 from console.store import Store
 from console.views.selection import Selection
 
@@ -122,10 +122,11 @@ class IncidentDetail(QWidget):
             lambda: self._act(lambda i: self._commands.set_priority(i, self.priority.value()))
         )
         self.status = QComboBox()
-        self.status.addItems(STATUSES)
+        for status in STATUSES:
+            self.status.addItem(tr(INCIDENT_STATUS_WORDS[status]), status)
         self.set_status = QPushButton(tr("Set status"))
         self.set_status.clicked.connect(
-            lambda: self._act(lambda i: self._commands.set_status(i, self.status.currentText()))
+            lambda: self._act(lambda i: self._commands.set_status(i, self.status.currentData()))
         )
         self.type_box = QComboBox()
         self.set_type = QPushButton(tr("Set type"))
@@ -295,7 +296,7 @@ class IncidentDetail(QWidget):
         if incident is None:
             return
         self.priority.setValue(incident.priority)
-        self.status.setCurrentText(incident.status)
+        self.status.setCurrentIndex(max(0, self.status.findData(incident.status)))
         index = self.type_box.findData(incident.type_code)
         if index >= 0:
             self.type_box.setCurrentIndex(index)
@@ -328,7 +329,7 @@ class IncidentDetail(QWidget):
         self.subtitle.setText(
             tr(
                 "{status} · {address_text}{sector} · opened {age} ago at {time:%H:%M:%S}",
-                status=incident.status.upper(),
+                status=tr(INCIDENT_STATUS_WORDS.get(incident.status, incident.status)).upper(),
                 address_text=incident.location.address_text or "",
                 sector=sector,
                 age=age,

@@ -34,6 +34,7 @@ from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
 from console.i18n import N_, tr
 from console.operations.incident_filter import OPEN, IncidentFilter
+from console.operations.timeline import INCIDENT_STATUS_WORDS
 from console.store import Store
 from console.views.alerts import HighPriorityAlerts
 from console.views.selection import Selection
@@ -132,8 +133,9 @@ class IncidentTableModel(QAbstractTableModel):
             exercise = tr("EXERCISE · ") if incident.exercise else ""
             return exercise + ("★ " if incident.major_event else "") + incident.type_text
         if col == 3:
-            common = STATUS_COMMON_TEXT.get(incident.status_common, incident.status_common)
-            return f"{incident.status} · {common}" if incident.is_open and common else incident.status
+            common = tr(STATUS_COMMON_TEXT.get(incident.status_common, incident.status_common))
+            status = tr(INCIDENT_STATUS_WORDS.get(incident.status, incident.status))
+            return f"{status} · {common}" if incident.is_open and common else status
         if col == 4:
             return incident.location.sector or ""
         if col == 5:

@@ -21,6 +21,7 @@ from console.backend.commands import Commands
 from console.domain.model import Unit
 from console.domain.timefmt import format_age
 from console.i18n import N_, tr
+from console.operations.timeline import AGENCY_WORDS
 from console.store import Store
 
 STATUS_ORDER = (  # i18n: not shown (statuses on the wire; STATUS_TEXT shows them)
@@ -67,7 +68,7 @@ class UnitBoard(QWidget):
         self.agency_filter = QComboBox()
         self.agency_filter.addItem(tr("All agencies"), None)
         for agency in AGENCIES:
-            self.agency_filter.addItem(agency.capitalize(), agency)
+            self.agency_filter.addItem(tr(AGENCY_WORDS[agency]), agency)
         self.agency_filter.currentIndexChanged.connect(self._mark_dirty)
         self.sector_filter = QComboBox()
         self.sector_filter.addItem(tr("All sectors"), None)
@@ -191,7 +192,13 @@ class UnitBoard(QWidget):
         incident = self._store.incidents.get(unit.incident_id or "")
         position, stale = position_text(unit, now)
         for col, text in enumerate(
-            (unit.callsign, unit.agency, unit.type_common, incident.number if incident else "", position)
+            (
+                unit.callsign,
+                tr(AGENCY_WORDS.get(unit.agency, unit.agency)),
+                unit.type_common,
+                incident.number if incident else "",
+                position,
+            )
         ):
             item.setText(col, text)
         item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
