@@ -252,6 +252,15 @@ def build_console(
     window.add_action(menu, tr("Add a note to the selected incident"), "Ctrl+N", focus_note)
     window.add_action(menu, tr("Dispatch to the selected incident"), "Ctrl+D", focus_dispatch)
     window.add_action(menu, tr("Go to the incident queue"), "Ctrl+1", focus_queue)
+    window.add_action(menu, tr("Next incident"), "F8", lambda: queue.step(1))
+    window.add_action(menu, tr("Previous incident"), "Shift+F8", lambda: queue.step(-1))
+    layouts = window.view_menu.addMenu(tr("Wall layout"))
+
+    def show_layout(name: str) -> Callable[[], None]:
+        return lambda: wall.show_layout(name)
+
+    for key, name in enumerate(LAYOUTS, start=1):
+        window.add_action(layouts, tr(name), f"Alt+{key}", show_layout(name))
     palette = CommandPalette(lambda: palette_entries(window, store), window)
     window.add_action(window.view_menu, tr("Go to… (command palette)"), "Ctrl+K", palette.open_palette)
 

@@ -192,6 +192,11 @@
     </message>
     <message>
       <location filename="app.py" />
+      <source>Next incident</source>
+      <translation>Intervention suivante</translation>
+    </message>
+    <message>
+      <location filename="app.py" />
       <source>Open a recorded session</source>
       <translation>Ouvrir une session enregistrée</translation>
     </message>
@@ -199,6 +204,11 @@
       <location filename="app.py" />
       <source>Open session… (replay in a new window)</source>
       <translation>Ouvrir une session… (rejouée dans une nouvelle fenêtre)</translation>
+    </message>
+    <message>
+      <location filename="app.py" />
+      <source>Previous incident</source>
+      <translation>Intervention précédente</translation>
     </message>
     <message>
       <location filename="app.py" />
@@ -277,6 +287,11 @@
       <location filename="videowall/panel.py" />
       <source>Video wall</source>
       <translation>Mur d’images</translation>
+    </message>
+    <message>
+      <location filename="app.py" />
+      <source>Wall layout</source>
+      <translation>Disposition du mur</translation>
     </message>
     <message>
       <location filename="app.py" />
@@ -897,8 +912,8 @@
     </message>
     <message>
       <location filename="layout/manager.py" />
-      <source>the remaining screen</source>
-      <translation>l’écran restant</translation>
+      <source>the main window</source>
+      <translation>la fenêtre principale</translation>
     </message>
     <message>
       <location filename="layout/manager.py" />
@@ -2113,6 +2128,21 @@
       <translation>{missing} (le serveur a répondu 404)</translation>
     </message>
     <message>
+      <location filename="videowall/layouts.py" />
+      <source>1 big + 5</source>
+      <translation>1 grande + 5</translation>
+    </message>
+    <message>
+      <location filename="videowall/layouts.py" />
+      <source>1 big + 7</source>
+      <translation>1 grande + 7</translation>
+    </message>
+    <message>
+      <location filename="videowall/layouts.py" />
+      <source>2 big + 8</source>
+      <translation>2 grandes + 8</translation>
+    </message>
+    <message>
       <location filename="videowall/panel.py" />
       <source>Attach the selected tile's picture to the selected incident as a photo</source>
       <translation>Joindre l’image de la vignette choisie à l’intervention choisie, comme photo</translation>
@@ -2264,8 +2294,8 @@
     </message>
     <message>
       <location filename="videowall/panel.py" />
-      <source>Wall layout</source>
-      <translation>Disposition du mur</translation>
+      <source>Wall layout (Alt+1 … Alt+{count}: View ▸ Wall layout)</source>
+      <translation>Disposition du mur (Alt+1 … Alt+{count} : Affichage ▸ Disposition du mur)</translation>
     </message>
     <message>
       <location filename="videowall/panel.py" />

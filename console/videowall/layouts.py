@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from console.i18n import N_
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -48,9 +50,9 @@ LAYOUTS: dict[str, WallLayout] = {
         equal_grid(3),
         equal_grid(4),
         equal_grid(5),
-        _big_and_small("1 big + 5", 3, (Cell(0, 0, 2, 2),)),
-        _big_and_small("1 big + 7", 4, (Cell(0, 0, 3, 3),)),
-        _big_and_small("2 big + 8", 4, (Cell(0, 0, 2, 2), Cell(0, 2, 2, 2))),
+        _big_and_small(N_("1 big + 5"), 3, (Cell(0, 0, 2, 2),)),
+        _big_and_small(N_("1 big + 7"), 4, (Cell(0, 0, 3, 3),)),
+        _big_and_small(N_("2 big + 8"), 4, (Cell(0, 0, 2, 2), Cell(0, 2, 2, 2))),
     )
 }
 MAX_TILES = max(layout.size for layout in LAYOUTS.values())

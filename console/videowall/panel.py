@@ -105,10 +105,10 @@ class VideoWallPanel(QWidget):
         self.playback = PlaybackBar()
         self.layout_box = QComboBox()
         for name in LAYOUTS:
-            self.layout_box.addItem(name)
-        self.layout_box.setCurrentText(self.grid.state.layout_name)
-        self.layout_box.setToolTip(tr("Wall layout"))
-        self.layout_box.currentTextChanged.connect(lambda name: self.grid.set_state(self.grid.state.with_layout(name)))
+            self.layout_box.addItem(tr(name), name)
+        self.layout_box.setCurrentIndex(self.layout_box.findData(self.grid.state.layout_name))
+        self.layout_box.setToolTip(tr("Wall layout (Alt+1 … Alt+{count}: View ▸ Wall layout)", count=len(LAYOUTS)))
+        self.layout_box.currentIndexChanged.connect(lambda _i: self.show_layout(self.layout_box.currentData()))
         snapshot = QPushButton(tr("Snapshot"))
         snapshot.setToolTip(tr("Attach the selected tile's picture to the selected incident as a photo"))
         snapshot.clicked.connect(self.snapshot)
@@ -271,7 +271,7 @@ class VideoWallPanel(QWidget):
 
     def set_state(self, state: WallState) -> None:
         self.layout_box.blockSignals(True)
-        self.layout_box.setCurrentText(state.layout_name)
+        self.layout_box.setCurrentIndex(self.layout_box.findData(state.layout_name))
         self.layout_box.blockSignals(False)
         self.grid.set_state(state)
 
@@ -413,6 +413,11 @@ class VideoWallPanel(QWidget):
             )
             action.triggered.connect(lambda _checked=False, s=screen: self.go_full_screen(s))
             self.screens_menu.addAction(action)
+
+    def show_layout(self, name: str) -> None:
+        """Arrange the wall as `name` (one of LAYOUTS), the cameras kept in their tiles."""
+        if name in LAYOUTS and name != self.grid.state.layout_name:
+            self.set_state(self.grid.state.with_layout(name))
 
     def go_full_screen(self, screen: QScreen) -> None:
         """Move the grid into a window of its own, full screen on `screen`; Esc brings it back."""

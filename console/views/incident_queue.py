@@ -341,6 +341,17 @@ class IncidentQueue(QWidget):
             self._alerts.acknowledge(incident_id)
             self.incident_opened.emit(incident_id)
 
+    def step(self, offset: int) -> None:
+        """Select the next (`offset` 1) or previous (-1) incident in the queue's order, as shown."""
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.table.currentIndex()
+        row = 0 if not current.isValid() else min(max(current.row() + offset, 0), rows - 1)
+        index = self.proxy.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
     def show_incident(self, incident_id: str) -> None:
         """Select the incident's row (when it was selected elsewhere: alert, map)."""
         row = self.model.row_of(incident_id)

@@ -186,3 +186,14 @@ def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtb
     assert [(a.kind, a.key) for a in center.log.pending()] == [("social", "fights")] and spike_bar.pending
     spike_bar.acknowledge("fights")
     assert center.log.pending() == [], "acknowledged in its amber strip: the log says so too"
+
+
+def test_next_and_previous_incident_walk_the_queue_in_its_order(qtbot: QtBot) -> None:
+    store = Store()
+    store.reset(snapshot(0, incidents=[incident("a", priority=3), incident("b", priority=9), incident("c", priority=6)]))
+    queue, selection, _alerts = _queue(qtbot, store)
+    chosen: list[str] = []
+    selection.incident_selected.connect(chosen.append)
+    for offset in (1, 1, 1, 1, -1):  # the fourth step stays on the last row
+        queue.step(offset)
+    assert chosen == ["b", "c", "a", "c"], "highest priority first, as the queue shows them"

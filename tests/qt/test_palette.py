@@ -57,6 +57,24 @@ def test_the_console_palette_finds_actions_incidents_units_and_cameras(qtbot: Qt
     qloop.run(console.close())
 
 
+def test_the_common_actions_have_shortcuts_shown_in_menus_and_tooltips(qtbot: QtBot, qloop: QtAsync) -> None:
+    console = build_console("shortcuts test", fill_wall=False)
+    qtbot.addWidget(console.window)
+    console.store.reset(snapshot(3, incidents=[incident("i1", priority=4), incident("i2", priority=8)]))
+    actions = {a.shortcut().toString(): a for a in console.window.actions() if not a.shortcut().isEmpty()}
+    assert {"F8", "Shift+F8", "Ctrl+N", "Ctrl+D", "Ctrl+I", "Ctrl+K", "Alt+1", "Alt+8"} <= set(actions)
+    assert actions["F8"].toolTip() == "Next incident (F8)"
+    actions["F8"].trigger()
+    actions["F8"].trigger()
+    assert console.selection.incident_id == "i1", "the second incident of the queue (priority 8 first)"
+    actions["Shift+F8"].trigger()
+    assert console.selection.incident_id == "i2"
+    actions["Alt+3"].trigger()
+    assert console.wall.grid.state.layout_name == "3×3" and console.wall.layout_box.currentData() == "3×3"
+    assert "Alt+1" in console.wall.layout_box.toolTip()
+    qloop.run(console.close())
+
+
 def test_a_look_changes_colours_and_text_size_and_is_kept(qapp: QApplication, tmp_path: Path) -> None:
     base = qapp.font().pointSizeF()
     try:

@@ -275,7 +275,7 @@ def test_double_click_enlarges_on_the_main_stream_and_back_on_the_sub_stream(
 
 @pytest.mark.parametrize("name", ["1×1", "3×3", "5×5", "1 big + 7", "2 big + 8"])
 def test_each_layout_shows_its_tiles(qtbot: QtBot, panel: VideoWallPanel, name: str) -> None:
-    panel.layout_box.setCurrentText(name)
+    panel.layout_box.setCurrentIndex(panel.layout_box.findData(name))
     layout = LAYOUTS[name]
     qtbot.waitUntil(lambda: sum(tile.isVisible() for tile in panel.grid.tiles) == layout.size)
     widths = sorted(tile.width() for tile in panel.grid.tiles if tile.isVisible())
