@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QWidget
 
 from console import __version__
 from console.alerting.panel import AlertCenter, AlertLogPanel
+from console.alerting.sound import AlertSound
 from console.backend.client import DispatchClient
 from console.backend.commands import Commands
 from console.backend.connection import ConnectionStatus, LinkState
@@ -208,7 +209,7 @@ def build_console(
 
     spike_bar.show_requested.connect(show_spike)
     social.spike_detected.connect(lambda alert: notifier.warning(alert_text(alert)))
-    alert_center = AlertCenter(store, alerts, social, spike_bar, wall.grid, queries.user_name)
+    alert_center = AlertCenter(store, alerts, social, spike_bar, wall.grid, queries.user_name, AlertSound(data_dir()))
     alert_log = AlertLogPanel(alert_center)
     log_dock = window.add_panel("alert_log", tr("Alerts"), alert_log, left)
     window.tabifyDockWidget(units_dock, log_dock)

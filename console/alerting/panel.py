@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from console.alerting.log import Alert, AlertLog
+from console.alerting.sound import AlertSound
 from console.i18n import N_, tr
 from console.social_watch.alert_bar import SpikeAlertBar, alert_text
 from console.social_watch.safe_text import one_line
@@ -33,13 +34,12 @@ class AlertCenter(QObject):
         spike_bar: SpikeAlertBar,
         wall: WallGrid,
         user: Callable[[], str],
-        sound: bool = True,
+        sound: AlertSound | None = None,
     ) -> None:
         super().__init__()
         self.log = AlertLog()
         self._store, self._incidents, self._spike_bar, self._user = store, incidents, spike_bar, user
         self.sound = sound
-        self.beeps = 0
         incidents.changed.connect(self._incidents_changed)
         social.spike_detected.connect(self._spike)
         wall.feed_failed.connect(self._camera)
@@ -49,9 +49,8 @@ class AlertCenter(QObject):
         alert = self.log.raise_alert(kind, key, text, self._store.now())
         if alert is None:
             return
-        if self.sound:
-            QApplication.beep()
-            self.beeps += 1
+        if self.sound is not None:
+            self.sound.play()
         self.changed.emit()
 
     def _incidents_changed(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from console.alerting.panel import AlertCenter, AlertLogPanel
+from console.alerting.sound import AlertSound
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.social_watch.alert_bar import SpikeAlertBar
@@ -158,14 +160,22 @@ class _Wall(QObject):
     feed_failed = Signal(str, str)
 
 
-def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtbot: QtBot) -> None:
+def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtbot: QtBot, tmp_path: Path) -> None:
+    played = tmp_path / "played.txt"
+    player = tmp_path / "aplay"  # stands in for the sound server's player: there is no sound card here
+    release = tmp_path / "release"  # the chime "plays" until the test releases it
+    player.write_text(
+        f'#!/bin/sh\necho "$1" >> {played}\nwhile [ ! -e {release} ]; do sleep 0.05; done\n', encoding="utf-8"
+    )
+    player.chmod(0o755)
     store = Store()
     store.reset(snapshot(1))
     alerts = HighPriorityAlerts(store)
     social = SocialWatchModel(store)
     spike_bar = SpikeAlertBar(social)
     wall = _Wall()
-    center = AlertCenter(store, alerts, social, spike_bar, wall, lambda: "supervisor")  # a stand-in wall
+    sound = AlertSound(tmp_path / "data", players=(str(player),))
+    center = AlertCenter(store, alerts, social, spike_bar, wall, lambda: "supervisor", sound)  # a stand-in wall
     panel = AlertLogPanel(center)
     qtbot.addWidget(panel)
     qtbot.addWidget(spike_bar)
@@ -173,7 +183,11 @@ def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtb
     wall.feed_failed.emit("Port", "camera refused the connection — retrying in 2 s")
     wall.feed_failed.emit("Port", "camera refused the connection — retrying in 4 s")
     assert [(a.kind, a.key) for a in center.log.pending()] == [("incident", "i9"), ("camera", "Port")]
-    assert center.beeps == 2, "each new alert with a sound"
+    assert sound.played == 2, "each new alert with a sound"
+    qtbot.waitUntil(lambda: played.exists() and played.read_text().strip() != "")
+    assert played.read_text().splitlines() == [str(tmp_path / "data" / "alert-chime.wav")], "not doubled"
+    release.touch()
+    sound.close()
     assert panel.tree.topLevelItem(0).text(2) == "Port: camera refused the connection — retrying in 2 s"
     assert panel.ack_all.text() == "Acknowledge all (2)"
     panel.tree.setCurrentItem(panel.tree.topLevelItem(1))
@@ -190,7 +204,9 @@ def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtb
 
 def test_next_and_previous_incident_walk_the_queue_in_its_order(qtbot: QtBot) -> None:
     store = Store()
-    store.reset(snapshot(0, incidents=[incident("a", priority=3), incident("b", priority=9), incident("c", priority=6)]))
+    store.reset(
+        snapshot(0, incidents=[incident("a", priority=3), incident("b", priority=9), incident("c", priority=6)])
+    )
     queue, selection, _alerts = _queue(qtbot, store)
     chosen: list[str] = []
     selection.incident_selected.connect(chosen.append)

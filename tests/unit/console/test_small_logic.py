@@ -56,3 +56,26 @@ def test_settings_are_read(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"backend_url": "http://cad:8765", "unknown": 1}), encoding="utf-8")
     assert Settings.load(path).backend_url == "http://cad:8765"
+
+
+def test_the_alert_chime_is_two_falling_tones_without_clicks() -> None:
+    import io
+    import wave
+
+    import numpy as np
+
+    from console.alerting.chime import RATE, TONES, chime_wav
+
+    with wave.open(io.BytesIO(chime_wav())) as read:
+        assert (read.getnchannels(), read.getsampwidth(), read.getframerate()) == (1, 2, RATE)
+        samples = np.frombuffer(read.readframes(read.getnframes()), dtype="<i2").astype(float)
+    assert abs(len(samples) / RATE - sum(s for _, s in TONES)) < 0.01
+    first = int(RATE * TONES[0][1])
+    for part, (frequency, _) in ((samples[:first], TONES[0]), (samples[first:], TONES[1])):
+        spectrum = np.abs(np.fft.rfft(part))
+        peak = np.fft.rfftfreq(len(part), 1 / RATE)[int(np.argmax(spectrum))]
+        assert abs(peak - frequency) < 10, f"a tone at {frequency} Hz"
+    assert samples.max() > 0.4 * 32767, "loud enough"
+    assert abs(samples[0]) < 200 and abs(samples[-1]) < 200 and abs(samples[first] - samples[first - 1]) < 2000, (
+        "no click"
+    )
