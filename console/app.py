@@ -647,11 +647,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     enable_crash_traces(data_dir())
     settings = Settings.load()
+    chosen_language = choose_language(settings.language)
     demo = (
         DemoBackend(
             settings.demo_seed,
             settings.demo_incident_interval_s,
             basemap=data_dir() / f"demo-basemap-{settings.demo_seed}.mbtiles",
+            language=chosen_language,  # the demo city's incident types and rules in the operator's language
         )
         if args.demo
         else None
@@ -668,7 +670,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setApplicationName("command-console")
         app.setApplicationVersion(__version__)
         language = Language()
-        language.install(app, choose_language(settings.language))
+        language.install(app, chosen_language)
         apply_theme(app, settings.theme, settings.text_scale)
         wake = QTimer()  # lets Python run its signal handlers while Qt waits
         wake.timeout.connect(lambda: None)

@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="demo: a still city (fleet and cameras; no incidents, nothing moves), for tests",
     )
+    p.add_argument(
+        "--demo-language", choices=["en", "fr"], default="en", help="demo: language of incident types and rules"
+    )
     p.add_argument("--basemap", type=Path, help="demo: write the city's offline base map (MBTiles) here, once")
     p.add_argument(
         "--social-sources",
@@ -93,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         social_retry_s=args.social_retry,
         exercise=args.exercise.resolve() if args.exercise else None,
         exercise_speed=args.exercise_speed,
+        demo_language=args.demo_language,
     )
     from dispatchd.app import build_context, create_app
 

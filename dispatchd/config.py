@@ -25,6 +25,7 @@ class ServerConfig:
     exercise: Path | None = None  # a scenario script or a recorded session to play live as an exercise
     exercise_speed: float = 1.0
     basemap: Path | None = None  # demo: where to write the city's offline map (kept if already there)
+    demo_language: str = "en"  # demo: the language of its incident types and watch rules ("en" or "fr")
 
     @property
     def database_path(self) -> Path:

@@ -47,7 +47,8 @@ class AlertSound:
             self._playing = subprocess.Popen(
                 [self.player, str(self.path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-            threading.Thread(target=self._playing.wait, name="alert chime", daemon=True).start()  # reaps it
+            reaper = threading.Thread(target=self._playing.wait, name="chime-reaper", daemon=True)
+            reaper.start()  # reaps the player when it ends
         except OSError as exc:
             log.warning("the alert chime could not be played (%s)", exc)
             QApplication.beep()

@@ -21,7 +21,7 @@ from console.domain.social import SocialPost, WatchRuleRecord
 from console.evidence.clip import ClipRange
 from console.i18n import N_, tr
 
-AGENCY_NAMES = {"police": N_("police"), "gendarmerie": N_("gendarmerie"), "fire": N_("fire brigade"), "ems": "EMS"}
+AGENCY_NAMES = {"police": N_("police"), "gendarmerie": N_("gendarmerie"), "fire": N_("fire brigade"), "ems": N_("EMS")}
 
 
 class Commands:

@@ -30,6 +30,7 @@ class DemoBackend:
         incident_interval_s: float = 45.0,
         extra_args: list[str] | None = None,
         basemap: Path | None = None,
+        language: str = "en",
     ) -> None:
         self._tmp = Path(tempfile.mkdtemp(prefix="console-demo-"))
         self.data_dir = self._tmp / "dispatchd"
@@ -50,6 +51,8 @@ class DemoBackend:
             str(incident_interval_s),
             "--log-level",
             "warning",
+            "--demo-language",
+            language,
             *(extra_args or []),
         ]
         self.basemap = basemap

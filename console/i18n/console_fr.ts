@@ -350,6 +350,12 @@
     </message>
     <message>
       <location filename="backend/commands.py" />
+      <location filename="operations/timeline.py" />
+      <source>EMS</source>
+      <translation>SAMU</translation>
+    </message>
+    <message>
+      <location filename="backend/commands.py" />
       <source>add a note to {number}</source>
       <translation>ajouter une note à {number}</translation>
     </message>
@@ -1084,6 +1090,11 @@
     </message>
     <message>
       <location filename="operations/timeline.py" />
+      <source>Ambulance</source>
+      <translation>Ambulance</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
       <source>Clip tagged, {source} {span}{labels}{note}</source>
       <translation>Extrait rattaché, {source} {span}{labels}{note}</translation>
     </message>
@@ -1123,6 +1134,11 @@
     </message>
     <message>
       <location filename="operations/timeline.py" />
+      <source>Fire engine</source>
+      <translation>Fourgon-pompe</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
       <location filename="views/incident_queue.py" />
       <source>Gendarmerie</source>
       <translation>Gendarmerie</translation>
@@ -1140,9 +1156,19 @@
     </message>
     <message>
       <location filename="operations/timeline.py" />
+      <source>Patrol car</source>
+      <translation>Patrouille</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
       <location filename="views/incident_queue.py" />
       <source>Police</source>
       <translation>Police</translation>
+    </message>
+    <message>
+      <location filename="operations/timeline.py" />
+      <source>Rescue vehicle</source>
+      <translation>VSAV</translation>
     </message>
     <message>
       <location filename="operations/timeline.py" />
@@ -1585,8 +1611,18 @@
     </message>
     <message>
       <location filename="social_watch/post_list.py" />
+      <source>LINKED</source>
+      <translation>RATTACHÉE</translation>
+    </message>
+    <message>
+      <location filename="social_watch/post_list.py" />
       <source>News</source>
       <translation>Presse</translation>
+    </message>
+    <message>
+      <location filename="social_watch/post_list.py" />
+      <source>geotagged</source>
+      <translation>géolocalisée</translation>
     </message>
     <message>
       <location filename="social_watch/query.py" />
@@ -2536,6 +2572,11 @@
     </message>
     <message>
       <location filename="views/dispatch_panel.py" />
+      <source>ETA</source>
+      <translation>Arrivée</translation>
+    </message>
+    <message>
+      <location filename="views/dispatch_panel.py" />
       <source>Select an incident to dispatch</source>
       <translation>Choisissez une intervention pour engager</translation>
     </message>
@@ -2563,8 +2604,8 @@
     </message>
     <message>
       <location filename="views/dispatch_panel.py" />
-      <source>{distance_m:.1f} km</source>
-      <translation>{distance_m:.1f} km</translation>
+      <source>{distance} km</source>
+      <translation>{distance} km</translation>
     </message>
     <message>
       <location filename="views/dispatch_panel.py" />

@@ -134,9 +134,10 @@ class _Scanner(ast.NodeVisitor):
         return False
 
     def _given_to_a_text_call(self, node: ast.expr, text: str) -> bool:
-        parent = self.parents[-1] if self.parents else None
-        if isinstance(parent, ast.IfExp):  # "live" if … else "--:--"
-            parent = self.parents[-2] if len(self.parents) > 1 else None
+        parents = list(self.parents)
+        while parents and isinstance(parents[-1], ast.IfExp | ast.List | ast.Tuple):  # "live" if … ; [headers]
+            parents.pop()
+        parent = parents[-1] if parents else None
         return (
             isinstance(parent, ast.Call)
             and _call_name(parent) in TEXT_CALLS

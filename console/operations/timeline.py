@@ -23,8 +23,14 @@ UNIT_STATUS_WORDS = {
 }
 POST_CHARS = 300
 PLATFORM_WORDS = {"rss": N_("the news"), "mastodon": N_("Mastodon"), "demo": N_("social media (demo)")}
+UNIT_TYPE_WORDS = {  # the common registry's unit types, as a control room says them
+    "PatrolUnit": N_("Patrol car"),
+    "RescueUnit": N_("Rescue vehicle"),
+    "FireEngine": N_("Fire engine"),
+    "AmbulanceUnit": N_("Ambulance"),
+}
 INCIDENT_STATUS_WORDS = {"new": N_("new"), "active": N_("active"), "closed": N_("closed"), "cancelled": N_("cancelled")}
-AGENCY_WORDS = {"police": N_("Police"), "gendarmerie": N_("Gendarmerie"), "fire": N_("Fire"), "ems": "EMS"}
+AGENCY_WORDS = {"police": N_("Police"), "gendarmerie": N_("Gendarmerie"), "fire": N_("Fire"), "ems": N_("EMS")}
 
 
 @dataclass(frozen=True, slots=True)

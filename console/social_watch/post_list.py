@@ -64,9 +64,9 @@ class PostListModel(QAbstractListModel):
             (post.lang or "?").upper(),
         ]
         if post.position is not None:
-            parts.append("geotagged")
+            parts.append(tr("geotagged"))
         if post.incident_id:
-            parts.append("LINKED")
+            parts.append(tr("LINKED"))
         return " · ".join(parts) + (f"  [{rules}]" if rules else "")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
 from console.backend.commands import Commands
 from console.domain.model import Incident, Unit
 from console.i18n import tr
+from console.i18n.formats import number
 from console.operations.ranking import Candidate, rank_units
-from console.operations.timeline import UNIT_STATUS_WORDS
+from console.operations.timeline import AGENCY_WORDS, UNIT_STATUS_WORDS, UNIT_TYPE_WORDS
 from console.store import Store
 from console.views.selection import Selection
 
@@ -49,30 +51,32 @@ class DispatchPanel(QWidget):
         self.agency_filter.addItem(tr("Agencies of the incident"), INCIDENT_AGENCIES)
         self.agency_filter.addItem(tr("All agencies"), None)
         for agency in ("police", "gendarmerie", "fire", "ems"):
-            self.agency_filter.addItem(agency.capitalize(), agency)
+            self.agency_filter.addItem(tr(AGENCY_WORDS[agency]), agency)
         self.agency_filter.currentIndexChanged.connect(self.refresh)
         self.candidates = QTreeWidget()
-        self.candidates.setHeaderLabels([tr("Callsign"), tr("Agency"), tr("Type"), tr("Distance"), "ETA"])
+        self.candidates.setHeaderLabels([tr("Callsign"), tr("Agency"), tr("Type"), tr("Distance"), tr("ETA")])
         self.candidates.setRootIsDecorated(False)
         self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidates.itemActivated.connect(lambda _item, _col: self.send_selected())
         self.note = QLabel(tr("Straight-line estimate at typical urban speeds; stale positions are listed last."))
         self.note.setStyleSheet("color: #9e9e9e;")
+        self.note.setWordWrap(True)
         self.send = QPushButton(tr("Send selected unit (Enter)"))
         self.send.clicked.connect(self.send_selected)
         self.assigned = QTreeWidget()
         self.assigned.setHeaderLabels([tr("Assigned"), tr("Status")])
         self.assigned.setRootIsDecorated(False)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # three a row: the words are longer in French than the column is wide
         self.status_buttons: dict[str, QPushButton] = {}
-        for status in OPERATOR_STATUSES:
+        for position, status in enumerate(OPERATOR_STATUSES):
             button = QPushButton(tr(UNIT_STATUS_WORDS[status]).capitalize())
             button.clicked.connect(lambda _=False, s=status: self._set_status(s))
-            buttons.addWidget(button)
+            buttons.addWidget(button, position // 3, position % 3)
             self.status_buttons[status] = button
         self.take_off = QPushButton(tr("Take off incident"))
         self.take_off.clicked.connect(self._unassign)
-        buttons.addWidget(self.take_off)
+        row, column = divmod(len(OPERATOR_STATUSES), 3)
+        buttons.addWidget(self.take_off, row, column, 1, 3 - column)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.agency_filter)
@@ -133,9 +137,9 @@ class DispatchPanel(QWidget):
             item = QTreeWidgetItem(
                 [
                     unit.callsign,
-                    unit.agency,
-                    unit.type_common,
-                    tr("{distance_m:.1f} km", distance_m=candidate.distance_m / 1000),
+                    tr(AGENCY_WORDS.get(unit.agency, unit.agency)),
+                    tr(UNIT_TYPE_WORDS.get(unit.type_common, unit.type_common)),
+                    tr("{distance} km", distance=number(candidate.distance_m / 1000, 1)),
                     eta_text(candidate.eta_s) + (tr(" ⚠ stale") if candidate.stale else ""),
                 ]
             )

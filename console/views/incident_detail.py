@@ -211,6 +211,7 @@ class IncidentDetail(QWidget):
         body.addLayout(exports)
         self.hint = _plain(tr("Select an incident in the queue: Ctrl+1, then the arrows and Enter."))
         self.hint.setStyleSheet("color: #9e9e9e; font-size: 14px;")
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)

@@ -21,7 +21,7 @@ from console.backend.commands import Commands
 from console.domain.model import Unit
 from console.domain.timefmt import format_age
 from console.i18n import N_, tr
-from console.operations.timeline import AGENCY_WORDS
+from console.operations.timeline import AGENCY_WORDS, UNIT_TYPE_WORDS
 from console.store import Store
 
 STATUS_ORDER = (  # i18n: not shown (statuses on the wire; STATUS_TEXT shows them)
@@ -195,7 +195,7 @@ class UnitBoard(QWidget):
             (
                 unit.callsign,
                 tr(AGENCY_WORDS.get(unit.agency, unit.agency)),
-                unit.type_common,
+                tr(UNIT_TYPE_WORDS.get(unit.type_common, unit.type_common)),
                 incident.number if incident else "",
                 position,
             )

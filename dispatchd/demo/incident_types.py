@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -42,6 +42,43 @@ INCIDENT_TYPES: tuple[IncidentType, ...] = (
     IncidentType("ALARM", "Intrusion alarm", "PSW/ALARM", (3, 5), ("police",), 6, (60, 180)),
     IncidentType("TRAFFIC", "Traffic obstruction", "ROA/OBS", (2, 3), ("police",), 4, (60, 180)),
 )
+
+
+FRENCH_TEXT = {
+    "THEFT": "Vol signalé",
+    "BURGLARY": "Cambriolage en cours",
+    "ASSAULT": "Agression",
+    "FIGHT": "Rixe sur la voie publique",
+    "RIOT": "Trouble à l'ordre public, attroupement",
+    "NOISE": "Tapage",
+    "DOMESTIC": "Différend familial",
+    "SUSPECT": "Individu ou véhicule suspect",
+    "RTA": "Accident de la circulation avec blessés",
+    "RTA-MIN": "Accident de la circulation, dégâts matériels",
+    "FIRE-BLD": "Feu d'immeuble",
+    "FIRE-VEH": "Feu de véhicule",
+    "MED": "Malaise sur la voie publique",
+    "CARDIAC": "Arrêt cardiaque",
+    "MISSING": "Disparition de personne vulnérable",
+    "ALARM": "Alarme intrusion",
+    "TRAFFIC": "Gêne à la circulation",
+}
+LANGUAGES = ("en", "fr")
+CALL_NOTE = {
+    "en": "Call received: {what} reported at {address}.",
+    "fr": "Appel reçu : {what} signalé au {address}.",
+}
+MAJOR_EVENT_TEXT = {
+    "en": "Major event: demonstration, Place de la République",
+    "fr": "Événement majeur : manifestation, place de la République",
+}
+
+
+def incident_types(language: str = "en") -> tuple[IncidentType, ...]:
+    """The demo's table in the centre's language ("en" or "fr"): the names the consoles show."""
+    if language != "fr":
+        return INCIDENT_TYPES
+    return tuple(replace(t, text=FRENCH_TEXT.get(t.code, t.text)) for t in INCIDENT_TYPES)
 
 
 def incident_type_record(itype: IncidentType) -> dict[str, Any]:

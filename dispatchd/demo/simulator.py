@@ -20,7 +20,7 @@ from typing import Any
 from dispatchd.clock import format_utc, utc_now
 from dispatchd.demo.citizen_media import CitizenMedia, make_photo, make_text, make_video
 from dispatchd.demo.city import City
-from dispatchd.demo.incident_types import INCIDENT_TYPES, IncidentType
+from dispatchd.demo.incident_types import CALL_NOTE, MAJOR_EVENT_TEXT, IncidentType, incident_types
 from dispatchd.event_bus import EventBus
 from dispatchd.geo import bearing_deg, distance_m
 from dispatchd.media_store import MediaStore
@@ -75,9 +75,12 @@ class Simulator:
         seed: int,
         incident_interval_s: float = 45.0,
         clock: Callable[[], float] = time.monotonic,
+        language: str = "en",
         wallclock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._storage, self._service, self._bus, self._city, self._media = storage, service, bus, city, media
+        self._language = language if language in CALL_NOTE else "en"
+        self._types = incident_types(self._language)
         self._rng = random.Random(seed)
         self._interval = incident_interval_s
         self._clock = clock  # drives the simulation (monotonic seconds)
@@ -175,7 +178,7 @@ class Simulator:
             DISPATCHER,
             {
                 "type_code": "MAJOR",
-                "type_text": "Major event: demonstration, Place de la République",
+                "type_text": MAJOR_EVENT_TEXT[self._language],
                 "priority": 6,
                 "location": {"lat": square.lat, "lon": square.lon, "address_text": "Place de la République, Valmont"},
                 "note": "Declared march, 2,000 people expected; route Place de la République → Gare.",
@@ -239,8 +242,8 @@ class Simulator:
 
     def _create_incident(self, tx: Transaction, major_event_id: str | None = None, type_code: str = "") -> None:
         itype: IncidentType = (
-            next((t for t in INCIDENT_TYPES if t.code == type_code), None)
-            or self._rng.choices(INCIDENT_TYPES, weights=[t.weight for t in INCIDENT_TYPES])[0]
+            next((t for t in self._types if t.code == type_code), None)
+            or self._rng.choices(self._types, weights=[t.weight for t in self._types])[0]
         )
         lat, lon, address, _node = self._city.random_point(self._rng)
         caller_names = ["M. Bernard", "Mme Petit", "M. Nguyen", "Mme Haddad", "M. Martin", "Mme Rossi", None]
@@ -263,7 +266,7 @@ class Simulator:
                     "phone": f"+33 6 {self._rng.randint(10, 99)} {self._rng.randint(10, 99)} "
                     f"{self._rng.randint(10, 99)} {self._rng.randint(10, 99)}",
                 },
-                "note": f"Call received: {itype.text.lower()} reported at {address}.",
+                "note": CALL_NOTE[self._language].format(what=itype.text.lower(), address=address),
                 "agencies": [itype.agencies[0]],
                 "major_event_id": major_event_id,
             },
@@ -305,7 +308,7 @@ class Simulator:
         incident = tx.get(INCIDENT, incident_id)
         if incident is None or incident["status"] != "new":
             return
-        itype = next((t for t in INCIDENT_TYPES if t.code == incident["type_code"]), None)
+        itype = next((t for t in self._types if t.code == incident["type_code"]), None)
         agencies = itype.agencies if itype else ("police",)
         loc = incident["location"]
         for agency in agencies:
@@ -377,7 +380,7 @@ class Simulator:
 
     def _incident_type_of(self, tx: Transaction, incident_id: str | None) -> IncidentType | None:
         incident = tx.get(INCIDENT, incident_id) if incident_id else None
-        return next((t for t in INCIDENT_TYPES if incident and t.code == incident["type_code"]), None)
+        return next((t for t in self._types if incident and t.code == incident["type_code"]), None)
 
     def _reroute(self, unit: SimUnit, goal: int) -> None:
         """A new route that starts at the crossing ahead: a unit between two crossings never cuts a block."""

@@ -146,6 +146,12 @@ DEMO_RULES: tuple[tuple[str, str, str, list[str]], ...] = (
     ("rule-road", "Road accidents", "accident OR carambolage OR crash OR collision", []),
     ("rule-gathering", "Gatherings", "#manif OR manifestation OR rassemblement OR crowd OR protest", []),
 )
+DEMO_RULE_NAMES_FR = {
+    "rule-violence": "Violences sur la voie publique",
+    "rule-fire": "Feux et fumées",
+    "rule-road": "Accidents de la route",
+    "rule-gathering": "Rassemblements",
+}
 BURST_CHANCE = 0.5  # a minor incident is posted about half the time
 LOUD_PRIORITY = 6  # a serious one always is
 NEW_INCIDENT_S = 600.0  # an incident older than this no longer starts a burst

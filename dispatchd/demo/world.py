@@ -9,10 +9,10 @@ from dispatchd.context import AppContext
 from dispatchd.demo.basemap import write_mbtiles
 from dispatchd.demo.camera_server import CameraServer
 from dispatchd.demo.city import City, build_city
-from dispatchd.demo.incident_types import INCIDENT_TYPES, incident_type_record
+from dispatchd.demo.incident_types import incident_type_record, incident_types
 from dispatchd.demo.scene import StreetScene
 from dispatchd.demo.simulator import DISPATCHER, Simulator
-from dispatchd.demo.social_chatter import DEMO_RULES, DemoChatter
+from dispatchd.demo.social_chatter import DEMO_RULE_NAMES_FR, DEMO_RULES, DemoChatter
 from dispatchd.geo import Sectors
 from dispatchd.service import INCIDENT, OPEN_STATUSES
 from dispatchd.social.connectors.base import Connector
@@ -50,13 +50,20 @@ class DemoWorld:
         self._ctx = ctx
         self.city: City = build_city(ctx.config.seed)
         ctx.sectors = Sectors(self.city.sectors_geojson)
-        ctx.service.incident_types = {t.code: incident_type_record(t) for t in INCIDENT_TYPES}
+        ctx.service.incident_types = {t.code: incident_type_record(t) for t in incident_types(ctx.config.demo_language)}
         self._scenes = {
             cid: StreetScene(name, ctx.config.seed * 100 + i) for i, (cid, name, _k, _p) in enumerate(CAMERAS)
         }
         self.cameras = CameraServer(host, self._scenes)
         self.simulator = Simulator(
-            ctx.storage, ctx.service, ctx.bus, self.city, ctx.media, ctx.config.seed, incident_interval_s
+            ctx.storage,
+            ctx.service,
+            ctx.bus,
+            self.city,
+            ctx.media,
+            ctx.config.seed,
+            incident_interval_s,
+            language=ctx.config.demo_language,
         )
 
     def start(self, simulate: bool = True) -> None:
@@ -91,6 +98,8 @@ class DemoWorld:
             self.simulator.seed_units(tx)
             if not tx.list(WATCH_RULE):
                 for rule_id, name, query, languages in DEMO_RULES:
+                    if self._ctx.config.demo_language == "fr":
+                        name = DEMO_RULE_NAMES_FR.get(rule_id, name)
                     create_rule(tx, DISPATCHER, {"id": rule_id, "name": name, "query": query, "languages": languages})
             if simulate and not tx.list(INCIDENT):
                 self.simulator.seed_incidents(tx, 7)
