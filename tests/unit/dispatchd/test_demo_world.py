@@ -11,6 +11,7 @@ from typing import Any
 
 from dispatchd.clock import parse_utc
 from dispatchd.demo.city import build_city
+from dispatchd.demo.incident_types import INCIDENT_TYPES, incident_types
 from dispatchd.demo.simulator import Simulator
 from dispatchd.event_bus import EventBus
 from dispatchd.geo import Sectors, distance_m
@@ -30,7 +31,7 @@ class VirtualClock:
         return datetime(2026, 11, 24, 8, 0, tzinfo=UTC) + timedelta(seconds=self.now)
 
 
-def run_world(folder: Path, seed: int, seconds: int) -> list[dict[str, Any]]:
+def run_world(folder: Path, seed: int, seconds: int, language: str = "en") -> list[dict[str, Any]]:
     """Run the simulator for `seconds` of virtual time; returns the event log."""
     city = build_city(seed)
     sectors = Sectors(city.sectors_geojson)
@@ -46,6 +47,7 @@ def run_world(folder: Path, seed: int, seconds: int) -> list[dict[str, Any]]:
         incident_interval_s=40,
         clock=clock,
         wallclock=clock.utc,
+        language=language,
     )
     with storage.transaction() as tx:
         sim.seed_units(tx)
@@ -138,3 +140,14 @@ def _on_a_street(city: Any, lat: float, lon: float) -> bool:
             if math.hypot(x - ax - t * dx, y - ay - t * dy) < 2.0:
                 return True
     return False
+
+
+def test_the_demo_speaks_french_when_asked(tmp_path: Path) -> None:
+    french = {t.code: t.text for t in incident_types("fr")}
+    assert french["FIGHT"] == "Rixe sur la voie publique" and len(set(french.values())) == len(INCIDENT_TYPES)
+    created = [e for e in run_world(tmp_path, 17, 200, "fr") if e["type"] == "incident.created"]
+    assert created, "incidents were created"
+    for raw in created:
+        incident = raw["data"]["incident"]
+        assert incident["type_text"] == french[incident["type_code"]]
+    assert incident_types("en") == INCIDENT_TYPES
