@@ -1020,6 +1020,11 @@
     </message>
     <message>
       <location filename="map/panel.py" />
+      <source>Layers ▾</source>
+      <translation>Calques ▾</translation>
+    </message>
+    <message>
+      <location filename="map/panel.py" />
       <source>Offline base map</source>
       <translation>Fond de carte hors ligne</translation>
     </message>
@@ -2286,7 +2291,7 @@
     <message>
       <location filename="videowall/panel.py" />
       <source>Tag last 30 s</source>
-      <translation>Rattacher les 30 dernières s</translation>
+      <translation>Rattacher 30 s</translation>
     </message>
     <message>
       <location filename="videowall/panel.py" />

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QTimer, Signal
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from console.backend.commands import Commands
 from console.i18n import N_, tr
@@ -76,13 +76,20 @@ class MapPanel(QWidget):
         self._last_unit: str | None = None
 
         bar = QHBoxLayout()
-        self.layer_boxes: dict[str, QCheckBox] = {}
+        # The layers wait in a menu: the map keeps its width for the map on a crowded screen.
+        self.layers_button = QToolButton()
+        self.layers_button.setText(tr("Layers ▾"))
+        self.layers_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        layers_menu = QMenu(self.layers_button)
+        self.layer_actions: dict[str, QAction] = {}
         for name, label in ((n, tr(w)) for n, w in LAYERS):
-            box = QCheckBox(label)
-            box.setChecked(True)
-            box.toggled.connect(lambda on, n=name: self.view.set_layer_visible(n, on))
-            bar.addWidget(box)
-            self.layer_boxes[name] = box
+            action = layers_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, n=name: self.view.set_layer_visible(n, on))
+            self.layer_actions[name] = action
+        self.layers_button.setMenu(layers_menu)
+        bar.addWidget(self.layers_button)
         self.fit = QPushButton(tr("Fit incidents"))
         self.fit.clicked.connect(self.view.fit_incidents)
         self.follow = QPushButton(tr("Follow unit"))

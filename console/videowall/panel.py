@@ -104,6 +104,8 @@ class VideoWallPanel(QWidget):
         self.grid = WallGrid(self._resolve, self.decoder)
         self.playback = PlaybackBar()
         self.layout_box = QComboBox()
+        self.layout_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.layout_box.setMinimumContentsLength(5)
         for name in LAYOUTS:
             self.layout_box.addItem(tr(name), name)
         self.layout_box.setCurrentIndex(self.layout_box.findData(self.grid.state.layout_name))

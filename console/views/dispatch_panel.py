@@ -48,6 +48,8 @@ class DispatchPanel(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.heading.setWordWrap(True)
         self.agency_filter = QComboBox()
+        self.agency_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agency_filter.setMinimumContentsLength(8)
         self.agency_filter.addItem(tr("Agencies of the incident"), INCIDENT_AGENCIES)
         self.agency_filter.addItem(tr("All agencies"), None)
         for agency in ("police", "gendarmerie", "fire", "ems"):

@@ -221,6 +221,8 @@ class _QueueTable(QTableView):
 
 def _combo(items: list[tuple[str, Any]]) -> QComboBox:
     box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(7)  # the queue stays narrow however long the words are in French
     for text, data in items:
         box.addItem(text, data)
     return box

@@ -46,6 +46,7 @@ class MajorEventsPanel(QWidget):
         self.start.clicked.connect(self._start_from_selection)
         self.hint = QLabel(tr("Group incidents under it from their detail (Major event ▸ Group)."))
         self.hint.setStyleSheet("color: #9e9e9e;")
+        self.hint.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.start)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.app import build_console
 from console.backend.commands import Commands
 from console.i18n import formats, tr
 from console.i18n.qt_language import Language, choose_language
@@ -21,6 +22,7 @@ from console.store import Store
 from console.views.main_window import MainWindow
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
+from tests.qt.conftest import QtAsync
 
 
 @pytest.fixture
@@ -65,3 +67,17 @@ def test_widgets_built_in_french_then_english_again(qtbot: QtBot, qapp: QApplica
     language.install(qapp, "en")
     assert tr("{count} units", count=formats.number(1250)) == "1,250 units"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_the_whole_console_in_french_fits_a_full_hd_screen(
+    qtbot: QtBot, qapp: QApplication, language: Language, qloop: QtAsync
+) -> None:
+    language.install(qapp, "fr")
+    console = build_console("fr", fill_wall=False)
+    qtbot.addWidget(console.window)
+    assert console.window.minimumSizeHint().width() <= 1900, "French words are longer: nothing may push off-screen"
+    menus = [a.text() for a in console.window.menuBar().actions()]
+    assert menus == ["&Fichier", "I&ntervention", "&Affichage"]
+    titles = {dock.windowTitle() for dock in console.window.docks.values()}
+    assert {"File des interventions", "Unités", "Mur d’images", "Veille réseaux sociaux", "Alertes"} <= titles
+    qloop.run(console.close())
