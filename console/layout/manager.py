@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QRect
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -129,6 +129,8 @@ class LayoutManager(QObject):
                 dock.setFloating(panel.floating)
             dock.setVisible(panel.visible)
         self._apply_wall(profile.wall_screen)
+        if not profile.main_state:  # a built-in profile: the docked columns in proportion, the map between
+            self._proportion_columns()
         missing = sorted(
             {p.screen.name for p in profile.panels.values() if p.screen} - {s.name for s in screens}
             | ({profile.wall_screen} - {s.name for s in screens} if profile.wall_screen else set())
@@ -143,6 +145,15 @@ class LayoutManager(QObject):
                 )
             )
         self.current = profile
+
+    def _proportion_columns(self) -> None:
+        width = self._window.width()
+        columns = [(self._window.docks.get(name), share) for name, share in (("incidents", 0.32), ("detail", 0.25))]
+        shown = [(dock, share) for dock, share in columns if dock is not None and not dock.isFloating()]
+        if shown:
+            self._window.resizeDocks(
+                [dock for dock, _ in shown], [int(width * share) for _, share in shown], Qt.Orientation.Horizontal
+            )
 
     def _qscreen_for(self, saved: ScreenInfo | None) -> QScreen:
         """The screen a saved placement means (by its telling name), else the primary."""
