@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from console.alerting.log import Alert, AlertLog
 from console.alerting.sound import AlertSound
@@ -99,9 +99,11 @@ class AlertLogPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([tr("Time"), tr("Kind"), tr("Alert"), tr("Acknowledged")])
         self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 70)
-        self.tree.setColumnWidth(1, 100)
-        self.tree.setColumnWidth(2, 320)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column, mode in enumerate((fit, fit, stretch, fit)):  # the alert's words get the room
+            header.setSectionResizeMode(column, mode)
         self.ack = QPushButton(tr("Acknowledge"))
         self.ack.clicked.connect(self._acknowledge_selected)
         self.ack_all = QPushButton(tr("Acknowledge all"))
@@ -126,7 +128,7 @@ class AlertLogPanel(QWidget):
                     time=alert.acknowledged_at.astimezone(),
                 )
                 if alert.acknowledged_at
-                else "PENDING"
+                else tr("PENDING")
             )
             item = QTreeWidgetItem(
                 [

@@ -54,6 +54,11 @@
     </message>
     <message>
       <location filename="alerting/panel.py" />
+      <source>PENDING</source>
+      <translation>EN ATTENTE</translation>
+    </message>
+    <message>
+      <location filename="alerting/panel.py" />
       <source>Social spike</source>
       <translation>Pic sur les réseaux</translation>
     </message>

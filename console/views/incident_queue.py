@@ -246,7 +246,7 @@ class IncidentQueue(QWidget):
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(placeholderText=tr("Search number, type, address, unit…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(150)
+        self.search.setMinimumWidth(120)
         self.priority_filter = _combo(
             [(tr("Any priority"), None), ("≥ 3", 3), ("≥ 5", 5), (tr("≥ 7 high"), 7), (tr("≥ 9 critical"), 9)]
         )
