@@ -38,6 +38,7 @@ def apply_theme(app: QApplication, name: str = DEFAULT_THEME, text_scale: float 
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(colours["disabled"]))
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(colours["disabled"]))
     app.setPalette(p)
+    app.setProperty("warning_colour", colours["warning"])  # stale positions, stalled feeds: amber that reads
     if not _BASE_POINT_SIZE:
         _BASE_POINT_SIZE.append(app.font().pointSizeF())
     font = QFont(app.font())

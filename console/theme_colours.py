@@ -8,16 +8,19 @@ THEMES: dict[str, dict[str, str]] = {
         "window": "#1e2126", "text": "#e6e6e6", "base": "#16181c", "alternate": "#1f232a", "button": "#2b3038",
         "highlight": "#1565c0", "highlighted_text": "#ffffff", "placeholder": "#8a8f98", "disabled": "#6b6f76",
         "tooltip": "#2b3038", "bright": "#ff5252", "line": "#3a3f47", "link": "#9ecbff",
+        "warning": "#ffb300",
     },
     "light": {
         "window": "#eef0f3", "text": "#15181c", "base": "#ffffff", "alternate": "#f4f6f8", "button": "#e2e6eb",
         "highlight": "#1565c0", "highlighted_text": "#ffffff", "placeholder": "#5f6670", "disabled": "#8a9099",
         "tooltip": "#ffffff", "bright": "#c62828", "line": "#c5cbd3", "link": "#0b57d0",
+        "warning": "#8a4b00",
     },
     "high-contrast": {
         "window": "#000000", "text": "#ffffff", "base": "#000000", "alternate": "#101010", "button": "#000000",
         "highlight": "#ffff00", "highlighted_text": "#000000", "placeholder": "#c0c0c0", "disabled": "#a0a0a0",
         "tooltip": "#000000", "bright": "#ff6060", "line": "#ffffff", "link": "#00ffff",
+        "warning": "#ffff00",
     },
 }  # fmt: skip
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -202,5 +203,10 @@ class UnitBoard(QWidget):
         ):
             item.setText(col, text)
         item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
-        item.setForeground(4, QBrush(QColor("#ffb300" if stale else "#9e9e9e")))
+        if stale:
+            app = QApplication.instance()
+            amber = app.property("warning_colour") if app is not None else None
+            item.setForeground(4, QBrush(QColor(str(amber or "#ffb300"))))
+        else:
+            item.setForeground(4, self.tree.palette().brush(QPalette.ColorRole.PlaceholderText))
         return int(stale)

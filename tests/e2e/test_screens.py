@@ -59,6 +59,9 @@ def test_a_two_screen_profile_comes_back_then_fits_one_screen_then_survives_an_u
             if placed["visible"] and placed["floating"]:
                 assert inside(placed["rect"], placed["screen_rect"]), f"{name} wholly visible"
         assert unplugged["said"][-1] == "Screen screen #2 was unplugged: Social watch, video wall moved to screen"
+        assert unplugged["said_after"] == [
+            "Screen screen #2 is connected: View ▸ Layout ▸ Restore «Two screens» puts the panels back"
+        ]
 
     with xvfb("1024x768") as display:
         alone = child("restore", tmp_path, display)

@@ -15,6 +15,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -82,8 +83,21 @@ def main() -> None:
         if mode == "unplug":
             app.screenRemoved.emit(screens[1])
             settle(lambda: all(w.screen() is screens[0] for _, w in layout._windows()))
-    windows = {"main": window, **docks}
-    report = {
+            moved = report_of(layout, window, wall, said)
+            app.screenAdded.emit(screens[1])  # plugged back in: the console offers to restore
+            said_after = said[len(moved["said"]) :]
+            sys.stdout.write(json.dumps(moved | {"said_after": said_after}) + "\n")
+            sys.stdout.flush()
+            wall.close_feeds()
+            return
+    sys.stdout.write(json.dumps(report_of(layout, window, wall, said)) + "\n")
+    sys.stdout.flush()
+    wall.close_feeds()
+
+
+def report_of(layout: LayoutManager, window: MainWindow, wall: VideoWallPanel, said: list[str]) -> dict[str, Any]:
+    windows = {"main": window, **window.docks}
+    return {
         "windows": {
             name: {
                 "screen": layout.name_of(w.screen()),
@@ -96,11 +110,8 @@ def main() -> None:
         },
         "wall": layout.name_of(wall.full_screen.screen()) if wall.full_screen is not None else "",
         "screens": [s.name for s in layout.screens()],
-        "said": said,
+        "said": list(said),
     }
-    sys.stdout.write(json.dumps(report) + "\n")
-    sys.stdout.flush()
-    wall.close_feeds()
 
 
 if __name__ == "__main__":

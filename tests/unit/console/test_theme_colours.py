@@ -16,6 +16,8 @@ def test_text_stands_out_in_every_look(name: str) -> None:
     assert contrast(colours["highlighted_text"], colours["highlight"]) >= 4.5, name
     assert contrast(colours["placeholder"], colours["base"]) >= 4.5, name
     assert contrast(colours["link"], colours["base"]) >= 4.5, name
+    for background in ("base", "alternate"):  # stale positions in the units' list
+        assert contrast(colours["warning"], colours[background]) >= 4.5, (name, "warning", background)
 
 
 def test_the_contrast_ratio_is_wcag_s() -> None:
