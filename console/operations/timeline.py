@@ -57,7 +57,8 @@ def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], chan
             )
         )
     if "status" in changed:
-        parts.append(tr("status {status} → {status2}", status=before["status"], status2=after["status"]))
+        was, now = (tr(INCIDENT_STATUS_WORDS.get(x["status"], x["status"])) for x in (before, after))
+        parts.append(tr("status {status} → {status2}", status=was, status2=now))
     if "type_code" in changed:
         parts.append(
             tr("type {type_text} → {type_text2}", type_text=before["type_text"], type_text2=after["type_text"])
