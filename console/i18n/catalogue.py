@@ -33,10 +33,10 @@ def read(path: Path) -> Catalogue:
     for message in root.iter("message"):
         source = message.findtext("source") or ""
         node = message.find("translation")
-        finished = node is not None and node.get("type") not in ("unfinished", "vanished", "obsolete")
-        if node is not None and node.get("type") in ("vanished", "obsolete"):
+        kind = node.get("type") if node is not None else "unfinished"
+        if kind in ("vanished", "obsolete"):  # Qt Linguist keeps strings the source no longer uses
             continue
-        catalogue.translations[source] = (node.text or "") if finished and node is not None else ""
+        catalogue.translations[source] = (node.text or "") if node is not None and kind != "unfinished" else ""
         catalogue.files[source] = [loc.get("filename") or "" for loc in message.iter("location")]
     return catalogue
 

@@ -2756,6 +2756,11 @@
     </message>
     <message>
       <location filename="views/incident_detail.py" />
+      <source>{agency} requested by {who}</source>
+      <translation>{agency} demandé(e) par {who}</translation>
+    </message>
+    <message>
+      <location filename="views/incident_detail.py" />
       <source>{kind} · {size} KB · {source}</source>
       <translation>{kind} · {size} Ko · {source}</translation>
     </message>

@@ -13,16 +13,21 @@ from pathlib import Path
 MARKERS = frozenset({"tr", "N_"})
 NOT_SHOWN_COMMENT = "# i18n: not shown"
 # Calls whose string arguments are never shown to an operator: logs, Qt object names and styles, SQL,
-# dictionary and text plumbing, the command line's own help (argparse, in the terminal).
+# patterns and formats, paths, the command line's own help (argparse, in the terminal).
 NOT_SHOWN_CALLS = frozenset({
     "setObjectName", "setStyleSheet", "setProperty", "property", "execute", "executemany", "executescript",
-    "Signal", "get", "startswith", "endswith", "split", "rsplit", "join", "strftime", "strptime", "compile",
-    "add_argument", "ArgumentParser", "add_argument_group", "getLogger", "cast", "TypeVar", "QUrl", "getenv",
-    "setdefault", "pop", "replace", "encode", "decode", "runJavaScript", "fromisoformat", "match", "search",
-    "sub", "fullmatch", "findall", "isinstance", "setAttribute", "QColor", "QFont", "fromString",
-    "debug", "exception", "critical_log", "NamedTemporaryFile", "mkstemp", "open", "Path", "with_suffix",
-    "QSettings", "addLayout", "setWindowRole", "QTimeZone", "strip", "lstrip", "rstrip",
+    "Signal", "strftime", "strptime", "compile", "add_argument", "ArgumentParser", "add_argument_group",
+    "getLogger", "cast", "TypeVar", "QUrl", "getenv", "encode", "decode", "runJavaScript", "fromisoformat",
+    "match", "search", "sub", "fullmatch", "findall", "isinstance", "setAttribute", "QColor", "QFont",
+    "fromString", "debug", "exception", "NamedTemporaryFile", "mkstemp", "open", "Path", "with_suffix",
+    "QSettings", "setWindowRole", "QTimeZone",
 })  # fmt: skip
+# Text and dictionary plumbing: its receiver and first arguments are keys, separators and patterns, but what
+# else it is given may be shown (`d.get(key, "unknown author")`, the items `", ".join(…)` joins).
+KEY_CALLS = {
+    "get": 1, "pop": 1, "setdefault": 1, "startswith": 1, "endswith": 1, "split": 1, "rsplit": 1, "join": 0,
+    "replace": 2, "strip": 1, "lstrip": 1, "rstrip": 1,
+}  # fmt: skip
 LOGGER_NAMES = frozenset({"log", "logger", "logging", "_log"})
 # Calls that put text in front of the operator: any words given to them are checked, prose or not ("live").
 TEXT_CALLS = frozenset({
@@ -163,11 +168,16 @@ class _Scanner(ast.NodeVisitor):
                     return bool(ancestor.args) and child is ancestor.args[0]  # a placeholder's value is checked
                 if name in NOT_SHOWN_CALLS or _is_log_call(ancestor):
                     return True
+                keys = ancestor.args[: KEY_CALLS[name]] if name in KEY_CALLS else []
+                if name in KEY_CALLS and (child is ancestor.func or any(child is key for key in keys)):
+                    return True
             if isinstance(ancestor, ast.Subscript) and ancestor.slice is child:
                 return True
             if isinstance(ancestor, ast.Dict) and child in ancestor.keys:
                 return True
-            if isinstance(ancestor, ast.Compare | ast.AnnAssign | ast.arg | ast.Assert):
+            if isinstance(ancestor, ast.Compare | ast.arg | ast.Assert):
+                return True
+            if isinstance(ancestor, ast.AnnAssign) and child is ancestor.annotation:
                 return True
             if isinstance(ancestor, ast.FunctionDef) and child in (ancestor.returns,):
                 return True

@@ -302,7 +302,7 @@ class IncidentDetail(QWidget):
         if index >= 0:
             self.type_box.setCurrentIndex(index)
         requested = ", ".join(
-            f"{tr(AGENCY_WORDS.get(r.agency, r.agency))} requested by {r.requested_by}"
+            tr("{agency} requested by {who}", agency=tr(AGENCY_WORDS.get(r.agency, r.agency)), who=r.requested_by)
             for r in incident.agency_requests
         )
         self.agencies.setText(

@@ -71,6 +71,8 @@ def test_the_scanner_finds_unmarked_strings_and_accepts_marked_ones(tmp_path: Pa
         "    label.setText(tr('Linked by {who}', who=who or 'an unknown author'))\n"
         "    label.setText('live')\n"
         "    log.info('Feed %s started', n)\n"
+        "    label.setText(', '.join(f'{x} requested by {who}' for x in n))\n"
+        "    label.setText(who.get('author', 'unknown author'))\n"
         "    label.setObjectName('Main panel')\n"
         "    return {'Key word': 1}['Key word']\n",
         encoding="utf-8",
@@ -82,6 +84,8 @@ def test_the_scanner_finds_unmarked_strings_and_accepts_marked_ones(tmp_path: Pa
         (7, "{} units waiting"),
         (9, "an unknown author"),
         (10, "live"),
+        (12, "{} requested by {}"),
+        (13, "unknown author"),
     ]
     assert [f.line for f in early] == [4, 5]
 
