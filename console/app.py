@@ -556,11 +556,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
     screen = app.primaryScreen().availableGeometry()
     console.window.setGeometry(screen)
     docks = console.window.docks
-    console.window.resizeDocks(
-        [docks["incidents"], docks["detail"]],
-        [int(screen.width() * 0.30), int(screen.width() * 0.25)],
-        Qt.Orientation.Horizontal,
-    )
+    console.layout.proportion_columns()
     console.window.resizeDocks(
         [docks["incidents"], docks["units"]],
         [int(screen.height() * 0.5), int(screen.height() * 0.4)],

@@ -130,7 +130,7 @@ class LayoutManager(QObject):
             dock.setVisible(panel.visible)
         self._apply_wall(profile.wall_screen)
         if not profile.main_state:  # a built-in profile: the docked columns in proportion, the map between
-            self._proportion_columns()
+            self.proportion_columns()
         missing = sorted(
             {p.screen.name for p in profile.panels.values() if p.screen} - {s.name for s in screens}
             | ({profile.wall_screen} - {s.name for s in screens} if profile.wall_screen else set())
@@ -146,7 +146,8 @@ class LayoutManager(QObject):
             )
         self.current = profile
 
-    def _proportion_columns(self) -> None:
+    def proportion_columns(self) -> None:
+        """The docked queue and incident columns at their share of the window's width, the map between."""
         width = self._window.width()
         columns = [(self._window.docks.get(name), share) for name, share in (("incidents", 0.32), ("detail", 0.25))]
         shown = [(dock, share) for dock, share in columns if dock is not None and not dock.isFloating()]
