@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ from console.map.scheme import register_scheme
 from tests.support.dispatchd_process import DispatchdProcess
 
 register_scheme()  # Chromium learns custom schemes at start: before pytest-qt creates the QApplication
+
+
+def pytest_report_header() -> str:
+    """The date the suite runs at (`./dev test` runs it a second time a year ahead)."""
+    shifted = (
+        f" (the system's clock moved by libfaketime: FAKETIME={os.environ['FAKETIME']})"
+        if "FAKETIME" in os.environ
+        else ""
+    )
+    return f"clock: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC{shifted}"
 
 
 @pytest.fixture(autouse=True)

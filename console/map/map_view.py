@@ -106,6 +106,7 @@ class MapView(QWebEngineView):
         self._incidents: dict[str, dict[str, Any]] = {}
         self._units: dict[str, dict[str, Any]] = {}
         self._in_flight = 0
+        self._base_generation = 0
         self.js_ms: list[float] = []
         self.roundtrip_ms: list[float] = []
         self.bridge.page_ready.connect(self._on_ready)
@@ -163,6 +164,11 @@ class MapView(QWebEngineView):
 
     def set_layer_visible(self, name: str, visible: bool) -> None:
         self._pending.setdefault("layers", {})[name] = visible
+
+    def reload_base_map(self) -> None:
+        """Ask the base map's tiles again (its file has just arrived); tiles already refused are not reused."""
+        self._base_generation += 1
+        self._pending["base"] = self._base_generation
 
     # --- sending ---------------------------------------------------------------------------
     def flush(self) -> None:

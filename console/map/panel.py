@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolB
 
 from console.backend.commands import Commands
 from console.i18n import N_, tr
+from console.map.base_map_file import BaseMapFile
 from console.map.items import camera_item, incident_item, social_post_item, unit_item
 from console.map.map_view import MapView
 from console.map.page import build_page
@@ -64,11 +65,16 @@ class MapPanel(QWidget):
         self._commands = commands
         self._alerts = alerts
         self._create_dialog = create_dialog
-        tiles = MBTiles(mbtiles) if mbtiles is not None and mbtiles.exists() else None
+        # An offline base map that is not there yet (the demo backend draws it on a first run) is still the
+        # base map: its tiles load when the file arrives.
+        tiles = MBTiles(mbtiles) if mbtiles is not None else None
         attribution = tr("Offline base map") if tiles else tr("Tiles: centre's tile server")
         self.view = MapView(
             build_page(center, 14, tile_url if not tiles else None, attribution), tiles, tile_url if not tiles else None
         )
+        self.base_map = BaseMapFile(mbtiles, self) if mbtiles is not None else None
+        if self.base_map is not None:
+            self.base_map.arrived.connect(self.view.reload_base_map)
         self._dirty_incidents: set[str] = set()
         self._dirty_units: set[str] = set()
         self._shown_incidents: set[str] = set()

@@ -22,7 +22,9 @@ class MBTiles:
         return db
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
-        """The PNG of XYZ tile (z, x, y), or None outside the covered area."""
+        """The PNG of XYZ tile (z, x, y), or None outside the covered area or while the file is not there."""
+        if getattr(self._local, "db", None) is None and not self.path.exists():
+            return None
         row = (
             self._db()
             .execute(

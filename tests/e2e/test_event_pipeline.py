@@ -20,6 +20,7 @@ from console.backend.connection import LinkState
 from console.backend.event_stream import EventStream
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxFile
+from dispatchd.clock import utc_now
 from tests.conftest import INCIDENT
 from tests.support.asyncwait import until
 from tests.support.dispatchd_process import DispatchdProcess
@@ -209,9 +210,9 @@ def _append_foreign_event(database: Path) -> int:
         (seq,) = conn.execute(
             "UPDATE counters SET value = value + 1 WHERE name = 'event_seq' RETURNING value"
         ).fetchone()
-        conn.execute(
+        conn.execute(  # stamped now: dispatchd prunes events older than its retention, by the clock
             "INSERT INTO events (seq, ts, type, entity_type, entity_id, entity_version, actor, data) "
-            "VALUES (?, '2026-11-24T08:00:00.000Z', 'incident.teleported', 'incident', 'x', 1, 'other', ?)",
-            (seq, json.dumps({"incident": {"id": "x"}})),
+            "VALUES (?, ?, 'incident.teleported', 'incident', 'x', 1, 'other', ?)",
+            (seq, utc_now(), json.dumps({"incident": {"id": "x"}})),
         )
     return int(seq)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
+import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMenu
@@ -14,29 +13,22 @@ from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
-from console.map.map_view import MapView
 from console.map.panel import MapPanel
 from console.map.request_guard import LOCAL_SCHEMES
 from console.store import Store
 from console.views.alerts import HighPriorityAlerts
 from console.views.create_incident import CreateIncidentDialog
 from console.views.selection import Selection
+from dispatchd.clock import format_utc
 from dispatchd.demo.basemap import write_mbtiles
 from dispatchd.demo.city import build_city
 from tests.qt.conftest import QtAsync
 from tests.support.asyncwait import until
+from tests.support.map_page import js, js_until
 from tests.unit.console.factories import event, incident, snapshot, unit
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "</script><script>window.__pwned=2</script>"
-
-
-async def js(view: MapView, code: str) -> Any:
-    """Evaluate in the page; the value comes back through JSON (arrays and objects included)."""
-    answer: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-    view.run_js(f"JSON.stringify({code})", lambda result: answer.done() or answer.set_result(result))
-    text = await asyncio.wait_for(answer, 10)
-    return None if text in (None, "") else json.loads(text)
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +40,14 @@ def basemap(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def mapped(qtbot: QtBot, basemap: Path) -> Iterator[tuple[MapPanel, Store, Selection, list[str]]]:
-    now = "2026-11-24T08:00:00Z"
+    now = datetime.now(UTC)  # the map greys a position past its stale_at, by the clock: this one is fresh
     position = {
         "lat": 45.745,
         "lon": 4.85,
         "course": 90,
         "speed": 10,
-        "observed_at": now,
-        "stale_at": "2099-01-01T00:00:00Z",
+        "observed_at": format_utc(now),
+        "stale_at": format_utc(now + timedelta(hours=1)),
     }
     store = Store()
     store.reset(
@@ -99,6 +91,53 @@ def test_leaflet_loads_from_local_files_and_nothing_leaves_the_machine(
     guard = panel.view.guard
     assert list(guard.blocked) == []
     assert guard.seen and all(url.split(":", 1)[0] in LOCAL_SCHEMES for url in guard.seen), guard.seen
+
+
+# Light pixels (streets, avenues, names) in the base map's tiles the page has loaded; its background and
+# blocks are dark slate (red below 60), the page's own background too.
+STREET_PIXELS = """(() => {
+  let light = 0;
+  for (const img of document.querySelectorAll("img.leaflet-tile-loaded")) {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 256;
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, 256, 256).data;
+    for (let i = 0; i < data.length; i += 4) if (data[i] >= 90) light++;
+  }
+  return light;
+})()"""
+
+
+def test_an_offline_base_map_written_after_the_map_opened_shows_when_it_arrives(
+    qloop: QtAsync, qtbot: QtBot, basemap: Path, tmp_path: Path
+) -> None:
+    """The demo's first run: the backend draws the city's map while the console opens its map page."""
+    path = tmp_path / "data" / "demo-basemap-17.mbtiles"
+    commands = Commands(lambda _text: None)
+    store = Store()
+    panel = MapPanel(
+        store, Selection(), commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, path
+    )
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+
+    async def body() -> None:
+        await until(lambda: panel.view.ready, what="the page")
+        await until(lambda: any("/tiles/" in u for u in panel.view.guard.seen), what="tiles asked for")
+        assert await js(panel.view, "document.querySelectorAll('img.leaflet-tile-loaded').length") == 0
+        assert "Offline base map" in await js(
+            panel.view, "document.querySelector('.leaflet-control-attribution').textContent"
+        )
+        part = path.with_suffix(".part")  # as dispatchd writes it: whole, then renamed into place
+        shutil.copyfile(basemap, part)
+        part.replace(path)
+        await until(lambda: panel.base_map is not None and panel.base_map.present, what="the file noticed")
+        await js_until(panel.view, STREET_PIXELS, lambda light: light > 2000, "the city's streets on the map")
+
+    qloop.run(body())
+    assert list(panel.view.guard.blocked) == []
 
 
 def test_clicking_a_marker_selects_and_a_new_incident_arrives_in_one_batch(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
-from console.map.map_view import MapView
 from console.map.panel import MapPanel
 from console.notifications import Notifier
 from console.social_watch.alert_bar import SpikeAlertBar
@@ -31,8 +28,9 @@ from console.views.main_window import MainWindow
 from console.views.selection import Selection
 from console.views.status_bar import ConsoleStatusBar
 from tests.qt.conftest import QtAsync
-from tests.qt.test_map import basemap, js  # noqa: F401 - the module's base map fixture
+from tests.qt.test_map import basemap  # noqa: F401 - the module's base map fixture
 from tests.support.asyncwait import until
+from tests.support.map_page import js, js_until
 from tests.unit.console.factories import event, incident, snapshot
 
 NOW = datetime(2026, 11, 25, 20, 0, 30, tzinfo=UTC)
@@ -100,15 +98,6 @@ def watched(qtbot: QtBot) -> Iterator[tuple[SocialWatchPanel, SocialWatchModel, 
     panel.resize(520, 800)
     panel.show()
     yield panel, model, store, selection, refused
-
-
-async def js_until(view: MapView, code: str, wanted: Callable[[Any], bool], what: str, timeout: float = 10) -> Any:
-    """Evaluate `code` in the page until its value is as wanted (it changes with batches); fail after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while not wanted(value := await js(view, code)):
-        assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {what} (last: {value!r})"
-        await asyncio.sleep(0.05)  # the next look at the page, not a wait for a result
-    return value
 
 
 def social_map(qtbot: QtBot, tiles: Path, model: SocialWatchModel, store: Store, selection: Selection) -> MapPanel:

@@ -4,6 +4,8 @@ rules match; a post linked to an incident joins the incident's timeline with its
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QTreeWidgetItemIterator
@@ -38,7 +40,9 @@ def test_a_feed_reaches_the_panel_through_dispatchd_and_a_linked_post_joins_the_
     qloop: QtAsync, qtbot: QtBot, tmp_path: Path
 ) -> None:
     with feed_server() as server:
-        server.serve("/rss", 200, "application/rss+xml", FEED.format(now="Wed, 25 Nov 2026 09:15:00 GMT"))
+        # Dated now: the console keeps the last 25 hours of posts and the snapshot the last 24 (by the clock).
+        published = format_datetime(datetime.now(UTC), usegmt=True)
+        server.serve("/rss", 200, "application/rss+xml", FEED.format(now=published))
         server.serve("/down", 503, "text/plain", "maintenance")
         sources = tmp_path / "sources.json"
         sources.write_text(

@@ -246,6 +246,16 @@ window.consoleMap = (function () {
     if (name === "units") unitCanvas.redraw();
   }
 
+  // The base map's file arrived after the page asked for its tiles: ask them again, under a new URL so that
+  // none of the refusals is reused.
+  function reloadBase(generation) {
+    map.eachLayer((layer) => {
+      if (!(layer instanceof L.TileLayer)) return;
+      if (layer.baseUrl === undefined) layer.baseUrl = layer._url;
+      layer.setUrl(layer.baseUrl + (layer.baseUrl.includes("?") ? "&" : "?") + "v=" + generation);
+    });
+  }
+
   // --- the batch Python sends ----------------------------------------------------------------------
   function apply(batch) {
     const started = performance.now();
@@ -263,6 +273,7 @@ window.consoleMap = (function () {
     if (batch.draw) startDrawing();
     if (batch.geofence !== undefined) showGeofence(batch.geofence);
     if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
+    if (batch.base !== undefined) reloadBase(batch.base);
     if (batch.follow !== undefined) followed = batch.follow;
     if (followed && units.has(followed)) { const u = units.get(followed); map.panTo([u.lat, u.lon], { animate: false }); }
     if (batch.focus) map.setView([batch.focus.lat, batch.focus.lon], batch.focus.zoom || map.getZoom());
