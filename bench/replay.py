@@ -11,8 +11,13 @@ First the events go through a Store without and then with a SessionRecorder atta
 `record_overhead_pct` is the extra CPU time of the GUI thread per event (what recording costs a live
 console); the slowdown when events come flat out (the writer thread shares the interpreter lock) and the
 writer's throughput are printed too. Then 200 seeks at random times: the state at that time read from the
-file (last checkpoint + the events after it) and loaded into a Store, as the player does. Ends with one line
-`events=N seek_ms_p50=… seek_ms_p99=… record_overhead_pct=… file_mb=…`.
+file (last checkpoint + the events after it) and loaded into a Store, as the player does.
+
+The peer, in the same run: for a share of those seeks (`--plain-reads`, evenly spread), a plain read of the
+same file's rows up to that time (one SELECT, every row fetched, nothing decoded): what reading the session
+from its start would cost on this machine. `seek_ratio_p50` is the median over those seeks of seek time over
+plain-read time (below 1: the checkpoints make a seek cheaper than reading up to it). Ends with one line
+`events=N seek_ms_p50=… seek_ms_p99=… record_overhead_pct=… file_mb=… plain_read_ms_p50=… seek_ratio_p50=…`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -101,6 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seeks", type=int, default=200)
+    parser.add_argument("--plain-reads", type=int, default=50, help="seeks also timed as a plain read")
     parser.add_argument("--posts", type=float, default=0.01, help="share of social posts among the events")
     args = parser.parse_args()
     rng = random.Random(5)
@@ -135,13 +142,26 @@ def main() -> int:
     )
 
     reader = SessionReader(path)
-    seeks = []
-    for _ in range(args.seeks):
+    plain = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    seeks, plain_reads, ratios = [], [], []
+    plain_every = max(1, args.seeks // max(1, args.plain_reads))
+    for index in range(args.seeks):
         t = reader.start + rng.random() * (reader.end - reader.start)
         begun = time.perf_counter()
         snapshot, _ = reader.state_at(t)
         Store().reset(snapshot)
         seeks.append((time.perf_counter() - begun) * 1000)
+        if index % plain_every == 0:
+            begun = time.perf_counter()
+            plain.execute("SELECT id, t, kind, type, body FROM records WHERE t <= ? ORDER BY id", (t,)).fetchall()
+            plain_reads.append((time.perf_counter() - begun) * 1000)
+            ratios.append(seeks[-1] / plain_reads[-1])
+    plain.close()
+    print(
+        f"plain reads of the rows up to the seek's time: {len(plain_reads)}, p50 "
+        f"{statistics.median(plain_reads):.0f} ms, max {max(plain_reads):.0f} ms; seek / plain read per seek: "
+        f"p50 {statistics.median(ratios):.2f}, max {max(ratios):.2f}"
+    )
     seeks.sort()
     p50 = statistics.median(seeks)
     p99 = seeks[min(len(seeks) - 1, int(len(seeks) * 0.99))]
@@ -149,7 +169,8 @@ def main() -> int:
     print(f"{args.seeks} seeks over {reader.count:,} records, max {seeks[-1]:.0f} ms")
     print(
         f"events={len(events)} seek_ms_p50={p50:.0f} seek_ms_p99={p99:.0f} "
-        f"record_overhead_pct={overhead:.0f} file_mb={size_mb:.0f}"
+        f"record_overhead_pct={overhead:.0f} file_mb={size_mb:.0f} "
+        f"plain_read_ms_p50={statistics.median(plain_reads):.0f} seek_ratio_p50={statistics.median(ratios):.2f}"
     )
     reader.close()
     return 0

@@ -25,7 +25,13 @@ Measured over `--seconds` after a warm-up:
   in time is decoded but not converted, see docs/video-pipeline.md) over the raw decode-only throughput
   of the same clip, measured afterwards in the same run with one OpenCV reader thread per core. The frames
   painted are printed beside it (min_fps is the lowest painted rate of a tile).
-Ends with one line `tiles=N min_fps=… cpu_pct=… paint_ms_p99=… latency_ms_p50=… decode_ratio=…`.
+- peer_cpu_ratio: a plain GStreamer pipeline (Debian's gst-launch-1.0 with gstreamer1.0-libav) doing the same
+  work, in the same run, on N fresh servers of the same clip: `tcpclientsrc ! tsdemux ! h264parse ! avdec_h264 !
+  videoconvert ! videoscale` to each tile's size in BGRx, all into one `compositor` picture of 1920×1080 (one
+  grid of N), to a fakesink. Its CPU is measured as ours (over the same `--seconds`, after the same warm-up),
+  its frame rate is the composited pictures per second; peer_cpu_ratio is our cpu_pct over the peer's.
+Ends with one line `tiles=N min_fps=… cpu_pct=… paint_ms_p99=… latency_ms_p50=… decode_ratio=… peer_cpu_pct=…
+peer_fps=… peer_cpu_ratio=…`.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import logging
 import math
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -158,8 +165,7 @@ def cpu_seconds(decoder: DecoderProcess) -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     total = usage.ru_utime + usage.ru_stime
     if decoder.pid is not None:
-        fields = Path(f"/proc/{decoder.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total += process_cpu_seconds(decoder.pid)
     return total
 
 
@@ -197,6 +203,56 @@ def decode_only(clip: Path, seconds: float, threads: int) -> float:
     for worker in workers:
         worker.join()
     return total / elapsed
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) of a process."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def gstreamer_peer(clip: Path, tiles: int, seconds: float) -> tuple[float, float]:
+    """A plain GStreamer wall of the same N streams in one 1920×1080 picture: its CPU % and pictures a second."""
+    gst = shutil.which("gst-launch-1.0")
+    if gst is None:
+        raise SystemExit("the peer needs gst-launch-1.0 (apt-get install gstreamer1.0-tools gstreamer1.0-libav)")
+    servers = [mpegts_over_tcp(clip, port=free_port(), nice=SERVER_NICE) for _ in range(tiles)]
+    side = math.ceil(math.sqrt(tiles))
+    width, height = 1920 // side, 1080 // side
+    args = [gst, "-v", "compositor", "name=mix", "background=black"]
+    args += [f"sink_{i}::xpos={i % side * width}" for i in range(tiles)]
+    args += [f"sink_{i}::ypos={i // side * height}" for i in range(tiles)]
+    args += ["!", "video/x-raw,width=1920,height=1080", "!", "fpsdisplaysink", "video-sink=fakesink",
+             "text-overlay=false", "sync=false"]  # fmt: skip
+    for i, server in enumerate(servers):
+        port = server.url.rsplit(":", 1)[1]
+        args += ["tcpclientsrc", "host=127.0.0.1", f"port={port}", "!", "tsdemux", "!", "h264parse", "!",
+                 "avdec_h264", "!", "videoconvert", "!", "videoscale", "!",
+                 f"video/x-raw,format=BGRx,width={width},height={height}", "!", f"mix.sink_{i}"]  # fmt: skip
+    peer = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    rendered = [0]
+
+    def read_counts() -> None:
+        assert peer.stdout is not None
+        for line in peer.stdout:
+            if "last-message = rendered: " in line:
+                rendered[0] = int(line.split("rendered: ", 1)[1].split(",", 1)[0])
+
+    reader = threading.Thread(target=read_counts, daemon=True)
+    reader.start()
+    pause = threading.Event()
+    pause.wait(WARMUP_S)
+    if peer.poll() is not None:
+        raise RuntimeError(f"the GStreamer peer stopped: {' '.join(args)}")
+    cpu, frames, started = process_cpu_seconds(peer.pid), rendered[0], time.monotonic()
+    pause.wait(seconds)
+    cpu_end, frames_end, elapsed = process_cpu_seconds(peer.pid), rendered[0], time.monotonic() - started
+    peer.terminate()
+    peer.wait(timeout=10)
+    reader.join(timeout=5)
+    for server in servers:
+        server.stop()
+    return 100 * (cpu_end - cpu) / elapsed, (frames_end - frames) / elapsed
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -293,6 +349,7 @@ def run(tiles: int, res: str, seconds: float) -> int:
     decoded = sum(progress)
     threads = os.cpu_count() or 1
     raw = decode_only(clip, min(8.0, seconds), threads)
+    peer_cpu, peer_fps = gstreamer_peer(clip, tiles, seconds)
     decode_ms = 1000 * threads / raw
     latency_ms = [decode_ms + value * 1000 for value in probe.latencies]
     print(f"per-tile fps (painted): {' '.join(f'{fps:.1f}' for fps in per_tile)}")
@@ -319,8 +376,13 @@ def run(tiles: int, res: str, seconds: float) -> int:
         f"the wall decoded {decoded:.0f} fps live and painted {delivered:.0f} fps"
     )
     print(
+        f"GStreamer peer (decode, convert, scale, composite {tiles} streams into one 1920×1080 picture): "
+        f"{peer_cpu:.0f}% CPU, {peer_fps:.1f} pictures/s"
+    )
+    print(
         f"tiles={tiles} min_fps={min(per_tile):.1f} cpu_pct={cpu_pct:.0f} paint_ms_p99={paint_p99:.2f} "
-        f"latency_ms_p50={statistics.median(latency_ms):.1f} decode_ratio={decoded / raw:.2f}"
+        f"latency_ms_p50={statistics.median(latency_ms):.1f} decode_ratio={decoded / raw:.2f} "
+        f"peer_cpu_pct={peer_cpu:.0f} peer_fps={peer_fps:.1f} peer_cpu_ratio={cpu_pct / peer_cpu:.2f}"
     )
     return 0
 
