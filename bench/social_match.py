@@ -5,8 +5,12 @@
 Rules mix words, prefixes, phrases, hashtags, mentions, AND / OR / NOT; posts are French and English
 sentences of 8 to 40 words from a fixed vocabulary (seeded). Each post is prepared once (`Text.of`) and
 tested against every rule. Then the same posts through the console's whole SocialWatch (WatchRule with
-languages and geofences on a third of the rules, per-minute counts): `watch_posts_per_s`. Ends with one line
-`rules=N posts_per_s=… watch_posts_per_s=… matches=…`.
+languages and geofences on a third of the rules, per-minute counts): `watch_posts_per_s`.
+
+The floor, in the same run: the least any matcher in Python does with the same posts and rules (each post
+lower-cased and split into a set of words, one set lookup per rule); `floor_ratio` is the floor's rate over
+the matcher's (how many times the floor's cost our matching is). Ends with one line
+`rules=N posts_per_s=… watch_posts_per_s=… matches=… floor_posts_per_s=… floor_ratio=…`.
 """
 
 from __future__ import annotations
@@ -114,6 +118,14 @@ def main() -> int:
         matched += sum(1 for rule in rules if rule.matches(text))
     elapsed = time.perf_counter() - started
     print(f"{args.posts} posts × {args.rules} rules in {elapsed:.2f} s on one core (matcher alone)")
+    first_words = [query.split()[0].strip('"()*').casefold() for query in make_rules(args.rules, random.Random(11))]
+    started = time.perf_counter()
+    floor_hits = 0
+    for post in posts:
+        words = set(post.casefold().split())
+        floor_hits += sum(1 for word in first_words if word in words)
+    floor_elapsed = time.perf_counter() - started
+    print(f"floor (split into a set, one lookup per rule): {floor_elapsed:.3f} s ({floor_hits} hits)")
     watch = SocialWatch()
     for n, query in enumerate(make_rules(args.rules, random.Random(11))):
         languages = ("fr",) if n % 3 == 1 else ()
@@ -142,7 +154,8 @@ def main() -> int:
     print(f"{args.posts} posts through SocialWatch.add in {watch_elapsed:.2f} s")
     print(
         f"rules={args.rules} posts_per_s={args.posts / elapsed:.0f} "
-        f"watch_posts_per_s={args.posts / watch_elapsed:.0f} matches={matched}"
+        f"watch_posts_per_s={args.posts / watch_elapsed:.0f} matches={matched} "
+        f"floor_posts_per_s={args.posts / floor_elapsed:.0f} floor_ratio={elapsed / floor_elapsed:.1f}"
     )
     return 0
 

@@ -67,14 +67,21 @@ def test_a_gap_older_than_retention_gets_resync_and_the_console_reloads(tmp_path
                 await until(lambda: stream.status.state is LinkState.CONNECTED, what="connected")
                 backend.kill()
                 await until(lambda: stream.status.state is LinkState.RECONNECTING, what="the loss noticed")
-                # The backend comes back keeping almost nothing: what the console missed is gone.
+                # Out of the console's reach (on another port), the backend keeps almost nothing: an incident is
+                # created and its event pruned before the console can see it. (Where the console could, it would
+                # race the pruning: the event followed live, no resync.)
+                aside = DispatchdProcess(backend.data_dir, *backend.args, "--retention", "0.2")
+                await asyncio.to_thread(aside.start, 0)
+                try:
+                    with aside.api() as api:
+                        created = api.post("/incidents", json=INCIDENT).json()
+                        await until(
+                            lambda: api.get("/events", params={"after": 0}).status_code == 410, what="the events pruned"
+                        )
+                finally:
+                    aside.stop()
                 backend.args += ["--retention", "0.2"]
-                await asyncio.to_thread(backend.start)
-                with backend.api() as api:
-                    created = api.post("/incidents", json=INCIDENT).json()
-                    await until(
-                        lambda: api.get("/events", params={"after": 0}).status_code == 410, what="the events pruned"
-                    )
+                await asyncio.to_thread(backend.start)  # where the console looks for it: what it missed is gone
                 await until(lambda: len(store.snapshots) == 2, timeout=30, what="a second snapshot")
                 assert created["id"] in store.incidents
             finally:
