@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import multiprocessing
 import multiprocessing.queues
@@ -135,8 +136,8 @@ async def bare_reader(http: httpx.AsyncClient, backend: DispatchdProcess, token:
         "GET",
         f"{backend.url}/api/v1/events/stream",
         headers={"Authorization": f"Bearer {token}", "Last-Event-ID": str(after)},
-    ) as source:
-        async for sse in source.aiter_sse():
+    ) as source, contextlib.aclosing(source.aiter_sse()) as events:
+        async for sse in events:
             if sse.data and sse.id:
                 seq = int(json.loads(sse.data)["seq"])
                 if seq >= last:
@@ -165,6 +166,7 @@ async def measure(backend: DispatchdProcess, count: int) -> None:
         writer_rate, last_seq = await asyncio.to_thread(fill, backend, count)
         print(f"log filled: {last_seq - start_seq} events after seq {start_seq}", flush=True)
         bare = [await bare_reader(http, backend, token, start_seq, last_seq)]
+        gc.collect()
         client = ResumingClient(http, backend.url, snapshot)
         client.set_credentials("supervisor", "supervisor")
         stream = EventStream(client, console.store, console.window.status.show_status)
@@ -180,6 +182,7 @@ async def measure(backend: DispatchdProcess, count: int) -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await task
         bare.append(await bare_reader(http, backend, token, start_seq, last_seq))
+        gc.collect()  # the streams left behind are finalised now, on this running loop, not at exit without one
     received = console.store.last_seq - start_seq
     rate = received / elapsed
     bare_rate = statistics.mean(bare)
