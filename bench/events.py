@@ -131,12 +131,15 @@ async def bare_reader(http: httpx.AsyncClient, backend: DispatchdProcess, token:
     """Events per second a plain SSE client reads from `after` to `last`, decoding each event's JSON."""
     started = time.perf_counter()
     seq = after
-    async with aconnect_sse(
-        http,
-        "GET",
-        f"{backend.url}/api/v1/events/stream",
-        headers={"Authorization": f"Bearer {token}", "Last-Event-ID": str(after)},
-    ) as source, contextlib.aclosing(source.aiter_sse()) as events:
+    async with (
+        aconnect_sse(
+            http,
+            "GET",
+            f"{backend.url}/api/v1/events/stream",
+            headers={"Authorization": f"Bearer {token}", "Last-Event-ID": str(after)},
+        ) as source,
+        contextlib.aclosing(source.aiter_sse()) as events,
+    ):
         async for sse in events:
             if sse.data and sse.id:
                 seq = int(json.loads(sse.data)["seq"])

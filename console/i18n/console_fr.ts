@@ -1708,11 +1708,6 @@
     </message>
     <message>
       <location filename="social_watch/rule_editor.py" />
-      <source>Circle</source>
-      <translation>Cercle</translation>
-    </message>
-    <message>
-      <location filename="social_watch/rule_editor.py" />
       <source>Click the area's corners on the map; double-click the last one (Esc cancels).</source>
       <translation>Cliquez les sommets de la zone sur la carte ; double-cliquez le dernier (Échap annule).</translation>
     </message>
@@ -1765,12 +1760,6 @@
       <location filename="social_watch/rule_editor.py" />
       <source>New watch rule</source>
       <translation>Nouvelle règle de veille</translation>
-    </message>
-    <message>
-      <location filename="social_watch/rule_editor.py" />
-      <location filename="social_watch/rules.py" />
-      <source>Polygon</source>
-      <translation>Polygone</translation>
     </message>
     <message>
       <location filename="social_watch/rule_editor.py" />

@@ -186,7 +186,7 @@ class RuleEditor(QDialog):
             incident_id, number, lat, lon = place
             radius = self.radius.value()
             body["geofence"] = {
-                "type": tr("Circle"),
+                "type": "Circle",  # i18n: not shown (the rules' word for a circle, read by the backend)
                 "center": [lon, lat],
                 "radius_m": radius,
                 "incident_id": incident_id,
@@ -199,7 +199,7 @@ class RuleEditor(QDialog):
                 return None
             ring = [*self.drawn, self.drawn[0]]
             body["geofence"] = {
-                "type": tr("Polygon"),
+                "type": "Polygon",  # i18n: not shown (GeoJSON's word, read by the backend and the map)
                 "coordinates": [ring],
                 "label": tr("an area drawn on the map ({count} corners)", count=len(self.drawn)),
             }

@@ -69,7 +69,7 @@ def geofence_outline(raw: Mapping[str, Any] | None) -> dict[str, Any] | None:
         ]
     if ring[0] != ring[-1]:
         ring.append(list(ring[0]))
-    return {"type": tr("Polygon"), "coordinates": [ring]}
+    return {"type": "Polygon", "coordinates": [ring]}  # i18n: not shown (GeoJSON's word)
 
 
 def geofence_of(raw: Mapping[str, Any] | None) -> Geofence | None:

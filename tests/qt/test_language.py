@@ -18,6 +18,8 @@ from console.backend.commands import Commands
 from console.i18n import formats, tr
 from console.i18n.qt_language import Language, choose_language
 from console.notifications import Notifier
+from console.social_watch.rule_editor import GEOFENCE_DRAWN, GEOFENCE_INCIDENT, RuleEditor
+from console.social_watch.rules import geofence_of, geofence_outline
 from console.store import Store
 from console.views.main_window import MainWindow
 from console.views.status_bar import ConsoleStatusBar
@@ -81,3 +83,26 @@ def test_the_whole_console_in_french_fits_a_full_hd_screen(
     titles = {dock.windowTitle() for dock in console.window.docks.values()}
     assert {"File des interventions", "Unités", "Mur d’images", "Veille réseaux sociaux", "Alertes"} <= titles
     qloop.run(console.close())
+
+
+def test_a_rule_drawn_in_french_is_still_geojson(qtbot: QtBot, qapp: QApplication, language: Language) -> None:
+    """GeoJSON's words are the wire's, not the operator's: a French console's drawn area stays a "Polygon"."""
+    language.install(qapp, "fr")
+    editor = RuleEditor(lambda: ("i1", "2026-000001", 45.75, 4.84))  # the selected incident
+    qtbot.addWidget(editor)
+    editor.edit(None)
+    editor.name.setText("Rixes place du marché")
+    editor.query.setText("rixe")
+    editor.geofence.setCurrentIndex(editor.geofence.findData(GEOFENCE_DRAWN))
+    editor.set_drawn_area([[4.838, 45.752], [4.846, 45.752], [4.846, 45.747]])
+    body = editor.body()
+    assert body is not None and body["geofence"]["type"] == "Polygon"
+    assert body["geofence"]["label"] == tr("an area drawn on the map ({count} corners)", count=3)
+    assert geofence_of(body["geofence"]) is not None, "the backend reads it with the same parser"
+    editor.radius.setValue(300)
+    editor.geofence.setCurrentIndex(editor.geofence.findData(GEOFENCE_INCIDENT))
+    circle = editor.body()
+    assert circle is not None and circle["geofence"]["type"] == "Circle"
+    assert geofence_of(circle["geofence"]) is not None
+    outline = geofence_outline(circle["geofence"])
+    assert outline is not None and outline["type"] == "Polygon", "the map is given GeoJSON"
