@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 log = logging.getLogger("console.map")
 
@@ -26,6 +26,7 @@ class BaseMapFile(QObject):
             path.parent.mkdir(parents=True, exist_ok=True)
             self._watcher = QFileSystemWatcher([str(path.parent)], self)
             self._watcher.directoryChanged.connect(self._look)
+            QTimer.singleShot(0, self, self._look)  # written between the look above and the watch: seen all the same
             log.info("no base map at %s yet: the map shows it as soon as it is written", path)
 
     def _look(self, _directory: str = "") -> None:
