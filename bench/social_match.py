@@ -22,8 +22,8 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from console.domain.social import SocialPost, WatchRuleRecord
-from console.social_watch.query import Text, parse
 from console.social_watch.watch import SocialWatch
+from dispatch_protocol.watch_query import Text, parse
 
 VOCABULARY = (
     "grève",

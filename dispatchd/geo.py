@@ -7,15 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-EARTH_RADIUS_M = 6_371_000.0
+from dispatch_protocol.geo import distance_m
 
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+__all__ = ["bearing_deg", "distance_m", "point_in_ring"]
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -4,6 +4,76 @@
   <context>
     <name>console</name>
     <message>
+      <location filename="../dispatch_protocol/geofence.py" />
+      <source>a geofence circle needs a positive radius</source>
+      <translation>un cercle de zone a besoin d’un rayon positif</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/geofence.py" />
+      <source>a geofence polygon needs at least three corners</source>
+      <translation>un polygone de zone a besoin d’au moins trois sommets</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/geofence.py" />
+      <source>unknown geofence type {type!r}</source>
+      <translation>type de zone inconnu {type!r}</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>a '(' without its ')'</source>
+      <translation>une « ( » sans sa « ) »</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>a ')' without its '('</source>
+      <translation>une « ) » sans sa « ( »</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>a phrase without its closing "</source>
+      <translation>une expression sans son " final</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>an empty phrase</source>
+      <translation>une expression vide</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>cannot read this</source>
+      <translation>illisible ici</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>the query ends where a word was expected</source>
+      <translation>la requête s’arrête là où un mot était attendu</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>the query is empty</source>
+      <translation>la requête est vide</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>unexpected {value!r}</source>
+      <translation>{value!r} inattendu</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>{message} (at character {position})</source>
+      <translation>{message} (au caractère {position})</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>{raw!r} is not a word</source>
+      <translation>{raw!r} n’est pas un mot</translation>
+    </message>
+    <message>
+      <location filename="../dispatch_protocol/watch_query.py" />
+      <source>{value!r} where a word was expected</source>
+      <translation>{value!r} là où un mot était attendu</translation>
+    </message>
+    <message>
       <location filename="alerting/panel.py" />
       <location filename="social_watch/alert_bar.py" />
       <location filename="views/alerts.py" />
@@ -1635,61 +1705,6 @@
       <translation>géolocalisée</translation>
     </message>
     <message>
-      <location filename="social_watch/query.py" />
-      <source>a '(' without its ')'</source>
-      <translation>une « ( » sans sa « ) »</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>a ')' without its '('</source>
-      <translation>une « ) » sans sa « ( »</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>a phrase without its closing "</source>
-      <translation>une expression sans son " final</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>an empty phrase</source>
-      <translation>une expression vide</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>cannot read this</source>
-      <translation>illisible ici</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>the query ends where a word was expected</source>
-      <translation>la requête s’arrête là où un mot était attendu</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>the query is empty</source>
-      <translation>la requête est vide</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>unexpected {value!r}</source>
-      <translation>{value!r} inattendu</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>{message} (at character {position})</source>
-      <translation>{message} (au caractère {position})</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>{raw!r} is not a word</source>
-      <translation>{raw!r} n’est pas un mot</translation>
-    </message>
-    <message>
-      <location filename="social_watch/query.py" />
-      <source>{value!r} where a word was expected</source>
-      <translation>{value!r} là où un mot était attendu</translation>
-    </message>
-    <message>
       <location filename="social_watch/rule_editor.py" />
       <source>: {text} of the posts of the last 24 h match</source>
       <translation> : {text} des publications des dernières 24 h correspondent</translation>
@@ -1855,21 +1870,6 @@
       <location filename="social_watch/rule_editor.py" />
       <source>✖ The rule needs a name.</source>
       <translation>✖ La règle a besoin d’un nom.</translation>
-    </message>
-    <message>
-      <location filename="social_watch/rules.py" />
-      <source>a geofence circle needs a positive radius</source>
-      <translation>un cercle de zone a besoin d’un rayon positif</translation>
-    </message>
-    <message>
-      <location filename="social_watch/rules.py" />
-      <source>a geofence polygon needs at least three corners</source>
-      <translation>un polygone de zone a besoin d’au moins trois sommets</translation>
-    </message>
-    <message>
-      <location filename="social_watch/rules.py" />
-      <source>unknown geofence type {type!r}</source>
-      <translation>type de zone inconnu {type!r}</translation>
     </message>
     <message>
       <location filename="social_watch/safe_text.py" />

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import dispatch_protocol
+
 MARKERS = frozenset({"tr", "N_"})
 NOT_SHOWN_COMMENT = "# i18n: not shown"
 # Calls whose string arguments are never shown to an operator: logs, Qt object names and styles, SQL,
@@ -185,26 +187,33 @@ class _Scanner(ast.NodeVisitor):
         return False
 
 
-def scan(root: Path) -> tuple[list[Found], list[Found]]:
-    """(marked strings, visible strings that are not marked) in the Python files under `root`."""
-    marked, unmarked, _ = scan_all(root)
+def source_roots() -> tuple[Path, ...]:
+    """Where the console's words are written: the console, and the protocol it shares with dispatchd (the
+    watch-rule query's and geofences' messages)."""
+    return Path(__file__).parents[1], Path(dispatch_protocol.__file__).parent
+
+
+def scan(*roots: Path) -> tuple[list[Found], list[Found]]:
+    """(marked strings, visible strings that are not marked) in the Python files under `roots`."""
+    marked, unmarked, _ = scan_all(*roots)
     return marked, unmarked
 
 
-def scan_all(root: Path) -> tuple[list[Found], list[Found], list[Found]]:
+def scan_all(*roots: Path) -> tuple[list[Found], list[Found], list[Found]]:
     """Also the tr() calls made too early (at import or as a default argument, before the operator's
     language is installed: they would stay English; use N_ there and tr() where it is shown)."""
     marked: list[Found] = []
     unmarked: list[Found] = []
     early: list[Found] = []
-    for path in python_files(root):
-        source = path.read_text(encoding="utf-8")
-        scanner = _Scanner(path, source.splitlines())
-        scanner.visit(ast.parse(source, str(path)))
-        marked += scanner.marked
-        early += scanner.early
-        if path.relative_to(root).as_posix() not in NOT_SHOWN_MODULES:
-            unmarked += scanner.unmarked
+    for root in roots:
+        for path in python_files(root):
+            source = path.read_text(encoding="utf-8")
+            scanner = _Scanner(path, source.splitlines())
+            scanner.visit(ast.parse(source, str(path)))
+            marked += scanner.marked
+            early += scanner.early
+            if path.relative_to(root).as_posix() not in NOT_SHOWN_MODULES:
+                unmarked += scanner.unmarked
     return marked, unmarked, early
 
 

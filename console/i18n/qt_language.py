@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from console.i18n import formats, translate
+from console.i18n import formats, install
 from console.i18n.catalogue import CONTEXT
 
 log = logging.getLogger("console.i18n")
@@ -40,14 +40,14 @@ class Language:
         formats.use_language(self.code)
         QLocale.setDefault(QLocale(QLocale.Language.French if self.code == "fr" else QLocale.Language.English))
         if self.code == "en":
-            translate.install(str)
+            install(str)
             return
         ours = QTranslator()
         if not ours.load(str(HERE / f"console_{self.code}.qm")):
             log.error("the %s catalogue (%s) cannot be loaded: the console stays in English", self.code, HERE)
             self.code = "en"
             formats.use_language("en")
-            translate.install(str)
+            install(str)
             return
         qt = QTranslator()
         if qt.load(f"qtbase_{self.code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -55,5 +55,5 @@ class Language:
             self._translators.append(qt)
         app.installTranslator(ours)
         self._translators.append(ours)
-        translate.install(lambda source: QCoreApplication.translate(CONTEXT, source))
+        install(lambda source: QCoreApplication.translate(CONTEXT, source))
         log.info("language: %s", self.code)

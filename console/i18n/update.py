@@ -2,20 +2,21 @@
 
     python -m console.i18n.update
 
-Every string marked `tr("…")`/`N_("…")` in console/ goes into each `console_<lang>.ts` (new ones unfinished,
-for a translator to fill in with Qt Linguist or any editor), then lrelease (shipped with PySide6) compiles
-the `.qm` files the console loads."""
+Every string marked `tr("…")`/`N_("…")` in console/ and dispatch_protocol/ goes into each `console_<lang>.ts`
+(new ones unfinished, for a translator to fill in with Qt Linguist or any editor), then lrelease (shipped with
+PySide6) compiles the `.qm` files the console loads."""
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from console.i18n import catalogue
-from console.i18n.extract import scan
+from console.i18n.extract import scan, source_roots
 
 log = logging.getLogger("console.i18n")
 HERE = Path(__file__).parent
@@ -28,10 +29,11 @@ def catalogue_path(language: str) -> Path:
 
 
 def used_strings() -> dict[str, list[str]]:
-    marked, _ = scan(CONSOLE)
+    """Each marked string and where it is, relative to console/ (the shared protocol's as ../dispatch_protocol/…)."""
+    marked, _ = scan(*source_roots())
     used: dict[str, list[str]] = {}
     for found in marked:
-        used.setdefault(found.text, []).append(found.path.relative_to(CONSOLE).as_posix())
+        used.setdefault(found.text, []).append(Path(os.path.relpath(found.path, CONSOLE)).as_posix())
     return used
 
 

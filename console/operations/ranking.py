@@ -6,22 +6,15 @@ ranking between units is what matters, and it holds as long as they all drive in
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 
 from console.domain.model import Incident, Unit
+from dispatch_protocol.geo import distance_m
 
 # Average urban speeds with lights and sirens, m/s.
 SPEED_BY_TYPE = {"PatrolUnit": 11.0, "AmbulanceUnit": 12.0, "RescueUnit": 11.0, "FireEngine": 9.5}
 DEFAULT_SPEED = 10.0
-
-
-def straight_line_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6_371_000.0 * math.asin(math.sqrt(a))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +41,7 @@ def rank_units(
             continue
         if agencies and unit.agency not in agencies:
             continue
-        d = straight_line_m(unit.position.lat, unit.position.lon, incident.location.lat, incident.location.lon)
+        d = distance_m(unit.position.lat, unit.position.lon, incident.location.lat, incident.location.lon)
         out.append(
             Candidate(unit, d, d / SPEED_BY_TYPE.get(unit.type_common, DEFAULT_SPEED), unit.position.is_stale(now))
         )

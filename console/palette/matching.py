@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from console.social_watch.query import fold
+from dispatch_protocol.watch_query import fold
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from console.social_watch.query import fold
+from dispatch_protocol.watch_query import fold
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int]]:

@@ -23,14 +23,14 @@ from console.notifications import Notifier
 from console.social_watch.charts import RuleCharts
 from console.social_watch.post_detail import PostDetail
 from console.social_watch.post_list import HEADER_ROLE, POST_ROLE, PostDelegate, PostListModel
-from console.social_watch.query import QueryError
 from console.social_watch.rule_editor import IncidentPlace, RuleEditor
-from console.social_watch.rules import geofence_outline
 from console.social_watch.sources_view import SourcesView
 from console.social_watch.watch import EVERY_POST
 from console.social_watch.watch_model import SocialWatchModel
 from console.store import Store
 from console.views.selection import Selection
+from dispatch_protocol.geofence import geofence_outline
+from dispatch_protocol.watch_query import QueryError
 
 ALL_RULES = ""
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.social import WatchRuleRecord
 from console.i18n import N_, tr
-from console.social_watch.query import QueryError, parse
+from dispatch_protocol.watch_query import QueryError, parse
 
 IncidentPlace = tuple[str, str, float, float]  # id, number, lat, lon
 GEOFENCE_NONE, GEOFENCE_INCIDENT, GEOFENCE_DRAWN, GEOFENCE_KEEP = "none", "incident", "drawn", "keep"

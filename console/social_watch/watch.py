@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from console.domain.social import SocialPost, WatchRuleRecord
-from console.social_watch.query import QueryError, Text, parse
 from console.social_watch.rules import WatchRule
 from console.social_watch.spikes import BASELINE_MINUTES, GUARD_MINUTES, Spike, spike_at
+from dispatch_protocol.watch_query import QueryError, Text, parse
 
 log = logging.getLogger("console.social")
 ALERT_COOLDOWN = timedelta(minutes=15)

@@ -1,7 +1,7 @@
 """Watch rules, shared by every console through the backend: validated here with the consoles' own parser.
 
-The query language and geofences are defined once, in `console.social_watch` (pure Python, no Qt): the
-backend refuses a rule the consoles could not read, with the position of the problem.
+The query language and geofences are defined once, in `dispatch_protocol` (pure Python, shared with the
+consoles): the backend refuses a rule the consoles could not read, with the position of the problem.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from console.social_watch.query import QueryError, parse
-from console.social_watch.rules import geofence_of
+from dispatch_protocol.geofence import geofence_of
+from dispatch_protocol.watch_query import QueryError, parse
 from dispatchd.clock import utc_now
 from dispatchd.problems import Problem, not_found
 from dispatchd.service import check_version

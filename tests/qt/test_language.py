@@ -19,11 +19,11 @@ from console.i18n import formats, tr
 from console.i18n.qt_language import Language, choose_language
 from console.notifications import Notifier
 from console.social_watch.rule_editor import GEOFENCE_DRAWN, GEOFENCE_INCIDENT, RuleEditor
-from console.social_watch.rules import geofence_of, geofence_outline
 from console.store import Store
 from console.views.main_window import MainWindow
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
+from dispatch_protocol.geofence import geofence_of, geofence_outline
 from tests.qt.conftest import QtAsync
 
 

@@ -10,25 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from console.i18n import catalogue, formats, tr, translate
-from console.i18n.extract import scan_all
+from console.i18n import catalogue, formats, install, tr
+from console.i18n.extract import scan_all, source_roots
 from console.i18n.update import catalogue_path, lrelease, used_strings
-
-CONSOLE = Path(__file__).parents[3] / "console"
 
 
 @pytest.fixture
 def french_lookup() -> Iterator[dict[str, str]]:
     table: dict[str, str] = {}
-    translate.install(lambda source: table.get(source, source))
+    install(lambda source: table.get(source, source))
     formats.use_language("fr")
     yield table
-    translate.install(str)
+    install(str)
     formats.use_language("en")
 
 
 def test_every_visible_string_in_the_console_goes_through_tr() -> None:
-    marked, unmarked, early = scan_all(CONSOLE)
+    marked, unmarked, early = scan_all(*source_roots())
     assert len(marked) > 500, "the scan sees the console's strings"
     assert not unmarked, "strings an operator reads, not translatable:\n" + "\n".join(map(str, unmarked))
     assert not early, "translated before the language is chosen (use N_):\n" + "\n".join(map(str, early))

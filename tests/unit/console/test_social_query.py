@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from console.social_watch.query import QueryError, Text, fold, parse
 from console.social_watch.rules import WatchRule, matching_rules
 from console.social_watch.spikes import spike_at
+from dispatch_protocol.watch_query import QueryError, Text, fold, parse
 
 
 def matches(query: str, post: str) -> bool:

@@ -8,12 +8,12 @@ from typing import Any
 from console.domain.events import Event
 from console.domain.social import SocialPost, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
-from console.operations.ranking import straight_line_m
 from console.social_watch.highlight import highlight_spans
-from console.social_watch.rules import geofence_outline
 from console.social_watch.safe_text import one_line, shown_text
 from console.social_watch.time_ago import time_ago
 from console.social_watch.watch import SocialWatch
+from dispatch_protocol.geo import distance_m
+from dispatch_protocol.geofence import geofence_outline
 from dispatchd.social.plain_text import MAX_TEXT, text_of_html
 
 NOW = datetime(2026, 11, 25, 20, 0, 30, tzinfo=UTC)
@@ -176,7 +176,7 @@ def test_a_rule_s_circle_is_outlined_as_a_polygon_at_its_radius() -> None:
     assert outline is not None and outline["type"] == "Polygon"
     ring = outline["coordinates"][0]
     assert len(ring) == 49 and ring[0] == ring[-1]
-    assert all(abs(straight_line_m(45.75, 4.84, lat, lon) - 500) < 5 for lon, lat in ring)
+    assert all(abs(distance_m(45.75, 4.84, lat, lon) - 500) < 5 for lon, lat in ring)
     square = {"type": "Polygon", "coordinates": [[[4.83, 45.74], [4.85, 45.74], [4.85, 45.76], [4.83, 45.76]]]}
     assert geofence_outline(square) == {"type": "Polygon", "coordinates": [[*square["coordinates"][0], [4.83, 45.74]]]}
     assert (

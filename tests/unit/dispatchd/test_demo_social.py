@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from console.domain.social import SocialPost, WatchRuleRecord
-from console.operations.ranking import straight_line_m
 from console.social_watch.watch import SocialWatch
+from dispatch_protocol.geo import distance_m
 from dispatchd.clock import format_utc
 from dispatchd.demo.city import build_city
 from dispatchd.demo.social_chatter import DEMO_RULES, DemoChatter
@@ -59,9 +59,7 @@ def test_a_fresh_fight_brings_a_geotagged_burst_that_the_demo_rules_flag_after_a
         burst += chatter.generate(moment, moment + timedelta(seconds=10))
         moment += timedelta(seconds=10)
     near = [
-        p
-        for p in burst
-        if p.lat is not None and straight_line_m(p.lat, p.lon, city.nodes[40].lat, city.nodes[40].lon) < 400
+        p for p in burst if p.lat is not None and distance_m(p.lat, p.lon, city.nodes[40].lat, city.nodes[40].lon) < 400
     ]
     assert len(near) >= 25, f"a burst near the fight ({len(near)} geotagged posts)"
     assert all("Rue Danton" in p.text for p in near)
