@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib.util
 import logging
 import socket
 import sys
@@ -83,6 +84,11 @@ class _AnnouncingServer(uvicorn.Server):
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if (args.demo or args.basemap) and importlib.util.find_spec("cv2") is None:
+        log.error(
+            "the demo city is drawn with OpenCV, which is not installed here: pip install 'command-console[demo]'"
+        )
+        return 2
     config = ServerConfig(
         data_dir=args.data_dir.resolve(),
         demo=args.demo,

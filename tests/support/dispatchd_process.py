@@ -17,9 +17,11 @@ READY = "dispatchd listening on "
 class DispatchdProcess:
     """Starts `python -m dispatchd`, waits for its 'listening' line; can be killed and started again."""
 
-    def __init__(self, data_dir: Path, *args: str) -> None:
+    def __init__(self, data_dir: Path, *args: str, python: Path | str = sys.executable) -> None:
+        """`python`: the interpreter to run it with (another virtual environment's)."""
         self.data_dir = data_dir
         self.args = list(args)
+        self.python = str(python)
         self.url = ""
         self.port = 0
         self._process: subprocess.Popen[str] | None = None
@@ -27,7 +29,7 @@ class DispatchdProcess:
     def start(self, port: int | None = None, timeout_s: float = 60.0) -> str:
         chosen = port if port is not None else self.port
         cmd = [
-            sys.executable,
+            self.python,
             "-m",
             "dispatchd",
             "--host",
