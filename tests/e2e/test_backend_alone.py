@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,8 +29,14 @@ def test_dispatchd_installs_and_runs_without_the_desktop(tmp_path: Path) -> None
     constraints.write_text("\n".join(PIN.findall((ROOT / "requirements.lock").read_text())) + "\n")
     # The registry's TLS certificates are checked against the real clock, not the shifted one of `./dev test`.
     env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME")}
+    source = tmp_path / "src"  # what a source distribution holds: the build leaves nothing in the working tree
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for package in ("console", "dispatchd", "dispatch_protocol"):
+        shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
     installed = subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "-c", str(constraints), str(ROOT)],
+        [str(python), "-m", "pip", "install", "-q", "-c", str(constraints), str(source)],
         env=env, capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert installed.returncode == 0, installed.stderr[-3000:]
