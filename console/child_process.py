@@ -6,16 +6,32 @@ import contextlib
 import ctypes
 import signal
 import sys
+from collections.abc import Callable
 
 _PR_SET_PDEATHSIG = 1
+
+
+def _prctl() -> Callable[..., int] | None:
+    """libc's prctl, found now, in the console: between fork and exec the child may only call it. Loading a
+    library there (dlopen takes the loader's lock and allocates) hangs the child, and the console waiting for
+    its exec, whenever another of the console's threads held that lock or malloc's at the fork."""
+    try:
+        function: Callable[..., int] = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return function
+
+
+_PRCTL = _prctl() if sys.platform.startswith("linux") else None
 
 
 def die_with_parent() -> None:
     """Runs in the child before exec (`preexec_fn`): the kernel sends it SIGTERM if the console dies, even by
     SIGKILL. The setting survives exec."""
-    with contextlib.suppress(OSError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if _PRCTL is not None:
+        with contextlib.suppress(OSError):
+            _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-PREEXEC = die_with_parent if sys.platform.startswith("linux") else None
+PREEXEC = die_with_parent if _PRCTL is not None else None
 """What to pass as `preexec_fn` (Linux only)."""
