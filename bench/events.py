@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import gc
 import json
 import multiprocessing
 import multiprocessing.queues
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import QApplication
 from console.app import build_console
 from console.backend.client import DispatchClient
 from console.backend.event_stream import EventStream
+from console.event_loop import async_generators_closed_on
 from console.map.scheme import register_scheme
 from dispatchd.clock import format_utc, utc_now
 from dispatchd.service import DispatchService
@@ -169,7 +169,6 @@ async def measure(backend: DispatchdProcess, count: int) -> None:
         writer_rate, last_seq = await asyncio.to_thread(fill, backend, count)
         print(f"log filled: {last_seq - start_seq} events after seq {start_seq}", flush=True)
         bare = [await bare_reader(http, backend, token, start_seq, last_seq)]
-        gc.collect()
         client = ResumingClient(http, backend.url, snapshot)
         client.set_credentials("supervisor", "supervisor")
         stream = EventStream(client, console.store, console.window.status.show_status)
@@ -185,7 +184,6 @@ async def measure(backend: DispatchdProcess, count: int) -> None:
         with contextlib.suppress(asyncio.CancelledError):
             await task
         bare.append(await bare_reader(http, backend, token, start_seq, last_seq))
-        gc.collect()  # the streams left behind are finalised now, on this running loop, not at exit without one
     received = console.store.last_seq - start_seq
     rate = received / elapsed
     bare_rate = statistics.mean(bare)
@@ -218,7 +216,7 @@ def main() -> int:
             app = QApplication.instance() or QApplication(sys.argv[:1])
             loop = qasync.QEventLoop(app)
             asyncio.set_event_loop(loop)
-            with loop:
+            with loop, async_generators_closed_on(loop):
                 loop.run_until_complete(measure(backend, args.events))
         finally:
             backend.stop()

@@ -39,6 +39,7 @@ from console.backend.outbox_file import OutboxFile
 from console.backend.queries import Queries
 from console.diagnostics import enable_crash_traces, setup_logging
 from console.domain.priority import priority_label
+from console.event_loop import async_generators_closed_on
 from console.evidence.bookmarks_panel import BookmarksPanel
 from console.evidence.cli import verify_main
 from console.i18n import N_, tr
@@ -673,7 +674,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wake.start(250)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
-        with loop:
+        with loop, async_generators_closed_on(loop):
             code: int = loop.run_until_complete(run(args, app, settings, demo))
             return code
     finally:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.event_loop import async_generators_closed_on
 from console.map.profile import release_map_profile
 
 
@@ -38,7 +39,8 @@ def qloop(qapp: QApplication, qtbot: QtBot) -> Iterator[QtAsync]:
     executor = qasync.QThreadExecutor(2)  # ours, so that teardown can wait for its threads
     loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
-    yield QtAsync(loop, qtbot)
+    with async_generators_closed_on(loop):
+        yield QtAsync(loop, qtbot)
     executor.shutdown(wait=True)
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
