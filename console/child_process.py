@@ -1,9 +1,16 @@
-"""Children of the console (the demo backend, the video decoding process) never outlive it."""
+"""Children of the console (the demo backend, the video decoding process) never outlive it.
+
+The kernel sends a child SIGTERM when its parent dies, even by SIGKILL (PR_SET_PDEATHSIG). A child started
+while the console has other threads (the decoding process, started from the running GUI) asks for it itself,
+first thing (`die_with`): Python code between fork and exec (`preexec_fn`) can hang the child, and the GUI
+thread waiting for its exec, on a lock another thread held at the fork (seen with libfaketime preloaded). The
+demo backend starts before Qt and its threads, where `PREEXEC` is safe."""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -34,4 +41,14 @@ def die_with_parent() -> None:
 
 
 PREEXEC = die_with_parent if _PRCTL is not None else None
-"""What to pass as `preexec_fn` (Linux only)."""
+"""What to pass as `preexec_fn` (Linux only), while the console has no other thread."""
+
+
+def die_with(parent_pid: int) -> None:
+    """Called by a child first thing: SIGTERM when `parent_pid` ends, at once if it already has (between the
+    fork and this call)."""
+    if _PRCTL is not None:
+        with contextlib.suppress(OSError):
+            _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent_pid:
+        os.kill(os.getpid(), signal.SIGTERM)

@@ -3,10 +3,10 @@
 With 16 capture threads in the GUI's interpreter, a tile's paint (0.08 ms of work) often waited 1–2 ms for
 the interpreter lock, and with 32 feeds on two cores the GUI painted 13–17 fps a tile. Here the threads
 share this process's lock, and the GUI keeps its own. Frames go through shared memory (`FrameBuffer`);
-commands and states through a socket (pickled tuples). The process dies with the console (PDEATHSIG, set
-by the console before exec: `console.child_process`).
+commands and states through a socket (pickled tuples). The process dies with the console (PDEATHSIG, asked
+for first thing: `console.child_process`).
 
-    python -m console.videowall.decoder_host FD
+    python -m console.videowall.decoder_host FD CONSOLE_PID
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from console.child_process import die_with
 from console.videowall.feed_source import FeedSource
 from console.videowall.feed_worker import FeedWorker, Frame, Pixels
 from console.videowall.frame_buffer import FrameBuffer
@@ -150,6 +151,7 @@ def main() -> None:
         level=os.environ.get("CONSOLE_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     signal.signal(signal.SIGTERM, lambda _s, _f: sys.exit(0))
+    die_with(int(sys.argv[2]))
     host = DecoderHost(Connection(int(sys.argv[1])))
     try:
         host.run()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import socket
 import subprocess
 import sys
@@ -19,7 +20,6 @@ from dataclasses import asdict
 from multiprocessing.connection import Connection
 from typing import Any
 
-from console.child_process import PREEXEC
 from console.i18n import tr
 from console.videowall.feed import Snapshot
 from console.videowall.feed_source import FeedSource
@@ -52,9 +52,10 @@ class DecoderProcess:
     def _start(self) -> None:
         ours, theirs = socket.socketpair()
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "console.videowall.decoder_host", str(theirs.fileno())],
+            # it dies with the console, even if the console is killed (it asks the kernel itself: no preexec_fn
+            # from a threaded process, see console.child_process)
+            [sys.executable, "-m", "console.videowall.decoder_host", str(theirs.fileno()), str(os.getpid())],
             pass_fds=[theirs.fileno()],
-            preexec_fn=PREEXEC,  # it dies with the console, even if the console is killed
         )
         theirs.close()
         self._connection = Connection(ours.detach())
