@@ -47,8 +47,6 @@ PREEXEC = die_with_parent if _PRCTL is not None else None
 def die_with(parent_pid: int) -> None:
     """Called by a child first thing: SIGTERM when `parent_pid` ends, at once if it already has (between the
     fork and this call)."""
-    if _PRCTL is not None:
-        with contextlib.suppress(OSError):
-            _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    die_with_parent()
     if os.getppid() != parent_pid:
         os.kill(os.getpid(), signal.SIGTERM)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dispatch_protocol.geo import distance_m
+from dispatch_protocol.geo import distance_m, point_in_ring
 from dispatch_protocol.text import tr
 
 
@@ -31,13 +31,7 @@ class Polygon:
     ring: tuple[tuple[float, float], ...]  # (lon, lat) as GeoJSON, closed or not
 
     def contains(self, lat: float, lon: float) -> bool:
-        """Even-odd ray casting (fine at city scale, where the plane approximation holds)."""
-        inside = False
-        points = self.ring
-        for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
-            if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
-                inside = not inside
-        return inside
+        return point_in_ring(lon, lat, self.ring)
 
 
 Geofence = Circle | Polygon

@@ -1,15 +1,12 @@
-"""Small geometry on WGS84 coordinates: distances and point-in-polygon for sectors."""
+"""Geometry of the backend: bearings and sectors (distances and point-in-polygon: `dispatch_protocol.geo`)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dispatch_protocol.geo import distance_m
-
-__all__ = ["bearing_deg", "distance_m", "point_in_ring"]
+from dispatch_protocol.geo import point_in_ring
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -19,19 +16,6 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     x = math.sin(dl) * math.cos(p2)
     y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
     return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
-
-
-def point_in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bool:
-    """Ray casting on a GeoJSON ring of [lon, lat] positions."""
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i][0], ring[i][1]
-        xj, yj = ring[j][0], ring[j][1]
-        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from dispatchd.geo import distance_m
+from dispatch_protocol.geo import distance_m
 
 LAT0, LON0 = 45.7560, 4.8320
 SPACING_M = 230.0

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from dispatch_protocol.geo import distance_m
 from dispatchd.clock import format_utc, utc_now
 from dispatchd.demo.citizen_media import CitizenMedia, make_photo, make_text, make_video
 from dispatchd.demo.city import City
 from dispatchd.demo.incident_types import CALL_NOTE, MAJOR_EVENT_TEXT, IncidentType, incident_types
 from dispatchd.event_bus import EventBus
-from dispatchd.geo import bearing_deg, distance_m
+from dispatchd.geo import bearing_deg
 from dispatchd.media_store import MediaStore
 from dispatchd.service import INCIDENT, UNIT, DispatchService
 from dispatchd.storage.interface import Storage, Transaction

@@ -9,12 +9,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from dispatch_protocol.geo import distance_m
 from dispatchd.clock import parse_utc
 from dispatchd.demo.city import build_city
 from dispatchd.demo.incident_types import INCIDENT_TYPES, incident_types
 from dispatchd.demo.simulator import Simulator
 from dispatchd.event_bus import EventBus
-from dispatchd.geo import Sectors, distance_m
+from dispatchd.geo import Sectors
 from dispatchd.media_store import MediaStore
 from dispatchd.service import DispatchService
 from dispatchd.storage.sqlite import SQLiteStorage
