@@ -37,10 +37,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication
 
+from console.map.logic.tiles import MBTiles
 from console.map.map_view import MapView
 from console.map.page import build_page
 from console.map.scheme import register_scheme
-from console.map.tiles import MBTiles
 from dispatchd.demo.basemap import write_mbtiles
 from dispatchd.demo.city import build_city
 

@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from console.domain.events import Event, parse_sse_event
+from console.recording.logic.session_file import SessionReader
 from console.recording.recorder import SessionRecorder
-from console.recording.session_file import SessionReader
-from console.store import Store
+from console.state.store import Store
 
 HOURS = 8
 T0 = "2026-11-24T20:00:00.000Z"

@@ -21,8 +21,8 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
-from console.domain.social import SocialPost, WatchRuleRecord
-from console.social_watch.watch import SocialWatch
+from console.domain.social import PostLocation, SocialPost, WatchRuleRecord
+from console.social_watch.logic.watch import SocialWatch
 from dispatch_protocol.watch_query import Text, parse
 
 VOCABULARY = (
@@ -130,20 +130,21 @@ def main() -> int:
     for n, query in enumerate(make_rules(args.rules, random.Random(11))):
         languages = ("fr",) if n % 3 == 1 else ()
         geofence = {"type": "Circle", "center": [4.84, 45.75], "radius_m": 1500} if n % 3 == 2 else None
-        watch.set_rule(WatchRuleRecord(f"r{n}", f"rule {n}", query, languages, geofence, True, 1))
+        rule = WatchRuleRecord(
+            id=f"r{n}", name=f"rule {n}", query=query, languages=languages, geofence=geofence, version=1
+        )
+        watch.set_rule(rule)
     now = datetime.now(UTC)
     social_posts = [
         SocialPost(
-            f"p{i}",
-            "demo",
-            "bench",
-            "@bench",
-            text,
-            now - timedelta(seconds=i),
-            None,
-            rng.choice(("fr", "en")),
-            45.75 + rng.uniform(-0.02, 0.02),
-            4.84 + rng.uniform(-0.02, 0.02),
+            id=f"p{i}",
+            platform="demo",
+            source_id="bench",
+            author="@bench",
+            text=text,
+            posted_at=now - timedelta(seconds=i),
+            lang=rng.choice(("fr", "en")),
+            location=PostLocation(lat=45.75 + rng.uniform(-0.02, 0.02), lon=4.84 + rng.uniform(-0.02, 0.02)),
         )
         for i, text in enumerate(posts)
     ]

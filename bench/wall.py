@@ -60,11 +60,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
-from console.videowall.feed_source import FeedSource
-from console.videowall.remote_feed import DecoderProcess
+from console.videowall.logic.feed_source import FeedSource
+from console.videowall.logic.remote_feed import DecoderProcess
+from console.videowall.logic.wall_state import SourceRef, WallState
 from console.videowall.tile import Tile
 from console.videowall.wall_grid import WallGrid
-from console.videowall.wall_state import SourceRef, WallState
 from tests.support.streams import free_port, mpegts_over_tcp
 
 RESOLUTIONS = {"720p": (1280, 720), "360p": (640, 360), "1080p": (1920, 1080)}

@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ", ".join(missing),
         )
         return 2
-    from console.app import main as console_main  # only once the desktop's packages are there
+    from console.cli import main as console_main  # only once the desktop's packages are there
 
     return console_main(argv)
 

@@ -8,16 +8,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from console.alerting.log import Alert, AlertLog
+from console.alerting.logic.log import Alert, AlertLog
 from console.alerting.sound import AlertSound
+from console.domain.safe_text import one_line
 from console.i18n import N_, tr
-from console.social_watch.alert_bar import SpikeAlertBar, alert_text
-from console.social_watch.safe_text import one_line
-from console.social_watch.watch import SpikeAlert
-from console.social_watch.watch_model import SocialWatchModel
-from console.store import Store
-from console.videowall.wall_grid import WallGrid
-from console.views.alerts import HighPriorityAlerts
+from console.state.high_priority import HighPriorityAlerts
+from console.state.store import Store
 
 KIND_WORDS = {"incident": N_("Incident"), "social": N_("Social spike"), "camera": N_("Camera")}
 
@@ -30,20 +26,28 @@ class AlertCenter(QObject):
         self,
         store: Store,
         incidents: HighPriorityAlerts,
-        social: SocialWatchModel,
-        spike_bar: SpikeAlertBar,
-        wall: WallGrid,
         user: Callable[[], str],
         sound: AlertSound | None = None,
     ) -> None:
         super().__init__()
         self.log = AlertLog()
-        self._store, self._incidents, self._spike_bar, self._user = store, incidents, spike_bar, user
+        self._store, self._incidents, self._user = store, incidents, user
         self.sound = sound
+        self._acknowledgers: dict[str, Callable[[str], None]] = {"incident": incidents.acknowledge}
         incidents.changed.connect(self._incidents_changed)
-        social.spike_detected.connect(self._spike)
-        wall.feed_failed.connect(self._camera)
-        spike_bar.acknowledged.connect(self._spike_acknowledged)
+
+    def add_source(self, kind: str, acknowledge: Callable[[str], None] | None = None) -> Callable[[str, str], None]:
+        """Another capability's alerts of `kind` (`social`, `camera`): returns the function that raises one
+        (`key`, `text`); `acknowledge` is told when the operator acknowledges one here."""
+        if acknowledge is not None:
+            self._acknowledgers[kind] = acknowledge
+        return lambda key, text: self._raise(kind, key, text)
+
+    def acknowledged_elsewhere(self, kind: str, key: str) -> None:
+        """The operator acknowledged it where it showed (an alert strip): the log follows."""
+        if any(a.pending and a.kind == kind and a.key == key for a in self.log.alerts):
+            self.log.acknowledge_key(kind, key, self._user(), self._store.now())
+            self.changed.emit()
 
     def _raise(self, kind: str, key: str, text: str) -> None:
         alert = self.log.raise_alert(kind, key, text, self._store.now())
@@ -72,23 +76,11 @@ class AlertCenter(QObject):
                 self.log.acknowledge_key("incident", alert.key, self._user(), self._store.now())
                 self.changed.emit()
 
-    def _spike(self, spike: SpikeAlert) -> None:
-        self._raise("social", spike.rule_id, alert_text(spike))
-
-    def _camera(self, camera: str, reason: str) -> None:
-        self._raise("camera", camera, f"{camera}: {reason}")
-
-    def _spike_acknowledged(self, rule_id: str) -> None:
-        if any(a.pending and a.kind == "social" and a.key == rule_id for a in self.log.alerts):
-            self.log.acknowledge_key("social", rule_id, self._user(), self._store.now())
-            self.changed.emit()
-
     def acknowledge(self, alert: Alert) -> None:
         self.log.acknowledge(alert.id, self._user(), self._store.now())
-        if alert.kind == "incident":
-            self._incidents.acknowledge(alert.key)
-        elif alert.kind == "social":
-            self._spike_bar.acknowledge(alert.key)
+        acknowledge = self._acknowledgers.get(alert.kind)
+        if acknowledge is not None:
+            acknowledge(alert.key)
         self.changed.emit()
 
 

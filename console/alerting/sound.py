@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from console.alerting.chime import chime_wav
+from console.alerting.logic.chime import chime_wav
 
 log = logging.getLogger("console.alerting")
 PLAYERS = ("pw-play", "paplay", "aplay")

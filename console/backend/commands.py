@@ -16,9 +16,9 @@ from typing import Any
 
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry
+from console.domain.clip_range import ClipRange
 from console.domain.model import Bookmark, Incident, Unit
 from console.domain.social import SocialPost, WatchRuleRecord
-from console.evidence.clip import ClipRange
 from console.i18n import N_, tr
 
 AGENCY_NAMES = {"police": N_("police"), "gendarmerie": N_("gendarmerie"), "fire": N_("fire brigade"), "ems": N_("EMS")}

@@ -1,4 +1,5 @@
-"""Reads the panels need beyond the store: incident types, an incident's past, media files, exports.
+"""Reads the panels need beyond the store: incident types, an incident's past, media files, exports;
+other capabilities run their own reads with `run`.
 
 Each call runs as a task on the shared loop and answers through a callback on the GUI thread; a failure
 reaches the operator through `on_error`.
@@ -17,8 +18,7 @@ from typing import Any, TypeVar
 from console.backend.client import DispatchClient
 from console.backend.errors import BackendError
 from console.domain.events import Event, MalformedEvent, event_from_dict
-from console.domain.model import Bookmark, Incident, MediaItem
-from console.evidence.export import ExportRefused, export_clip
+from console.domain.model import MediaItem
 from console.i18n import tr
 
 log = logging.getLogger("console.backend")
@@ -43,7 +43,7 @@ class Queries:
     def attach(self, client: DispatchClient) -> None:
         self._client = client
 
-    def _run(
+    def run(
         self, what: str, call: Callable[[DispatchClient], Awaitable[T]], done: Callable[[T], None]
     ) -> asyncio.Task[None] | None:
         """Run a call on the loop; returns its task (to cancel it), or None when not connected yet."""
@@ -64,31 +64,11 @@ class Queries:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    def export_bookmark(
-        self,
-        bookmark: Bookmark,
-        incident: Incident,
-        source_name: str,
-        folder: Path,
-        on_progress: Callable[[int], None],
-        done: Callable[[str], None],
-    ) -> asyncio.Task[None] | None:
-        """Export a clip as evidence into `folder`; `done` gets the manifest's sha256. Cancel the task to stop."""
-
-        async def call(client: DispatchClient) -> str:
-            user = client.session.username if client.session else ""
-            try:
-                return await export_clip(client, bookmark, incident, source_name, user, folder, on_progress)
-            except ExportRefused as exc:
-                raise BackendError(str(exc)) from exc
-
-        return self._run(tr("export the clip"), call, done)
-
     def incident_types(self, done: Callable[[list[dict[str, Any]]], None]) -> None:
-        self._run(tr("load the incident types"), lambda c: c.request("GET", "/incident-types"), done)
+        self.run(tr("load the incident types"), lambda c: c.request("GET", "/incident-types"), done)
 
     def sectors(self, done: Callable[[dict[str, Any]], None]) -> None:
-        self._run(tr("load the sectors"), lambda c: c.request("GET", "/sectors"), done)
+        self.run(tr("load the sectors"), lambda c: c.request("GET", "/sectors"), done)
 
     def timeline(self, incident_id: str, done: Callable[[list[Event]], None]) -> None:
         if self.history is not None:
@@ -112,7 +92,7 @@ class Queries:
                     log.error("timeline of %s: skipped %s", incident_id, error)
             return events
 
-        self._run(tr("load the incident's timeline"), call, done)
+        self.run(tr("load the incident's timeline"), call, done)
 
     def export(self, incident_id: str, kind: str, target: Path, done: Callable[[Path], None]) -> None:
         """Save the incident as EIDO or EMSI JSON (`kind` is `eido` or `emsi`)."""
@@ -123,7 +103,7 @@ class Queries:
             await asyncio.to_thread(target.write_text, text, "utf-8")
             return target
 
-        self._run(tr("export the incident as {format}", format=kind.upper()), call, done)
+        self.run(tr("export the incident as {format}", format=kind.upper()), call, done)
 
     def media_file(self, item: MediaItem, done: Callable[[Path], None]) -> None:
         """The media's content in the local cache, downloaded once and checked against its sha256."""
@@ -138,7 +118,7 @@ class Queries:
             await asyncio.to_thread(_write_atomically, path, content)
             return path
 
-        self._run(tr("download the media"), call, done)
+        self.run(tr("download the media"), call, done)
 
     def upload_photo(
         self, incident_id: str, jpeg: bytes, captured_at: str | None, source: str, done: Callable[[Any], None]
@@ -151,7 +131,7 @@ class Queries:
         async def call(client: DispatchClient) -> Any:
             return await client.upload(f"/incidents/{incident_id}/media", fields, ("snapshot.jpg", jpeg, "image/jpeg"))
 
-        self._run(tr("attach the snapshot to the incident"), call, done)
+        self.run(tr("attach the snapshot to the incident"), call, done)
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

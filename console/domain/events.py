@@ -1,4 +1,4 @@
-"""The event envelope `{seq, ts, type, entity: {type, id, version}, actor, data}` and its parsing."""
+"""Events as the console holds them, parsed from the wire contract's envelope (`dispatch_protocol.events`)."""
 
 from __future__ import annotations
 
@@ -9,29 +9,7 @@ from typing import Any
 
 from console.domain.model import MalformedData, parse_time
 from console.domain.timefmt import format_utc
-
-EVENT_TYPES = frozenset(
-    {
-        "incident.created",
-        "incident.updated",
-        "incident.closed",
-        "incident.note_added",
-        "unit.updated",
-        "unit.position",
-        "camera.updated",
-        "media.added",
-        "bookmark.created",
-        "bookmark.locked",
-        "bookmark.updated",
-        "bookmark.deleted",
-        "social.post",
-        "social.source",
-        "watch_rule.created",
-        "watch_rule.updated",
-        "exercise.updated",
-        "alert.raised",
-    }
-)
+from dispatch_protocol.events import EVENT_TYPES, envelope
 
 
 class MalformedEvent(ValueError):
@@ -66,14 +44,16 @@ class Event:
         return {"seq": self.seq, "ts": self.ts, "type": self.type, "entity": {"id": self.entity_id}, "data": self.data}
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "ts": format_utc(self.ts),
-            "type": self.type,
-            "entity": {"type": self.entity_type, "id": self.entity_id, "version": self.entity_version},
-            "actor": self.actor,
-            "data": self.data,
-        }
+        return envelope(
+            self.seq,
+            format_utc(self.ts),
+            self.type,
+            self.entity_type,
+            self.entity_id,
+            self.entity_version,
+            self.actor,
+            self.data,
+        )
 
 
 def event_from_dict(raw: Any, seq_hint: int) -> Event:

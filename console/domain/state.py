@@ -6,6 +6,7 @@ is a gap that the caller fills (catch-up) before going on.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -14,19 +15,19 @@ from enum import Enum
 from typing import Any
 
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import Bookmark, Camera, Incident, MalformedData, MediaItem, Position, Unit
+from console.domain.model import Bookmark, Camera, Incident, MalformedData, MediaItem, Position, Unit, parse
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 
 log = logging.getLogger("console.store")
 SNAPSHOT_PARSERS: dict[str, Callable[[Any], Any]] = {
-    "incidents": Incident.from_dict,
-    "units": Unit.from_dict,
-    "cameras": Camera.from_dict,
-    "media": MediaItem.from_dict,
-    "bookmarks": Bookmark.from_dict,
-    "social_posts": SocialPost.from_dict,
-    "watch_rules": WatchRuleRecord.from_dict,
-    "social_sources": SocialSource.from_dict,
+    "incidents": functools.partial(parse, Incident, where="incident"),
+    "units": functools.partial(parse, Unit, where="unit"),
+    "cameras": functools.partial(parse, Camera, where="camera"),
+    "media": functools.partial(parse, MediaItem, where="media"),
+    "bookmarks": functools.partial(parse, Bookmark, where="bookmark"),
+    "social_posts": functools.partial(parse, SocialPost, where="post"),
+    "watch_rules": functools.partial(parse, WatchRuleRecord, where="watch_rule"),
+    "social_sources": functools.partial(parse, SocialSource, where="social_source"),
 }
 """Each entity list of a snapshot (the state's attribute of the same name) and how its items are read."""
 KEEP_POSTS = timedelta(hours=25)  # the social watch charts 24 hours
@@ -91,8 +92,8 @@ class DispatchState:
                 out[item.id] = item
             return out
 
-        for key, parse in SNAPSHOT_PARSERS.items():
-            setattr(self, key, load(key, parse))
+        for key, reader in SNAPSHOT_PARSERS.items():
+            setattr(self, key, load(key, reader))
         exercise = snapshot.get("exercise")
         self.exercise = exercise if isinstance(exercise, dict) else None
         self.others = {}
@@ -137,12 +138,12 @@ class DispatchState:
         family = event.type.split(".")[0]
         data = event.data
         if family == "incident":
-            incident = Incident.from_dict(data.get("incident") or {})
+            incident = parse(Incident, data.get("incident"), "incident")
             created = incident.id not in self.incidents
             self.incidents[incident.id] = incident
             return (Change("incident", incident.id, created),)
         if event.type == "unit.updated":
-            unit = Unit.from_dict(data.get("unit") or {})
+            unit = parse(Unit, data.get("unit"), "unit")
             created = unit.id not in self.units
             self.units[unit.id] = unit
             return (Change("unit", unit.id, created),)
@@ -150,19 +151,19 @@ class DispatchState:
             existing = self.units.get(event.entity_id)
             if existing is None:
                 raise MalformedData(f"position for unknown unit {event.entity_id!r}")
-            self.units[existing.id] = existing.with_position(Position.from_dict(data.get("position") or {}, "position"))
+            self.units[existing.id] = existing.with_position(parse(Position, data.get("position"), "position"))
             return (Change("unit", existing.id),)
         if event.type == "camera.updated":
-            camera = Camera.from_dict(data.get("camera") or {})
+            camera = parse(Camera, data.get("camera"), "camera")
             created = camera.id not in self.cameras
             self.cameras[camera.id] = camera
             return (Change("camera", camera.id, created),)
         if event.type == "media.added":
-            item = MediaItem.from_dict(data.get("media") or {})
+            item = parse(MediaItem, data.get("media"), "media")
             self.media[item.id] = item
             return (Change("media", item.id, True),)
         if family == "bookmark":
-            bookmark = Bookmark.from_dict(data.get("bookmark") or {})
+            bookmark = parse(Bookmark, data.get("bookmark"), "bookmark")
             if event.type == "bookmark.deleted":
                 self.bookmarks.pop(bookmark.id, None)
                 return (Change("bookmark", bookmark.id),)
@@ -170,18 +171,18 @@ class DispatchState:
             self.bookmarks[bookmark.id] = bookmark
             return (Change("bookmark", bookmark.id, created),)
         if event.type == "social.post":
-            post = SocialPost.from_dict(data.get("post") or {})
+            post = parse(SocialPost, data.get("post"), "post")
             created = post.id not in self.social_posts
             self.social_posts[post.id] = post
             if created and len(self.social_posts) % PRUNE_EVERY == 0:
                 self._forget_old_posts(event.ts - KEEP_POSTS)
             return (Change("social_post", post.id, created),)
         if family == "watch_rule":
-            rule = WatchRuleRecord.from_dict(data.get("rule") or {})
+            rule = parse(WatchRuleRecord, data.get("rule"), "watch_rule")
             self.watch_rules[rule.id] = rule
             return (Change("watch_rule", rule.id),)
         if event.type == "social.source":
-            source = SocialSource.from_dict(data.get("source") or {})
+            source = parse(SocialSource, data.get("source"), "social_source")
             self.social_sources[source.id] = source
             return (Change("social_source", source.id),)
         if event.type == "exercise.updated":

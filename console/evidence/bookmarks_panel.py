@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.domain.model import Bookmark
+from console.evidence.logic.export import export_bookmark
 from console.i18n import N_, tr
 from console.i18n.formats import number
-from console.notifications import Notifier
-from console.store import Store
-from console.views.selection import Selection
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
 
 COLUMNS = (
     N_("Start"),
@@ -200,7 +201,9 @@ class BookmarksPanel(QWidget):
                 tr("Clip exported to {folder} (manifest sha256 {digest}…).", folder=folder, digest=digest[:16])
             )
 
-        task = self._queries.export_bookmark(bookmark, incident, self._source_name(bookmark), folder, on_progress, done)
+        task = export_bookmark(
+            self._queries, bookmark, incident, self._source_name(bookmark), folder, on_progress, done
+        )
         if task is None:
             progress.reset()
             self._notifier.warning(tr("Not connected to the dispatch backend: the clip cannot be exported now."))

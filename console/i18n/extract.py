@@ -39,12 +39,14 @@ TEXT_CALLS = frozenset({
     "setTitle", "addRow", "setLabelText", "setPrefix", "setSuffix", "setSpecialValueText", "info", "warning",
     "error", "show_starting",
 })  # fmt: skip
-# Modules whose strings never reach an operator's eyes: wire-format checks (their messages go to the log
-# when a malformed event is skipped), the map page's HTML skeleton and URL scheme, the terminal's
+# Modules whose strings never reach an operator's eyes: wire-format checks, the console's and the shared
+# protocol's (`entities.py`, `events.py` under dispatch_protocol/; their messages go to the log when a
+# malformed event is skipped), the map page's HTML skeleton and URL scheme, the terminal's
 # verify-export tool, crash traces, Qt's style name, and this module's own tables.
 NOT_SHOWN_MODULES = frozenset({
     "domain/events.py", "domain/model.py", "domain/state.py", "domain/social.py", "map/page.py",
-    "map/scheme.py", "map/tiles.py", "evidence/cli.py", "diagnostics.py", "theme.py", "i18n/extract.py",
+    "map/scheme.py", "map/logic/tiles.py", "evidence/logic/cli.py", "diagnostics.py", "theme.py", "i18n/extract.py",
+    "entities.py", "events.py",
 })  # fmt: skip
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 IDENTIFIER_LIKE = re.compile(r"[a-z0-9_.\-/:*#%@{}\[\]=?&+]*")

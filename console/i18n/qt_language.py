@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from console.i18n import formats, install
 from console.i18n.catalogue import CONTEXT
+from console.resources import resource
 
 log = logging.getLogger("console.i18n")
-HERE = Path(__file__).parent
+CATALOGUES = resource("translations")
 SHIPPED = ("en", "fr")
 
 
@@ -43,8 +43,8 @@ class Language:
             install(str)
             return
         ours = QTranslator()
-        if not ours.load(str(HERE / f"console_{self.code}.qm")):
-            log.error("the %s catalogue (%s) cannot be loaded: the console stays in English", self.code, HERE)
+        if not ours.load(str(CATALOGUES / f"console_{self.code}.qm")):
+            log.error("the %s catalogue (%s) cannot be loaded: the console stays in English", self.code, CATALOGUES)
             self.code = "en"
             formats.use_language("en")
             install(str)

@@ -17,23 +17,22 @@ from pathlib import Path
 
 from console.i18n import catalogue
 from console.i18n.extract import scan, source_roots
+from console.resources import resource
 
 log = logging.getLogger("console.i18n")
-HERE = Path(__file__).parent
-CONSOLE = HERE.parent
 LANGUAGES = {"fr": "fr_FR"}
 
 
 def catalogue_path(language: str) -> Path:
-    return HERE / f"console_{language}.ts"
+    return resource("translations", f"console_{language}.ts")
 
 
 def used_strings() -> dict[str, list[str]]:
-    """Each marked string and where it is, relative to console/ (the shared protocol's as ../dispatch_protocol/…)."""
+    """Each marked string and where it is, relative to the catalogue's folder (as Qt Linguist reads it)."""
     marked, _ = scan(*source_roots())
     used: dict[str, list[str]] = {}
     for found in marked:
-        used.setdefault(found.text, []).append(Path(os.path.relpath(found.path, CONSOLE)).as_posix())
+        used.setdefault(found.text, []).append(Path(os.path.relpath(found.path, resource("translations"))).as_posix())
     return used
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from console.i18n import tr
-from console.layout import profile as profiles
-from console.layout.placement import Rect, ScreenInfo, place
-from console.layout.profile import PanelPlacement, Profile, ProfileError
-from console.notifications import Notifier
-from console.videowall.panel import VideoWallPanel
+from console.layout.logic import profile as profiles
+from console.layout.logic.placement import Rect, ScreenInfo, place
+from console.layout.logic.profile import PanelPlacement, Profile, ProfileError
+from console.state.notifier import Notifier
 from console.views.main_window import MainWindow
 
 log = logging.getLogger("console.layout")
@@ -40,8 +40,17 @@ def screen_names(screens: list[QScreen]) -> list[str]:
     return names
 
 
+class FullScreenWall(Protocol):
+    """The video wall as the layout sees it: it may be full screen on a screen of its own."""
+
+    @property
+    def full_screen(self) -> QWidget | None: ...
+
+    def go_full_screen(self, screen: QScreen) -> None: ...
+
+
 class LayoutManager(QObject):
-    def __init__(self, window: MainWindow, wall: VideoWallPanel, notifier: Notifier, folder: Path) -> None:
+    def __init__(self, window: MainWindow, wall: FullScreenWall, notifier: Notifier, folder: Path) -> None:
         super().__init__()
         self._window, self._wall, self._notifier, self.folder = window, wall, notifier, folder
         self.current: Profile | None = None

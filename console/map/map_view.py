@@ -18,9 +18,9 @@ from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from console.map.logic.tiles import MBTiles
 from console.map.profile import map_profile
 from console.map.scheme import ORIGIN
-from console.map.tiles import MBTiles
 
 log = logging.getLogger("console.map")
 

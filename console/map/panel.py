@@ -7,26 +7,24 @@ the page. Clicks on the map select, dispatch or start a new incident through the
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QTimer, Signal
+from PySide6.QtCore import QPoint, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from console.backend.commands import Commands
 from console.i18n import N_, tr
 from console.map.base_map_file import BaseMapFile
-from console.map.items import camera_item, incident_item, social_post_item, unit_item
+from console.map.logic.items import camera_item, incident_item, unit_item
+from console.map.logic.tiles import MBTiles
 from console.map.map_view import MapView
 from console.map.page import build_page
-from console.map.tiles import MBTiles
-from console.social_watch.watch_model import SocialWatchModel
-from console.store import Store
-from console.views.alerts import HighPriorityAlerts
-from console.views.create_incident import CreateIncidentDialog
-from console.views.selection import Selection
+from console.state.high_priority import HighPriorityAlerts
+from console.state.selection import Selection
+from console.state.store import Store
 
 log = logging.getLogger("console.map")
 LAYERS = (
@@ -36,8 +34,6 @@ LAYERS = (
     ("cameras", N_("Cameras")),
     ("social", N_("Social posts")),
 )
-SOCIAL_WINDOW = timedelta(hours=1)  # geotagged posts of the last hour are on the map
-SOCIAL_MAX = 400
 
 
 class MapPanel(QWidget):
@@ -52,10 +48,9 @@ class MapPanel(QWidget):
         selection: Selection,
         commands: Commands,
         alerts: HighPriorityAlerts,
-        create_dialog: CreateIncidentDialog,
+        create_incident_at: Callable[[float, float], None],
         tile_url: str | None,
         mbtiles: Path | None,
-        social: SocialWatchModel | None = None,
         center: tuple[float, float] = (45.75, 4.84),
     ) -> None:
         super().__init__()
@@ -64,7 +59,7 @@ class MapPanel(QWidget):
         self._selection = selection
         self._commands = commands
         self._alerts = alerts
-        self._create_dialog = create_dialog
+        self._create_incident_at = create_incident_at
         # An offline base map that is not there yet (the demo backend draws it on a first run) is still the
         # base map: its tiles load when the file arrives.
         tiles = MBTiles(mbtiles) if mbtiles is not None else None
@@ -127,28 +122,34 @@ class MapPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.push_changes)
         self._timer.start(200)
-        self._social = social
-        if social is not None:
-            social.posts_changed.connect(self.send_social_posts)
-            self.view.bridge.page_ready.connect(self.send_social_posts)
-            self._social_clock = QTimer(self)
-            self._social_clock.timeout.connect(self.send_social_posts)
-            self._social_clock.start(30_000)
 
-    def send_social_posts(self) -> None:
-        """The geotagged posts of the last hour, newest first (matched ones stand out)."""
-        if self._social is None:
-            return
-        since = self._social.now() - SOCIAL_WINDOW
-        watch = self._social.watch
-        posts = [p for p in self._store.social_posts.values() if p.position is not None and p.posted_at >= since]
-        posts.sort(key=lambda p: p.posted_at, reverse=True)
-        items = []
-        for post in posts[:SOCIAL_MAX]:
-            item = social_post_item(post, [self._social.rule_name(r) for r in watch.matches(post.id)])
-            if item is not None:
-                items.append(item)
+    # --- the map's surface (console.map.surface.MapSurface) ---------------------------------
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def geofence_drawn(self) -> SignalInstance:
+        return self.view.bridge.geofence_drawn
+
+    @property
+    def page_ready(self) -> SignalInstance:
+        return self.view.bridge.page_ready
+
+    def focus(self, lat: float, lon: float, zoom: int | None = None) -> None:
+        self.view.focus(lat, lon, zoom)
+
+    def start_drawing(self) -> None:
+        self.view.start_drawing()
+
+    def show_geofence(self, geojson: dict[str, Any] | None) -> None:
+        self.view.show_geofence(geojson)
+
+    def set_social_posts(self, items: list[dict[str, Any]]) -> None:
         self.view.set_social_posts(items)
+
+    async def dispose(self) -> None:
+        await self.view.dispose()
 
     def set_sectors(self, geojson: dict[str, Any]) -> None:
         self.view.set_sectors(geojson)
@@ -230,7 +231,7 @@ class MapPanel(QWidget):
     def _context_menu(self, lat: float, lon: float) -> None:
         menu = QMenu(self)
         create = menu.addAction(tr("Create incident here ({lat:.5f}, {lon:.5f})", lat=lat, lon=lon))
-        create.triggered.connect(lambda: self._create_dialog.start(lat, lon))
+        create.triggered.connect(lambda: self._create_incident_at(lat, lon))
         menu.popup(QCursor.pos() if self.view.underMouse() else self.view.mapToGlobal(QPoint(40, 40)))
 
     def find_place(self) -> None:

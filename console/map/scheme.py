@@ -17,7 +17,8 @@ import xstatic.pkg.leaflet_markercluster as xcluster
 from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, Qt, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
-from console.map.tiles import MBTiles
+from console.map.logic.tiles import MBTiles
+from console.resources import resource
 
 log = logging.getLogger("console.map")
 SCHEME = b"console"
@@ -25,7 +26,7 @@ ORIGIN = "console://map"
 ASSET_DIRS = {
     "leaflet": Path(xleaflet.BASE_DIR),
     "markercluster": Path(xcluster.BASE_DIR),
-    "console": Path(__file__).parent / "assets",
+    "console": resource("map"),
 }
 
 

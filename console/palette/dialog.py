@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from console.domain.safe_text import one_line
 from console.i18n import N_, tr
-from console.palette.matching import Entry, rank
-from console.social_watch.safe_text import one_line
+from console.palette.logic.matching import Entry, rank
 
 KIND_WORDS = {"action": N_("Action"), "incident": N_("Incident"), "unit": N_("Unit"), "camera": N_("Camera")}
 

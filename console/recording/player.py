@@ -17,9 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.domain.events import Event, MalformedEvent, event_from_dict
-from console.recording.replay_clock import ReplayClock
-from console.recording.session_file import Marker, Record, SessionReader
-from console.store import Store
+from console.recording.logic.replay_clock import ReplayClock
+from console.recording.logic.session_file import Marker, Record, SessionReader
+from console.state.store import Store
 
 log = logging.getLogger("console.recording")
 TICK_MS = 50

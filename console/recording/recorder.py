@@ -20,8 +20,8 @@ from PySide6.QtCore import QObject
 
 from console.backend.outbox_file import OutboxEntry
 from console.domain.events import Event
-from console.recording.session_file import SessionFileError, SessionWriter
-from console.store import Store
+from console.recording.logic.session_file import SessionFileError, SessionWriter
+from console.state.store import Store
 
 log = logging.getLogger("console.recording")
 COMMIT_EVERY_S = 0.25

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from console.i18n import tr
 from console.i18n.formats import clock, day_and_clock
+from console.recording.logic.replay_clock import SPEEDS
+from console.recording.logic.session_file import Marker
 from console.recording.player import SessionPlayer
-from console.recording.replay_clock import SPEEDS
-from console.recording.session_file import Marker
 
 STEPS = 10_000
 MARKER_STYLE = {  # colour and shape: an alert is a red triangle, not only red

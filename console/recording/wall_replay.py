@@ -5,21 +5,26 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
 from console.recording.player import SessionPlayer
-from console.videowall.panel import VideoWallPanel
-from console.videowall.wall_state import replayed_wall, wall_from_dict
+from console.videowall.logic.wall_state import WallState, replayed_wall, wall_from_dict
 
 log = logging.getLogger("console.recording")
+
+
+class ShowsWall(Protocol):
+    """A wall that can be told what to show."""
+
+    def set_state(self, state: WallState) -> None: ...
 
 
 class WallReplay(QObject):
     """Follows the player's "wall" actions (and the wall at each seek) onto a wall panel."""
 
-    def __init__(self, player: SessionPlayer, wall: VideoWallPanel) -> None:
+    def __init__(self, player: SessionPlayer, wall: ShowsWall) -> None:
         super().__init__(player)  # lives as long as the player
         self._player, self._wall = player, wall
         player.action_replayed.connect(self._on_action)

@@ -7,23 +7,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.i18n import tr
-from console.i18n.formats import number
-from console.social_watch.watch import SpikeAlert
+from console.social_watch.logic.spike_text import alert_text
+from console.social_watch.logic.watch import SpikeAlert
 from console.social_watch.watch_model import SocialWatchModel
-from console.views.alerts import clear_rows
+from console.theme_widgets import clear_rows
 
 SHOWN = 3
-
-
-def alert_text(alert: SpikeAlert) -> str:
-    spike = alert.spike
-    return tr(
-        "▲ SOCIAL SPIKE  {rule_name}: {count} posts this minute (usually {baseline}) at {time:%H:%M}",
-        rule_name=alert.rule_name,
-        count=spike.count,
-        baseline=number(spike.baseline, 1),
-        time=alert.at.astimezone(),
-    )
 
 
 class SpikeAlertBar(QFrame):

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.i18n import tr
-from console.social_watch.watch import minute_of
+from console.social_watch.logic.watch import minute_of
 from console.social_watch.watch_model import SocialWatchModel
 
 RANGES = {"1h": 60, "24h": 24 * 60}

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
 from console.backend.commands import Commands
 from console.domain.social import SocialPost, WatchRuleRecord
 from console.i18n import tr
-from console.notifications import Notifier
 from console.social_watch.charts import RuleCharts
+from console.social_watch.logic.watch import EVERY_POST
 from console.social_watch.post_detail import PostDetail
 from console.social_watch.post_list import HEADER_ROLE, POST_ROLE, PostDelegate, PostListModel
 from console.social_watch.rule_editor import IncidentPlace, RuleEditor
 from console.social_watch.sources_view import SourcesView
-from console.social_watch.watch import EVERY_POST
 from console.social_watch.watch_model import SocialWatchModel
-from console.store import Store
-from console.views.selection import Selection
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
 from dispatch_protocol.geofence import geofence_outline
 from dispatch_protocol.watch_query import QueryError
 

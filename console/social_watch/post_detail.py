@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from console.domain.safe_text import one_line, shown_text
 from console.domain.social import SocialPost
 from console.i18n import tr
-from console.social_watch.safe_text import one_line, shown_text
 
 
 class PostDetail(QWidget):

@@ -13,11 +13,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from console.domain.safe_text import one_line, shown_text
 from console.domain.social import SocialPost
 from console.i18n import N_, tr
-from console.social_watch.highlight import highlight_spans
-from console.social_watch.safe_text import one_line, shown_text
-from console.social_watch.time_ago import time_ago
+from console.social_watch.logic.highlight import highlight_spans
+from console.social_watch.logic.time_ago import time_ago
 from console.social_watch.watch_model import SocialWatchModel
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -7,10 +7,10 @@ import html
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from console.domain.safe_text import one_line
 from console.domain.social import SocialSource
 from console.i18n import tr
 from console.i18n.formats import number
-from console.social_watch.safe_text import one_line
 from console.social_watch.watch_model import SocialWatchModel
 
 STATE_MARKS = {"ok": ("●", "#9ccc65"), "failing": ("✖", "#ff8a80"), "starting": ("…", "#cfd8dc")}

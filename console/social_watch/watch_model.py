@@ -12,8 +12,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.social_watch.watch import KEEP, SocialWatch, SpikeAlert
-from console.store import Store
+from console.social_watch.logic.watch import KEEP, SocialWatch, SpikeAlert
+from console.state.store import Store
 
 log = logging.getLogger("console.social")
 SPIKE_CHECK_MS = 5000

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 
 from console.domain.model import Camera
 from console.i18n import N_, tr
-from console.store import Store
+from console.state.store import Store
 from console.videowall.tile import CAMERA_MIME
 
 KIND_NAMES = {"fixed": N_("fixed"), "ptz": "PTZ", "body": N_("body-worn"), "drone": N_("drone"), "upload": N_("upload")}

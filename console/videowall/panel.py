@@ -30,20 +30,21 @@ from PySide6.QtWidgets import (
 
 from console.backend.commands import Commands
 from console.backend.queries import Queries
-from console.evidence.clip import ClipError, ClipRange, from_marks, last
-from console.evidence.tag_dialog import TagDialog
+from console.domain.clip_range import ClipRange
+from console.evidence.logic.clip import ClipError, from_marks, last
 from console.i18n import tr
-from console.notifications import Notifier
-from console.store import Store
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
 from console.videowall.camera_list import CameraList
-from console.videowall.feed import Snapshot
-from console.videowall.feed_source import FeedSource, archive_source, camera_source
-from console.videowall.layouts import LAYOUTS
+from console.videowall.logic.feed import Snapshot
+from console.videowall.logic.feed_source import FeedSource, archive_source, camera_source
+from console.videowall.logic.layouts import LAYOUTS
+from console.videowall.logic.remote_feed import DecoderProcess
+from console.videowall.logic.wall_state import SourceRef, Tour, WallState
 from console.videowall.playback_bar import PlaybackBar
-from console.videowall.remote_feed import DecoderProcess
+from console.videowall.tag_dialog import TagDialog
 from console.videowall.wall_grid import WallGrid
-from console.videowall.wall_state import SourceRef, Tour, WallState
-from console.views.selection import Selection
 
 log = logging.getLogger("console.video")
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from console.i18n import tr
-from console.videowall.feed import Feed
-from console.videowall.feed_status import format_position
-from console.videowall.feed_worker import SPEEDS
+from console.videowall.logic.feed import Feed
+from console.videowall.logic.feed_status import format_position
+from console.videowall.logic.feed_worker import SPEEDS
 
 
 class PlaybackBar(QWidget):

@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.i18n import N_, tr
-from console.videowall.feed import Feed
-from console.videowall.feed_status import TileReading, reading
-from console.videowall.feed_worker import Frame
+from console.videowall.logic.feed import Feed
+from console.videowall.logic.feed_status import TileReading, reading
+from console.videowall.logic.feed_worker import Frame
 
 CAMERA_MIME = "application/x-console-camera"
 TILE_MIME = "application/x-console-tile"

@@ -15,14 +15,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from console.videowall.feed import Feed
-from console.videowall.feed_source import FeedSource
-from console.videowall.feed_status import FeedState
-from console.videowall.feed_worker import FeedWorker
-from console.videowall.layouts import MAX_TILES
-from console.videowall.remote_feed import DecoderProcess
+from console.videowall.logic.feed import Feed
+from console.videowall.logic.feed_source import FeedSource
+from console.videowall.logic.feed_status import FeedState
+from console.videowall.logic.feed_worker import FeedWorker
+from console.videowall.logic.layouts import MAX_TILES
+from console.videowall.logic.remote_feed import DecoderProcess
+from console.videowall.logic.wall_state import SourceRef, WallState
 from console.videowall.tile import Tile
-from console.videowall.wall_state import SourceRef, WallState
 
 log = logging.getLogger("console.video")
 

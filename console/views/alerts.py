@@ -1,54 +1,18 @@
-"""High-priority alerts: a new incident of priority ≥ 8 stays announced until someone acknowledges it.
+"""The red alert strip: a new incident of priority ≥ 8 stays announced until someone acknowledges it.
 
 The alert bar is part of the main window (never a modal box): the operator keeps working while it shows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.priority import priority_label
 from console.i18n import tr
-from console.store import Store
-
-ALERT_PRIORITY = 8
-
-
-class HighPriorityAlerts(QObject):
-    """New incidents (live, not from a snapshot) of priority ≥ 8 that nobody has acknowledged yet."""
-
-    changed = Signal()
-    """The set of pending alerts changed."""
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self._store = store
-        self.pending: list[str] = []
-        store.incident_changed.connect(self._on_incident)
-
-    def _on_incident(self, incident_id: str, created: bool) -> None:
-        incident = self._store.incidents.get(incident_id)
-        if incident is None:
-            return
-        if created and incident.priority >= ALERT_PRIORITY and incident.is_open and not incident.major_event:
-            self.pending.append(incident_id)
-            self.changed.emit()
-        elif not incident.is_open and incident_id in self.pending:
-            self.acknowledge(incident_id)
-
-    def acknowledge(self, incident_id: str) -> None:
-        if incident_id in self.pending:
-            self.pending.remove(incident_id)
-            self.changed.emit()
-
-
-def clear_rows(rows: QVBoxLayout) -> None:
-    """Remove (and delete later) every row widget of an alert strip."""
-    while rows.count():
-        item = rows.takeAt(0)
-        if item is not None and (widget := item.widget()) is not None:
-            widget.deleteLater()
+from console.state.high_priority import HighPriorityAlerts
+from console.state.store import Store
+from console.theme_widgets import clear_rows
 
 
 class AlertBar(QFrame):

@@ -22,8 +22,8 @@ from console.i18n import tr
 from console.i18n.formats import number
 from console.operations.ranking import Candidate, rank_units
 from console.operations.timeline import AGENCY_WORDS, UNIT_STATUS_WORDS, UNIT_TYPE_WORDS
-from console.store import Store
-from console.views.selection import Selection
+from console.state.selection import Selection
+from console.state.store import Store
 
 OPERATOR_STATUSES = ("EnRoute", "OnScene", "Cleared", "OutofService")  # i18n: not shown (wire statuses)
 INCIDENT_AGENCIES = "incident"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from console.i18n import tr
-from console.store import Store
+from console.state.store import Store
 
 
 class ExerciseBanner(QLabel):

@@ -39,10 +39,10 @@ from console.domain.model import Incident, MediaItem
 from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
 from console.i18n import tr
-from console.notifications import Notifier
 from console.operations.timeline import AGENCY_WORDS, INCIDENT_STATUS_WORDS, TimelineBuilder, TimelineEntry
-from console.store import Store
-from console.views.selection import Selection
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
 
 STATUSES = ("new", "active", "closed", "cancelled")
 KIND_GLYPHS = {

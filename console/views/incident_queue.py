@@ -35,9 +35,9 @@ from console.domain.timefmt import format_age
 from console.i18n import N_, tr
 from console.operations.incident_filter import OPEN, IncidentFilter
 from console.operations.timeline import INCIDENT_STATUS_WORDS
-from console.store import Store
-from console.views.alerts import HighPriorityAlerts
-from console.views.selection import Selection
+from console.state.high_priority import HighPriorityAlerts
+from console.state.selection import Selection
+from console.state.store import Store
 
 COLUMNS = (N_("Number"), N_("Priority"), N_("Type"), N_("Status"), N_("Sector"), N_("Address"), N_("Age"), N_("Units"))
 COL_PRIORITY, COL_AGE, COL_UNITS = 1, 6, 7

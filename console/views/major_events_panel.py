@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 from console.backend.commands import Commands
 from console.i18n import N_, tr
 from console.operations.major_events import summarise
-from console.store import Store
-from console.views.selection import Selection
+from console.state.selection import Selection
+from console.state.store import Store
 
 COLUMNS = (
     N_("Major event"),

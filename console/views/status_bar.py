@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.backend.connection import ConnectionStatus, LinkState
 from console.i18n import tr
-from console.notifications import Notifier
-from console.store import Store
+from console.state.notifier import Notifier
+from console.state.store import Store
 
 _STATE_COLOURS = {
     LinkState.CONNECTED: "#43a047",

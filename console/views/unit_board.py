@@ -23,7 +23,7 @@ from console.domain.model import Unit
 from console.domain.timefmt import format_age
 from console.i18n import N_, tr
 from console.operations.timeline import AGENCY_WORDS, UNIT_TYPE_WORDS
-from console.store import Store
+from console.state.store import Store
 
 STATUS_ORDER = (  # i18n: not shown (statuses on the wire; STATUS_TEXT shows them)
     N_("Available"),

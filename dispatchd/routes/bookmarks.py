@@ -12,12 +12,12 @@ import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from dispatch_protocol.commands import BookmarkCreate, BookmarkLock, BookmarkUpdate
 from dispatchd import evidence
 from dispatchd.auth import Principal, Role
 from dispatchd.clock import parse_utc
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.problems import Problem
-from dispatchd.routes.models import BookmarkCreate, BookmarkLock, BookmarkUpdate
 from dispatchd.service import CAMERA, MEDIA
 
 router = APIRouter(prefix="/api/v1", tags=["bookmarks"])

@@ -7,11 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from dispatch_protocol.commands import AgencyRequest, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.eido import to_eido
 from dispatchd.emsi import to_emsi
-from dispatchd.routes.models import AgencyRequest, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
 from dispatchd.service import INCIDENT
 
 router = APIRouter(prefix="/api/v1/incidents", tags=["incidents"])

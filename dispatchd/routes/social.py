@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
+from dispatch_protocol.commands import PostLink, WatchRuleCreate, WatchRuleUpdate
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import not_found
-from dispatchd.routes.models import PostLink, WatchRuleCreate, WatchRuleUpdate
 from dispatchd.social import posts, watch_rules
 
 router = APIRouter(prefix="/api/v1", tags=["social"])

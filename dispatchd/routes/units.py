@@ -8,11 +8,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from dispatch_protocol.commands import PositionReport, UnitPatch
 from dispatchd.auth import Principal
 from dispatchd.clock import format_utc, parse_utc, utc_now
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import Problem
-from dispatchd.routes.models import PositionReport, UnitPatch
 from dispatchd.service import UNIT
 
 router = APIRouter(prefix="/api/v1/units", tags=["units"])

@@ -7,6 +7,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from dispatch_protocol.events import envelope
+
 
 @dataclass(frozen=True, slots=True)
 class EventRecord:
@@ -22,15 +24,10 @@ class EventRecord:
     data: dict[str, Any]
 
     def envelope(self) -> dict[str, Any]:
-        """The wire form of the event (DESIGN.md: `{seq, ts, type, entity, actor, data}`)."""
-        return {
-            "seq": self.seq,
-            "ts": self.ts,
-            "type": self.type,
-            "entity": {"type": self.entity_type, "id": self.entity_id, "version": self.entity_version},
-            "actor": self.actor,
-            "data": self.data,
-        }
+        """The wire form of the event (the contract's envelope)."""
+        return envelope(
+            self.seq, self.ts, self.type, self.entity_type, self.entity_id, self.entity_version, self.actor, self.data
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from dispatch_protocol.events import check_event_data
 from dispatchd.clock import utc_now
 from dispatchd.storage.interface import Account, EventRecord, StoredResponse
 
@@ -75,6 +76,7 @@ class _SQLiteTransaction:
         data: dict[str, Any],
         incidents: Sequence[str] = (),
     ) -> EventRecord:
+        check_event_data(type_, data)  # the wire contract: a malformed entity never reaches a console
         # The seq comes from a counter row updated inside this transaction: gapless, ordered by commit,
         # and never from a counter held in one process.
         seq = self.next_number("event_seq")

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from console.videowall.diagnosis import why_stream_failed
+from console.videowall.logic.diagnosis import why_stream_failed
 from tests.support.dispatchd_process import DispatchdProcess
 
 pytestmark = pytest.mark.e2e

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from console.videowall.feed_source import FeedSource
-from console.videowall.feed_status import FeedState
-from console.videowall.feed_worker import FeedWorker
+from console.videowall.logic.feed_source import FeedSource
+from console.videowall.logic.feed_status import FeedState
+from console.videowall.logic.feed_worker import FeedWorker
 from tests.support.eventually import eventually
 from tests.support.streams import (
     free_port,

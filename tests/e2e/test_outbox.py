@@ -16,7 +16,7 @@ from console.backend.commands import Commands
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry, OutboxFile
 from console.domain.model import Incident
-from console.evidence.clip import last
+from console.evidence.logic.clip import last
 from tests.conftest import INCIDENT
 from tests.support.asyncwait import until
 from tests.support.dispatchd_process import DispatchdProcess
@@ -49,7 +49,7 @@ def test_a_command_made_offline_is_sent_once_after_a_console_restart(
     dispatchd: DispatchdProcess, tmp_path: Path
 ) -> None:
     with dispatchd.api() as api:
-        incident = Incident.from_dict(api.post("/incidents", json=INCIDENT).json())
+        incident = Incident.model_validate(api.post("/incidents", json=INCIDENT).json())
     dispatchd.kill()
     outbox_path = tmp_path / "outbox.jsonl"
     errors: list[str] = []
@@ -105,7 +105,7 @@ def test_a_command_resent_after_a_crash_is_applied_once(dispatchd: DispatchdProc
 def test_a_clip_tagged_offline_is_stored_once_even_if_sent_again(dispatchd: DispatchdProcess, tmp_path: Path) -> None:
     """Issue 6: tag while the backend is down, restart the console, bring the backend up: exactly one bookmark."""
     with dispatchd.api() as api:
-        incident = Incident.from_dict(api.post("/incidents", json=INCIDENT).json())
+        incident = Incident.model_validate(api.post("/incidents", json=INCIDENT).json())
     dispatchd.kill()
     outbox_path = tmp_path / "outbox.jsonl"
     errors: list[str] = []

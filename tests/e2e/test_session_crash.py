@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from console.domain.state import DispatchState
-from console.recording.session_file import SessionReader
+from console.recording.logic.session_file import SessionReader
 
 
 def test_a_killed_recorder_leaves_a_file_with_everything_but_the_last_second(tmp_path: Path) -> None:

@@ -26,11 +26,11 @@ def test_the_console_shows_backend_state_and_draws_it(
             assert console.window.status.link.text() == "● Connected"
             with dispatchd.api() as api:
                 api.post("/incidents", json={**INCIDENT, "priority": 9})
-            queue = console.panel("incidents")
+            queue = console.operations.queue
             assert isinstance(queue, IncidentQueue)
             await until(lambda: queue.proxy.rowCount() == 1, what="the incident in the queue")
             assert queue.proxy.index(0, 1).data() == "◆ 9 CRITICAL"
-            board = console.panel("units")
+            board = console.operations.units
             assert isinstance(board, UnitBoard)
             board.refresh()
             assert board.group_counts()["Available"] >= 40

@@ -42,7 +42,7 @@ def test_a_citizen_photo_shows_as_a_thumbnail_and_opens_full_size(
 
     async def body() -> None:
         async with running(qtbot, dispatchd.url, "operator", tmp_path) as (console, _link):
-            detail = console.panel("detail")
+            detail = console.operations.detail
             assert isinstance(detail, IncidentDetail)
             console.selection.select(incident["id"])
             await until(lambda: detail.media.count() == 2, what="both media listed")

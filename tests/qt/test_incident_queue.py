@@ -9,19 +9,21 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.alerting.install import listen
 from console.alerting.panel import AlertCenter, AlertLogPanel
 from console.alerting.sound import AlertSound
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.social_watch.alert_bar import SpikeAlertBar
-from console.social_watch.spikes import Spike
-from console.social_watch.watch import SpikeAlert
+from console.social_watch.logic.spikes import Spike
+from console.social_watch.logic.watch import SpikeAlert
 from console.social_watch.watch_model import SocialWatchModel
-from console.store import Store
-from console.views.alerts import AlertBar, HighPriorityAlerts
+from console.state.high_priority import HighPriorityAlerts
+from console.state.selection import Selection
+from console.state.store import Store
+from console.views.alerts import AlertBar
 from console.views.exercise_banner import ExerciseBanner
 from console.views.incident_queue import IncidentQueue, IncidentTableModel
-from console.views.selection import Selection
 from tests.unit.console.factories import event, incident, snapshot, unit
 
 
@@ -175,7 +177,10 @@ def test_the_alert_log_gathers_incidents_spikes_and_cameras_and_acknowledges(qtb
     spike_bar = SpikeAlertBar(social)
     wall = _Wall()
     sound = AlertSound(tmp_path / "data", players=(str(player),))
-    center = AlertCenter(store, alerts, social, spike_bar, wall, lambda: "supervisor", sound)  # a stand-in wall
+    center = AlertCenter(store, alerts, lambda: "supervisor", sound)
+    listen(
+        center, social.spike_detected, spike_bar.acknowledged, spike_bar.acknowledge, wall.feed_failed
+    )  # a stand-in wall
     panel = AlertLogPanel(center)
     qtbot.addWidget(panel)
     qtbot.addWidget(spike_bar)

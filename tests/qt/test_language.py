@@ -17,9 +17,9 @@ from console.app import build_console
 from console.backend.commands import Commands
 from console.i18n import formats, tr
 from console.i18n.qt_language import Language, choose_language
-from console.notifications import Notifier
 from console.social_watch.rule_editor import GEOFENCE_DRAWN, GEOFENCE_INCIDENT, RuleEditor
-from console.store import Store
+from console.state.notifier import Notifier
+from console.state.store import Store
 from console.views.main_window import MainWindow
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard

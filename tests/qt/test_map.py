@@ -15,10 +15,10 @@ from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.map.panel import MapPanel
 from console.map.request_guard import LOCAL_SCHEMES
-from console.store import Store
-from console.views.alerts import HighPriorityAlerts
+from console.state.high_priority import HighPriorityAlerts
+from console.state.selection import Selection
+from console.state.store import Store
 from console.views.create_incident import CreateIncidentDialog
-from console.views.selection import Selection
 from dispatchd.clock import format_utc
 from dispatchd.demo.basemap import write_mbtiles
 from dispatchd.demo.city import build_city
@@ -67,9 +67,17 @@ def mapped(qtbot: QtBot, basemap: Path) -> Iterator[tuple[MapPanel, Store, Selec
     selection = Selection()
     refused: list[str] = []
     commands = Commands(refused.append)  # not connected: an attempted command is reported here
+    dialogs: list[CreateIncidentDialog] = []  # the call form, a child of the map (as in the console's window)
     panel = MapPanel(
-        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, basemap
+        store,
+        selection,
+        commands,
+        HighPriorityAlerts(store),
+        lambda lat, lon: dialogs[0].start(lat, lon),
+        None,
+        basemap,
     )
+    dialogs.append(CreateIncidentDialog(commands, panel))
     qtbot.addWidget(panel)
     panel.resize(900, 700)
     panel.show()
@@ -116,9 +124,7 @@ def test_an_offline_base_map_written_after_the_map_opened_shows_when_it_arrives(
     path = tmp_path / "data" / "demo-basemap-17.mbtiles"
     commands = Commands(lambda _text: None)
     store = Store()
-    panel = MapPanel(
-        store, Selection(), commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, path
-    )
+    panel = MapPanel(store, Selection(), commands, HighPriorityAlerts(store), lambda _lat, _lon: None, None, path)
     qtbot.addWidget(panel)
     panel.resize(900, 700)
     panel.show()
@@ -189,7 +195,8 @@ def test_right_click_offers_a_new_incident_there_and_search_finds_numbers_and_ca
     action = menu.actions()[0]
     assert action.text() == "Create incident here (45.75120, 4.84310)"
     action.trigger()
-    dialog = panel._create_dialog
+    dialog = panel.findChild(CreateIncidentDialog)
+    assert dialog is not None
     assert dialog.isVisible() and (dialog.lat.text(), dialog.lon.text()) == ("45.751200", "4.843100")
     dialog.reject()
     panel.search.setText("2026-i1")

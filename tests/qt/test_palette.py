@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.app import build_console, palette_entries
+from console.app import build_console
+from console.map.stand_in import MapStandIn
 from console.palette.dialog import CommandPalette
-from console.palette.matching import Entry
+from console.palette.install import palette_entries
+from console.palette.logic.matching import Entry
 from console.settings import Settings
 from console.theme import apply_theme
 from tests.qt.conftest import QtAsync
@@ -41,9 +44,18 @@ def test_type_move_and_choose(qtbot: QtBot) -> None:
 
 
 def test_the_console_palette_finds_actions_incidents_units_and_cameras(qtbot: QtBot, qloop: QtAsync) -> None:
-    console = build_console("palette test", fill_wall=False)
+    console = build_console("palette test", fill_wall=False, map_stand_in=True)
     qtbot.addWidget(console.window)
-    console.store.reset(snapshot(3, incidents=[incident("i1", number="2026-000042")], units=[unit("PS-07@police")]))
+    now = datetime.now(UTC)
+    where = {
+        "lat": 45.7601,
+        "lon": 4.8502,
+        "observed_at": now.isoformat(),
+        "stale_at": (now + timedelta(minutes=5)).isoformat(),
+    }
+    console.store.reset(
+        snapshot(3, incidents=[incident("i1", number="2026-000042")], units=[unit("PS-07@police", position=where)])
+    )
     entries = palette_entries(console.window, console.store)
     kinds = {(e.kind, e.label) for e in entries}
     assert ("action", "Go to… (command palette)") in kinds and ("action", "Dispatch to the selected incident") in kinds
@@ -54,11 +66,16 @@ def test_the_console_palette_finds_actions_incidents_units_and_cameras(qtbot: Qt
     qtbot.keyClicks(palette.search, "42")
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
     assert console.selection.incident_id == "i1", "choosing an incident opens it"
+    palette.open_palette()
+    qtbot.keyClicks(palette.search, "PS-07")
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert isinstance(console.map, MapStandIn)
+    assert console.map.focused == [(45.7601, 4.8502, 17)], "choosing a unit shows it on the map"
     qloop.run(console.close())
 
 
 def test_the_common_actions_have_shortcuts_shown_in_menus_and_tooltips(qtbot: QtBot, qloop: QtAsync) -> None:
-    console = build_console("shortcuts test", fill_wall=False)
+    console = build_console("shortcuts test", fill_wall=False, map_stand_in=True)
     qtbot.addWidget(console.window)
     console.store.reset(snapshot(3, incidents=[incident("i1", priority=4), incident("i2", priority=8)]))
     actions = {a.shortcut().toString(): a for a in console.window.actions() if not a.shortcut().isEmpty()}
@@ -70,8 +87,8 @@ def test_the_common_actions_have_shortcuts_shown_in_menus_and_tooltips(qtbot: Qt
     actions["Shift+F8"].trigger()
     assert console.selection.incident_id == "i2"
     actions["Alt+3"].trigger()
-    assert console.wall.grid.state.layout_name == "3×3" and console.wall.layout_box.currentData() == "3×3"
-    assert "Alt+1" in console.wall.layout_box.toolTip()
+    assert console.wall.panel.grid.state.layout_name == "3×3" and console.wall.panel.layout_box.currentData() == "3×3"
+    assert "Alt+1" in console.wall.panel.layout_box.toolTip()
     qloop.run(console.close())
 
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from console.backend.commands import Commands
 from console.backend.connection import ConnectionStatus, LinkState
 from console.domain.events import MalformedEvent, parse_sse_event
-from console.notifications import Notifier
-from console.store import Store
+from console.state.notifier import Notifier
+from console.state.store import Store
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
 from tests.unit.console.factories import snapshot, unit

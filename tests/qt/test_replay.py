@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.app import start_recording
 from console.domain.events import MalformedEvent, event_from_dict
+from console.recording.install import start_recording
+from console.recording.logic.session_file import SessionReader, SessionWriter
 from console.recording.player import SessionPlayer
 from console.recording.replay_bar import ReplayBanner, ReplayBar, replay_time
-from console.recording.session_file import SessionReader, SessionWriter
-from console.store import Store
+from console.state.store import Store
 from tests.conftest import INCIDENT
 from tests.qt.conftest import QtAsync
 from tests.support.asyncwait import until
@@ -117,12 +117,12 @@ def test_a_console_records_its_events_commands_selections_and_wall(
 
     async def body() -> None:
         async with running(qtbot, dispatchd.url, "supervisor", tmp_path) as (console, _link):
-            recorder = start_recording(console, path, dispatchd.url)
+            recorder = start_recording(console, console.wall, path, dispatchd.url)
             console.commands.create_incident(INCIDENT)
             await until(lambda: console.store.incidents, what="the incident")
             incident = next(iter(console.store.incidents.values()))
             console.selection.select(incident.id)
-            console.wall.show_camera(next(iter(console.store.cameras)))
+            console.wall.panel.show_camera(next(iter(console.store.cameras)))
             await until(lambda: recorder.recorded >= 5, what="written")
             recorder.close()
 

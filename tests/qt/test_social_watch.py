@@ -15,17 +15,17 @@ from pytestqt.qtbot import QtBot
 from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.map.panel import MapPanel
-from console.notifications import Notifier
 from console.social_watch.alert_bar import SpikeAlertBar
+from console.social_watch.logic.rules import WatchRule
+from console.social_watch.map_layer import PostsOnMap
 from console.social_watch.panel import SocialWatchPanel
 from console.social_watch.post_list import HEADER_ROLE
-from console.social_watch.rules import WatchRule
 from console.social_watch.watch_model import SocialWatchModel
-from console.store import Store
-from console.views.alerts import HighPriorityAlerts
-from console.views.create_incident import CreateIncidentDialog
+from console.state.high_priority import HighPriorityAlerts
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
 from console.views.main_window import MainWindow
-from console.views.selection import Selection
 from console.views.status_bar import ConsoleStatusBar
 from tests.qt.conftest import QtAsync
 from tests.qt.test_map import basemap  # noqa: F401 - the module's base map fixture
@@ -103,9 +103,8 @@ def watched(qtbot: QtBot) -> Iterator[tuple[SocialWatchPanel, SocialWatchModel, 
 def social_map(qtbot: QtBot, tiles: Path, model: SocialWatchModel, store: Store, selection: Selection) -> MapPanel:
     """The real map page with its social layer, fed from the same store and social watch."""
     commands = Commands(lambda _m: None)
-    map_panel = MapPanel(
-        store, selection, commands, HighPriorityAlerts(store), CreateIncidentDialog(commands), None, tiles, model
-    )
+    map_panel = MapPanel(store, selection, commands, HighPriorityAlerts(store), lambda _lat, _lon: None, None, tiles)
+    PostsOnMap(model, store, map_panel)
     qtbot.addWidget(map_panel)
     map_panel.resize(800, 600)
     map_panel.show()

@@ -68,7 +68,7 @@ def test_a_feed_reaches_the_panel_through_dispatchd_and_a_linked_post_joins_the_
             async def body() -> None:
                 async with running(qtbot, backend.url, "supervisor", tmp_path) as (console, _link):
                     store = console.store
-                    panel = console.panel("social")
+                    panel = console.social.panel
                     assert isinstance(panel, SocialWatchPanel)
                     await until(lambda: len(store.social_posts) == 3, what="the feed's three items")
                     await until(
@@ -102,7 +102,7 @@ def test_a_feed_reaches_the_panel_through_dispatchd_and_a_linked_post_joins_the_
                     )
                     linked = next(p for p in store.social_posts.values() if p.incident_id == incident.id)
                     assert linked.link is not None and len(linked.link.sha256) == 64
-                    detail = console.panel("detail")
+                    detail = console.operations.detail
                     assert isinstance(detail, IncidentDetail)
                     expected = "Social post linked: Valmont Matin on the news at "
                     await until(

@@ -8,16 +8,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.domain.model import Incident
-from console.evidence.clip import last
-from console.evidence.tag_dialog import TagDialog
+from console.evidence.logic.clip import last
+from console.videowall.tag_dialog import TagDialog
 from tests.unit.console.factories import incident
 
 
 def incidents() -> list[Incident]:
     return [
-        Incident.from_dict(incident("i1", number="2026-000041", priority=3)),
-        Incident.from_dict(incident("i2", number="2026-000042", priority=9)),
-        Incident.from_dict(incident("i3", number="2026-000043", priority=6)),
+        Incident.model_validate(incident("i1", number="2026-000041", priority=3)),
+        Incident.model_validate(incident("i2", number="2026-000042", priority=9)),
+        Incident.model_validate(incident("i3", number="2026-000043", priority=6)),
     ]
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _panels(console: Console) -> tuple[DispatchPanel, IncidentDetail]:
-    dispatch, detail = console.panel("dispatch"), console.panel("detail")
+    dispatch, detail = console.operations.dispatch, console.operations.detail
     assert isinstance(dispatch, DispatchPanel) and isinstance(detail, IncidentDetail)
     return dispatch, detail
 
@@ -46,10 +46,10 @@ def test_take_a_call_dispatch_follow_and_close_with_two_consoles(
             running(qtbot, dispatchd.url, "supervisor", tmp_path) as (watcher, _),
         ):
             # The call taker creates the incident through the form.
-            _fill_call(taker.create_dialog)
-            assert taker.create_dialog.priority.value() == 7, "priority suggested from the type"
+            _fill_call(taker.operations.create_dialog)
+            assert taker.operations.create_dialog.priority.value() == 7, "priority suggested from the type"
             started = time.monotonic()
-            taker.create_dialog.submit()
+            taker.operations.create_dialog.submit()
             await until(lambda: len(watcher.store.incidents) == 1, timeout=5, what="the other console sees it")
             assert time.monotonic() - started < 1.0
             incident = next(iter(watcher.store.incidents.values()))

@@ -24,20 +24,20 @@ from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
 from console.backend.queries import Queries
-from console.notifications import Notifier
+from console.recording.logic.session_file import SessionReader, SessionWriter
 from console.recording.player import SessionPlayer
-from console.recording.session_file import SessionReader, SessionWriter
 from console.recording.wall_replay import WallReplay
-from console.store import Store
-from console.videowall.feed_source import FeedSource
-from console.videowall.feed_status import FeedState
-from console.videowall.layouts import LAYOUTS
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
+from console.videowall.logic.feed_source import FeedSource
+from console.videowall.logic.feed_status import FeedState
+from console.videowall.logic.layouts import LAYOUTS
+from console.videowall.logic.remote_feed import DecoderProcess
+from console.videowall.logic.wall_state import SourceRef, Tour, WallState, wall_from_dict, wall_to_dict
 from console.videowall.panel import VideoWallPanel
-from console.videowall.remote_feed import DecoderProcess
 from console.videowall.tile import CAMERA_MIME, TILE_MIME, Tile
 from console.videowall.wall_grid import WallGrid
-from console.videowall.wall_state import SourceRef, Tour, WallState, wall_from_dict, wall_to_dict
-from console.views.selection import Selection
 from dispatchd.demo.camera_server import CameraServer
 from dispatchd.demo.scene import StreetScene
 from tests.support.streams import (

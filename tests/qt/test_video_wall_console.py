@@ -15,8 +15,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from console.evidence.bookmarks_panel import BookmarksPanel
-from console.evidence.export import export_clip
-from console.videowall.feed_status import FeedState
+from console.evidence.logic.export import export_bookmark, export_clip
+from console.videowall.logic.feed_status import FeedState
 from console.videowall.panel import VideoWallPanel
 from console.views.incident_detail import IncidentDetail
 from tests.conftest import INCIDENT
@@ -39,7 +39,7 @@ def test_demo_cameras_videos_and_snapshots_on_the_wall(
 
     async def body() -> None:
         async with running(qtbot, dispatchd.url, "supervisor", tmp_path, wall=True) as (console, _link):
-            wall = console.wall
+            wall = console.wall.panel
             assert isinstance(wall, VideoWallPanel)
             grid = wall.grid
             # At first connection the empty wall takes the first cameras of the list, live on their sub-streams.
@@ -127,7 +127,7 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
 
     async def body() -> None:
         async with running(qtbot, dispatchd.url, "operator", tmp_path, wall=True) as (console, _link):
-            wall, grid = console.wall, console.wall.grid
+            wall, grid = console.wall.panel, console.wall.panel.grid
             await until(lambda: grid.tiles[0].painted is not None, 20, "a live camera")
             console.selection.select(incident["id"])
             grid.select(0)
@@ -162,7 +162,7 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
             assert abs((bookmark.start - first.time).total_seconds()) < 0.001, "to the frame (ms)"
             assert abs((bookmark.end - last.time).total_seconds()) < 0.001
             assert bookmark.labels == ("<b>red coat</b>", "knife", "weapon") and bookmark.created_by == "operator"
-            detail = console.panel("detail")
+            detail = console.operations.detail
             assert isinstance(detail, IncidentDetail)
             await until(lambda: any("Clip tagged" in t for t in detail.timeline_texts()), what="in the timeline")
 
@@ -174,7 +174,8 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
                 if task is not None:
                     task.cancel()
 
-            holder["task"] = console.queries.export_bookmark(
+            holder["task"] = export_bookmark(
+                console.queries,
                 bookmark,
                 console.store.incidents[incident["id"]],
                 "camera",
@@ -203,7 +204,7 @@ def test_tag_ten_seconds_of_a_live_demo_camera_to_an_incident(
             assert progress and progress[-1] == (tmp_path / "export" / "clip.mp4").stat().st_size
 
             # The clips panel: filtered, locked as evidence (and shown so), played on the wall again and again.
-            clips = console.panel("bookmarks")
+            clips = console.clips
             assert isinstance(clips, BookmarksPanel)
             await until(lambda: clips.table.rowCount() == 1, what="the clip listed")
             clips.search.setText("knife red")

@@ -9,8 +9,9 @@ from pathlib import Path
 import httpx
 from pytestqt.qtbot import QtBot
 
-from console.app import Console, Link, build_console, connect
+from console.app import Console, build_console, connect
 from console.backend.connection import LinkState
+from console.backend.link import Link
 from tests.support.asyncwait import until
 
 
@@ -19,8 +20,9 @@ async def running(
     qtbot: QtBot, url: str, user: str, folder: Path, wall: bool = False
 ) -> AsyncIterator[tuple[Console, Link]]:
     """`wall`: the video wall takes the demo cameras as in the console (else it stays empty: a test of
-    something else should not pay for eight video streams)."""
-    console = build_console(f"console of {user}", fill_wall=wall)
+    something else should not pay for eight video streams). The map is its light stand-in: these tests are
+    not about the map (tests/qt/test_map.py and the console-process tests run the real page)."""
+    console = build_console(f"console of {user}", fill_wall=wall, map_stand_in=True)
     qtbot.addWidget(console.window)
     console.window.show()
     async with httpx.AsyncClient(timeout=10) as http:
@@ -28,7 +30,7 @@ async def running(
         link.log_in(user, user)
         try:
             await until(lambda: link.stream.status.state is LinkState.CONNECTED, what=f"{user} connected")
-            await until(lambda: console.create_dialog.type_box.count() > 1, what="incident types loaded")
+            await until(lambda: console.operations.create_dialog.type_box.count() > 1, what="incident types loaded")
             yield console, link
         finally:
             await link.close()

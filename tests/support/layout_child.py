@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.layout.manager import LayoutManager, rect_of
-from console.notifications import Notifier
-from console.store import Store
+from console.state.notifier import Notifier
+from console.state.selection import Selection
+from console.state.store import Store
 from console.videowall.panel import VideoWallPanel
 from console.views.main_window import MainWindow
-from console.views.selection import Selection
 from console.views.status_bar import ConsoleStatusBar
 
 PROFILE = "Two screens"

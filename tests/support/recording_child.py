@@ -12,7 +12,7 @@ from pathlib import Path
 
 from console.domain.events import event_from_dict
 from console.recording.recorder import SessionRecorder
-from console.store import Store
+from console.state.store import Store
 from tests.unit.console.factories import event, incident, snapshot
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from console.backend.connection import ConnectionStatus
 from console.domain.events import Event
 from console.domain.state import Outcome
-from console.store import Store
+from console.state.store import Store
 
 
 class RecordingStore(Store):

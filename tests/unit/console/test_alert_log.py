@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from console.alerting.log import AlertLog
+from console.alerting.logic.log import AlertLog
 
 T0 = datetime(2026, 11, 25, 22, 0, tzinfo=UTC)
 

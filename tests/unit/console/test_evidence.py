@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from console.evidence.clip import ClipError, from_marks, last
-from console.evidence.manifest import MANIFEST, MANIFEST_HASH, verify_export, write_manifest
+from console.evidence.logic.clip import ClipError, from_marks, last
+from console.evidence.logic.manifest import MANIFEST, MANIFEST_HASH, verify_export, write_manifest
 
 T = datetime(2026, 11, 25, 18, 30, 12, 440000, tzinfo=UTC)
 

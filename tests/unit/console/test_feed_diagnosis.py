@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from console.videowall.diagnosis import local_path, sniff, why_file_failed, why_read_failed, why_stream_failed
+from console.videowall.logic.diagnosis import local_path, sniff, why_file_failed, why_read_failed, why_stream_failed
 from tests.support.streams import (
     free_port,
     make_clip,

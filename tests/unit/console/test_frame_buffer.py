@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
-from console.videowall.frame_buffer import FrameBuffer
+from console.videowall.logic.frame_buffer import FrameBuffer
 
 
 @pytest.fixture

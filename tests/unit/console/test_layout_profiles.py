@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from console.layout.placement import Rect, ScreenInfo, place, screen_of
-from console.layout.profile import (
+from console.layout.logic.placement import Rect, ScreenInfo, place, screen_of
+from console.layout.logic.profile import (
     PanelPlacement,
     Profile,
     ProfileError,

@@ -9,9 +9,9 @@ import cv2
 import numpy as np
 
 from console.domain.model import Incident
-from console.map.items import incident_item
+from console.map.logic.items import incident_item
+from console.map.logic.tiles import MBTiles
 from console.map.request_guard import allowed_url
-from console.map.tiles import MBTiles
 from dispatchd.demo.basemap import lonlat_to_pixel, write_mbtiles
 from dispatchd.demo.city import build_city
 from tests.unit.console.factories import incident
@@ -43,7 +43,7 @@ def test_the_demo_base_map_is_a_readable_mbtiles_file(tmp_path: Path) -> None:
 
 
 def test_an_incident_is_drawn_with_its_band_and_pulses_when_new() -> None:
-    item = incident_item(Incident.from_dict(incident(priority=9, emsi_category="FIR/BLD")), pulse=True)
+    item = incident_item(Incident.model_validate(incident(priority=9, emsi_category="FIR/BLD")), pulse=True)
     assert item["band"] == "CRITICAL" and item["pulse"] and item["open"]
     assert item["glyph"] == "♨"
     assert item["address"] == "1 Rue Pasteur"

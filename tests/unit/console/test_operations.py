@@ -25,11 +25,11 @@ def _unit(uid: str, lat: float, type_common: str = "PatrolUnit", stale: bool = F
         "observed_at": NOW.isoformat(),
         "stale_at": stale_at.isoformat(),
     }
-    return Unit.from_dict(unit(uid, position=position, type_common=type_common, **changes))
+    return Unit.model_validate(unit(uid, position=position, type_common=type_common, **changes))
 
 
 def test_units_are_ranked_by_estimated_arrival_and_busy_ones_left_out() -> None:
-    target = Incident.from_dict(incident(location={"lat": 45.75, "lon": 4.84}))
+    target = Incident.model_validate(incident(location={"lat": 45.75, "lon": 4.84}))
     units = [
         _unit("FAR@police", 45.80),
         _unit("NEAR@police", 45.751),
@@ -46,8 +46,8 @@ def test_units_are_ranked_by_estimated_arrival_and_busy_ones_left_out() -> None:
 
 
 def test_the_queue_filter_combines_criteria() -> None:
-    a = Incident.from_dict(incident("a", priority=8, agencies=["police", "ems"]))
-    b = Incident.from_dict(incident("b", priority=3, status="closed"))
+    a = Incident.model_validate(incident("a", priority=8, agencies=["police", "ems"]))
+    b = Incident.model_validate(incident("b", priority=3, status="closed"))
     assert IncidentFilter().matches(a) and not IncidentFilter().matches(b)
     assert IncidentFilter(status=None).matches(b)
     assert not IncidentFilter(min_priority=9).matches(a)
@@ -127,12 +127,12 @@ def test_the_timeline_tells_what_happened_in_words() -> None:
 
 
 def test_a_major_event_counts_its_incidents() -> None:
-    major = Incident.from_dict(incident("m", type_code="MAJOR", major_event=True))
+    major = Incident.model_validate(incident("m", type_code="MAJOR", major_event=True))
     children = [
-        Incident.from_dict(incident(f"c{n}", priority=p, status=s, major_event_id="m"))
+        Incident.model_validate(incident(f"c{n}", priority=p, status=s, major_event_id="m"))
         for n, (p, s) in enumerate([(9, "active"), (7, "new"), (3, "closed")])
     ]
-    summary = summarise(major, [major, *children, Incident.from_dict(incident("x"))])
+    summary = summarise(major, [major, *children, Incident.model_validate(incident("x"))])
     assert summary.total == 3
     assert summary.by_status == {"active": 1, "new": 1, "closed": 1}
     assert summary.by_band == {"CRITICAL": 1, "HIGH": 1, "LOW": 1}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from console.palette.matching import Entry, rank
+from console.palette.logic.matching import Entry, rank
 
 ENTRIES = [
     Entry("action", "Dispatch to the selected incident", "Ctrl+D", "dispatch"),

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from console.domain.events import MalformedEvent, event_from_dict
 from console.domain.state import DispatchState
-from console.recording.session_file import SessionFileError, SessionReader, SessionWriter
+from console.recording.logic.session_file import SessionFileError, SessionReader, SessionWriter
 from tests.unit.console.factories import event, incident, snapshot, unit
 
 POSITION = {"lat": 45.75, "lon": 4.84, "observed_at": "2026-11-24T08:00:00Z", "stale_at": "2026-11-24T08:05:00Z"}

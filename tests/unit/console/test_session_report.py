@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from console.recording.report import write_report
-from console.recording.session_file import SessionReader, SessionWriter
+from console.recording.logic.report import write_report
+from console.recording.logic.session_file import SessionReader, SessionWriter
 from tests.unit.console.factories import event, incident, snapshot, unit
 
 T0 = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)

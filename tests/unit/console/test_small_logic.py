@@ -64,7 +64,7 @@ def test_the_alert_chime_is_two_falling_tones_without_clicks() -> None:
 
     import numpy as np
 
-    from console.alerting.chime import RATE, TONES, chime_wav
+    from console.alerting.logic.chime import RATE, TONES, chime_wav
 
     with wave.open(io.BytesIO(chime_wav())) as read:
         assert (read.getnchannels(), read.getsampwidth(), read.getframerate()) == (1, 2, RATE)

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from console.social_watch.rules import WatchRule, matching_rules
-from console.social_watch.spikes import spike_at
+from console.social_watch.logic.rules import WatchRule, matching_rules
+from console.social_watch.logic.spikes import spike_at
 from dispatch_protocol.watch_query import QueryError, Text, fold, parse
 
 

@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from console.domain.events import Event
-from console.domain.social import SocialPost, WatchRuleRecord
+from console.domain.safe_text import one_line, shown_text
+from console.domain.social import PostLocation, SocialPost, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
-from console.social_watch.highlight import highlight_spans
-from console.social_watch.safe_text import one_line, shown_text
-from console.social_watch.time_ago import time_ago
-from console.social_watch.watch import SocialWatch
+from console.social_watch.logic.highlight import highlight_spans
+from console.social_watch.logic.time_ago import time_ago
+from console.social_watch.logic.watch import SocialWatch
 from dispatch_protocol.geo import distance_m
 from dispatch_protocol.geofence import geofence_outline
 from dispatchd.social.plain_text import MAX_TEXT, text_of_html
@@ -22,21 +22,27 @@ NOW = datetime(2026, 11, 25, 20, 0, 30, tzinfo=UTC)
 def post(
     n: int, text: str, minutes_ago: float = 0, lang: str = "fr", at: tuple[float, float] | None = None
 ) -> SocialPost:
-    lat, lon = at if at else (None, None)
     return SocialPost(
-        f"p{n}", "demo", "demo", "@someone", text, NOW - timedelta(minutes=minutes_ago), None, lang, lat, lon
+        id=f"p{n}",
+        platform="demo",
+        source_id="demo",
+        author="@someone",
+        text=text,
+        posted_at=NOW - timedelta(minutes=minutes_ago),
+        lang=lang,
+        location=PostLocation(lat=at[0], lon=at[1]) if at else None,
     )
 
 
 def rule(rule_id: str, query: str, version: int = 1, **extra: Any) -> WatchRuleRecord:
     return WatchRuleRecord(
-        rule_id,
-        rule_id.title(),
-        query,
-        tuple(extra.get("languages", ())),
-        extra.get("geofence"),
-        extra.get("active", True),
-        version,
+        id=rule_id,
+        name=rule_id.title(),
+        query=query,
+        languages=tuple(extra.get("languages", ())),
+        geofence=extra.get("geofence"),
+        active=extra.get("active", True),
+        version=version,
     )
 
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from console.domain.events import MalformedEvent, event_from_dict, parse_sse_event
 from console.domain.state import DispatchState, Outcome
 from tests.unit.console.factories import event, incident, snapshot, unit
+
+
+def _without(entity: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in entity.items() if k != key}
 
 
 def _state(seq: int = 10) -> DispatchState:
@@ -26,7 +31,7 @@ def test_snapshot_loads_entities_and_seq() -> None:
 
 def test_snapshot_skips_a_bad_entity_and_reports_it() -> None:
     state = DispatchState()
-    problems = state.load_snapshot(snapshot(3, incidents=[incident("ok"), {"id": "broken"}]))
+    problems = state.load_snapshot(snapshot(3, incidents=[incident("ok"), _without(incident("broken"), "priority")]))
     assert list(state.incidents) == ["ok"]
     assert problems == ["incidents: incident has no 'priority'"]
 
@@ -77,7 +82,10 @@ def test_a_position_report_moves_the_unit() -> None:
         ("{not json", "bad JSON"),
         (json.dumps(event(11, "incident.exploded", "i1", {})), "unknown event type 'incident.exploded'"),
         (json.dumps({**event(11, "incident.created", "i1", {}), "entity": {}}), "no 'entity' with an 'id'"),
-        (json.dumps(event(11, "incident.created", "i9", {"incident": {"id": "i9"}})), "incident has no 'priority'"),
+        (
+            json.dumps(event(11, "incident.created", "i9", {"incident": _without(incident("i9"), "priority")})),
+            "incident has no 'priority'",
+        ),
         (json.dumps(event(11, "unit.position", "ghost@police", {"position": {}})), "unknown unit"),
     ],
 )

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from console.videowall.feed_status import FeedState, FeedStatus, format_position, reading
-from console.videowall.feed_worker import fit
-from console.videowall.layouts import LAYOUTS, MAX_TILES
-from console.videowall.wall_state import SourceRef, Tour, WallState
+from console.videowall.logic.feed_status import FeedState, FeedStatus, format_position, reading
+from console.videowall.logic.feed_worker import fit
+from console.videowall.logic.layouts import LAYOUTS, MAX_TILES
+from console.videowall.logic.wall_state import SourceRef, Tour, WallState
 
 CAM = [SourceRef("camera", f"cam-{i}") for i in range(30)]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from console.domain.social import SocialPost, WatchRuleRecord
-from console.social_watch.watch import SocialWatch
+from console.domain.social import PostLocation, SocialPost, WatchRuleRecord
+from console.social_watch.logic.watch import SocialWatch
 from dispatch_protocol.geo import distance_m
 from dispatchd.clock import format_utc
 from dispatchd.demo.city import build_city
@@ -16,17 +16,16 @@ START = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 
 
 def as_post(collected: CollectedPost) -> SocialPost:
+    located = collected.lat is not None and collected.lon is not None
     return SocialPost(
-        collected.post_id,
-        "demo",
-        "demo",
-        collected.author,
-        collected.text,
-        collected.posted_at,
-        None,
-        collected.lang,
-        collected.lat,
-        collected.lon,
+        id=collected.post_id,
+        platform="demo",
+        source_id="demo",
+        author=collected.author,
+        text=collected.text,
+        posted_at=collected.posted_at,
+        lang=collected.lang,
+        location=PostLocation(lat=collected.lat, lon=collected.lon) if located else None,
     )
 
 
@@ -48,7 +47,7 @@ def test_a_fresh_fight_brings_a_geotagged_burst_that_the_demo_rules_flag_after_a
 
     watch = SocialWatch()
     for rule_id, name, query, languages in DEMO_RULES:
-        watch.set_rule(WatchRuleRecord(rule_id, name, query, tuple(languages), None, True, 1))
+        watch.set_rule(WatchRuleRecord(id=rule_id, name=name, query=query, languages=tuple(languages), version=1))
     watch.load(as_post(p) for p in history)
     assert watch.check_spikes(START) == [], "old bursts are history, not alerts"
 

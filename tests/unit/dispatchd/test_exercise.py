@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from console.recording.session_file import SessionWriter
+from console.recording.logic.session_file import SessionWriter
 from dispatchd.exercise import ExerciseError, load_steps
 from tests.conftest import INCIDENT
 from tests.support.eventually import eventually

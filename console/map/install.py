@@ -1,0 +1,31 @@
+"""The live map in the middle of the window: the real Leaflet page, or its light stand-in for tests of other
+capabilities. Returns the map's surface (`MapSurface`), all the others may call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from console.core import Core
+from console.map.panel import MapPanel
+from console.map.stand_in import MapStandIn
+from console.map.surface import MapSurface
+from console.views.install import IncidentOperations
+
+
+def install(
+    core: Core,
+    operations: IncidentOperations,
+    tile_url: str | None = None,
+    mbtiles: Path | None = None,
+    stand_in: bool = False,
+) -> MapSurface:
+    """`tile_url` (the centre's tile server) or `mbtiles` (offline) feed its base map."""
+    surface: MapSurface
+    if stand_in:
+        surface = MapStandIn()
+    else:
+        surface = MapPanel(
+            core.store, core.selection, core.commands, core.alerts, operations.create_dialog.start, tile_url, mbtiles
+        )
+    core.window.setCentralWidget(surface.widget)
+    return surface

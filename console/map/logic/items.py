@@ -1,0 +1,90 @@
+"""What the map draws of each entity: small JSON-ready dicts (pure; the page escapes every string)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from console.domain.model import Camera, Incident, Unit
+from console.domain.priority import priority_band
+from console.domain.safe_text import one_line
+from console.domain.social import SocialPost
+from console.i18n import tr
+from console.operations.ranking import is_available
+from console.operations.timeline import UNIT_STATUS_WORDS
+
+# A glyph per kind of incident (EMSI category family), all in DejaVu Sans: no emoji font on a CAD workstation.
+TYPE_GLYPHS = {"FIR": "♨", "MED": "✚", "ROA": "⚠", "PSW": "⚑"}
+
+
+def type_glyph(incident: Incident) -> str:
+    if incident.major_event:
+        return "★"
+    family = (incident.emsi_category or "").split("/")[0]
+    return TYPE_GLYPHS.get(family, "●")
+
+
+def incident_item(incident: Incident, pulse: bool) -> dict[str, Any]:
+    return {
+        "glyph": type_glyph(incident),
+        "id": incident.id,
+        "lat": incident.location.lat,
+        "lon": incident.location.lon,
+        "number": incident.number,
+        "type": incident.type_text,
+        "address": incident.location.address_text or "",
+        "priority": incident.priority,
+        "band": priority_band(incident.priority).name,
+        "open": incident.is_open,
+        "pulse": pulse,
+    }
+
+
+def unit_item(unit: Unit, now: datetime, incident_number: str = "") -> dict[str, Any] | None:
+    position = unit.position
+    if position is None:
+        return None
+    return {
+        "id": unit.id,
+        "lat": position.lat,
+        "lon": position.lon,
+        "course": position.course,
+        "speed": position.speed or 0.0,
+        "status": unit.secondary_status,
+        "statusText": tr(UNIT_STATUS_WORDS.get(unit.secondary_status, unit.secondary_status))
+        + (tr(" · position stale") if position.is_stale(now) else ""),
+        "stale": position.is_stale(now),
+        "dispatchText": tr("Dispatch to selected incident"),
+        "callsign": unit.callsign,
+        "agency": unit.agency,
+        "incident": incident_number,
+        "available": is_available(unit),
+    }
+
+
+def camera_item(camera: Camera) -> dict[str, Any] | None:
+    if camera.location is None:
+        return None
+    return {
+        "id": camera.id,
+        "lat": camera.location.lat,
+        "lon": camera.location.lon,
+        "name": camera.name,
+        "status": camera.status,
+    }
+
+
+def social_post_item(post: SocialPost, rule_names: list[str]) -> dict[str, Any] | None:
+    """A geotagged post: its place, a header and its text (plain; the page sets them as textContent)."""
+    if post.position is None:
+        return None
+    lat, lon = post.position
+    rules = f" [{', '.join(rule_names)}]" if rule_names else ""
+    return {
+        "id": post.id,
+        "lat": lat,
+        "lon": lon,
+        "head": f"{one_line(post.author, 60)} · {post.posted_at.astimezone():%H:%M}{rules}",
+        "text": one_line(post.text, 280),
+        "matched": bool(rule_names),
+    }

@@ -1,0 +1,116 @@
+"""The commands as they travel: request bodies, validated by dispatchd (FastAPI) before a command runs."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Agency = Literal["police", "gendarmerie", "fire", "ems"]
+IncidentStatus = Literal["new", "active", "closed", "cancelled"]
+SecondaryStatus = Literal["Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LocationIn(_Strict):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    uncertainty_m: float | None = Field(default=None, ge=0)
+    address_text: str | None = Field(default=None, max_length=300)
+    sector: str | None = Field(default=None, max_length=100)
+
+
+class CallerIn(_Strict):
+    name: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=40)
+
+
+class IncidentCreate(_Strict):
+    type_code: str = Field(min_length=1, max_length=40)
+    type_text: str | None = Field(default=None, min_length=1, max_length=200)
+    emsi_category: str | None = Field(default=None, max_length=40)
+    priority: int = Field(ge=0, le=10)
+    location: LocationIn
+    caller: CallerIn | None = None
+    note: str | None = Field(default=None, max_length=10_000)
+    agencies: list[Agency] | None = None
+    major_event_id: str | None = None
+
+
+class IncidentPatch(_Strict):
+    type_code: str | None = Field(default=None, min_length=1, max_length=40)
+    type_text: str | None = Field(default=None, min_length=1, max_length=200)
+    priority: int | None = Field(default=None, ge=0, le=10)
+    status: IncidentStatus | None = None
+    location: LocationIn | None = None
+    agencies: list[Agency] | None = None
+    major_event_id: str | None = None
+
+
+class NoteCreate(_Strict):
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+class AssignmentCreate(_Strict):
+    unit_id: str = Field(min_length=1)
+
+
+class UnitPatch(_Strict):
+    secondary_status: SecondaryStatus
+
+
+class PositionReport(_Strict):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    course: float | None = Field(default=None, ge=0, lt=360)
+    speed: float | None = Field(default=None, ge=0)
+    observed_at: str | None = None
+    stale_after_s: float = Field(default=60.0, gt=0)
+
+
+class AgencyRequest(_Strict):
+    agency: Agency
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class BookmarkCreate(_Strict):
+    incident_id: str = Field(min_length=1, max_length=100)
+    camera_id: str | None = Field(default=None, max_length=100)
+    media_id: str | None = Field(default=None, max_length=100)
+    start: str = Field(min_length=10, max_length=40)
+    end: str = Field(min_length=10, max_length=40)
+    labels: list[str] = Field(default_factory=list, max_length=20)
+    note: str = Field(default="", max_length=2000)
+
+
+class BookmarkUpdate(_Strict):
+    labels: list[str] | None = Field(default=None, max_length=20)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class BookmarkLock(_Strict):
+    reason: str = Field(min_length=3, max_length=500)
+
+
+class WatchRuleCreate(_Strict):
+    id: str | None = Field(default=None, min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=200)
+    query: str = Field(min_length=1, max_length=2000)
+    languages: list[str] = Field(default_factory=list, max_length=20)
+    geofence: dict[str, Any] | None = None
+    active: bool = True
+
+
+class WatchRuleUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    query: str | None = Field(default=None, min_length=1, max_length=2000)
+    languages: list[str] | None = Field(default=None, max_length=20)
+    geofence: dict[str, Any] | None = None
+    active: bool | None = None
+
+
+class PostLink(_Strict):
+    incident_id: str = Field(min_length=1, max_length=100)

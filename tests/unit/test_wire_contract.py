@@ -1,0 +1,67 @@
+"""One wire contract (dispatch_protocol): what dispatchd builds, the console parses; what breaks it never leaves
+dispatchd; what a newer backend adds does not break an older console."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from console.domain.events import event_from_dict
+from console.domain.model import MalformedData, parse
+from console.domain.state import DispatchState, Outcome
+from dispatch_protocol.entities import Incident, Unit
+from dispatchd.service import DispatchService
+from dispatchd.storage.sqlite import SQLiteStorage
+from tests.unit.console.factories import incident, snapshot
+
+
+def test_what_dispatchd_builds_the_console_parses_and_applies(tmp_path: Path) -> None:
+    storage = SQLiteStorage(tmp_path / "db.sqlite")
+    service = DispatchService()
+    body = {"type_code": "FIGHT", "priority": 7, "location": {"lat": 45.75, "lon": 4.84}, "caller": {"name": "Ana"}}
+    with storage.transaction() as tx:
+        service.register_unit(
+            tx,
+            "admin",
+            {
+                "id": "PS-07@police",
+                "callsign": "PS-07",
+                "agency": "police",
+                "primary_status": "Available",
+                "secondary_status": "Available",
+                "incident_id": None,
+                "position": None,
+            },
+        )
+        created = service.create_incident(tx, "operator", {**body, "note": "two men, one with a bar"})
+        service.assign(tx, "operator", created["id"], "PS-07@police")
+    state = DispatchState()
+    state.load_snapshot(snapshot(0))
+    for record in storage.events_after(0, 100):
+        assert state.apply(event_from_dict(record.envelope(), record.seq)).outcome is Outcome.APPLIED
+    held = state.incidents[created["id"]]
+    assert isinstance(held, Incident) and held.number == created["number"]
+    assert held.caller_name == "Ana" and held.notes[0].text == "two men, one with a bar"
+    assert held.assigned_units == ("PS-07@police",) and held.status == "active"
+    assert isinstance(state.units["PS-07@police"], Unit) and state.units["PS-07@police"].incident_id == held.id
+
+
+def test_an_entity_that_breaks_the_contract_is_never_written(tmp_path: Path) -> None:
+    storage = SQLiteStorage(tmp_path / "db.sqlite")
+    broken = {k: v for k, v in incident("i1").items() if k != "priority"}
+    with pytest.raises(ValidationError, match="priority"), storage.transaction() as tx:
+        tx.append_event("incident.created", "incident", "i1", 1, "tester", {"incident": broken})
+    assert storage.last_seq() == 0, "rolled back: no console ever sees it"
+    with pytest.raises(ValueError, match="unknown event type"), storage.transaction() as tx:
+        tx.append_event("incident.exploded", "incident", "i1", 1, "tester", {})
+
+
+def test_a_newer_backends_extra_fields_are_ignored_and_wrong_types_named() -> None:
+    newer = {**incident("i1"), "threat_level": "high", "location": {"lat": 45.75, "lon": 4.84, "floor": 3}}
+    assert parse(Incident, newer, "incident").location.lat == 45.75
+    with pytest.raises(MalformedData, match=r"incident\.priority: Input should be a valid integer"):
+        parse(Incident, {**incident("i1"), "priority": "7"}, "incident")
+    with pytest.raises(MalformedData, match=r"incident\.created_at"):
+        parse(Incident, {**incident("i1"), "created_at": "2026-11-30T10:00:00"}, "incident")  # no time zone
