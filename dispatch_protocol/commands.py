@@ -71,7 +71,7 @@ class PositionReport(_Strict):
     stale_after_s: float = Field(default=60.0, gt=0)
 
 
-class AgencyRequest(_Strict):
+class AgencyRequestCreate(_Strict):
     agency: Agency
     reason: str = Field(min_length=1, max_length=1000)
 
@@ -112,5 +112,5 @@ class WatchRuleUpdate(_Strict):
     active: bool | None = None
 
 
-class PostLink(_Strict):
+class PostLinkCreate(_Strict):
     incident_id: str = Field(min_length=1, max_length=100)

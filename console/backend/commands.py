@@ -14,12 +14,27 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
 from console.backend.outbox import Outbox
 from console.backend.outbox_file import OutboxEntry
 from console.domain.clip_range import ClipRange
-from console.domain.model import Bookmark, Incident, Unit
+from console.domain.model import Bookmark, Incident, Unit, invalid_reason
 from console.domain.social import SocialPost, WatchRuleRecord
 from console.i18n import N_, tr
+from dispatch_protocol.commands import (
+    AgencyRequestCreate,
+    AssignmentCreate,
+    BookmarkCreate,
+    BookmarkLock,
+    IncidentCreate,
+    IncidentPatch,
+    NoteCreate,
+    PostLinkCreate,
+    UnitPatch,
+    WatchRuleCreate,
+    WatchRuleUpdate,
+)
 
 AGENCY_NAMES = {"police": N_("police"), "gendarmerie": N_("gendarmerie"), "fire": N_("fire brigade"), "ems": N_("EMS")}
 
@@ -42,10 +57,21 @@ class Commands:
         description: str,
         method: str,
         path: str,
-        body: Any,
+        body: tuple[type[BaseModel], dict[str, Any]] | None,
         if_match: int | None = None,
         key: str | None = None,
     ) -> asyncio.Future[Any] | None:
+        """`body`: the contract's model of the command (`dispatch_protocol.commands`) and its fields, checked
+        here: a command the backend could only refuse is refused now, with the field named, and never queued."""
+        payload = None
+        if body is not None:
+            model, fields = body
+            try:
+                payload = model.model_validate(fields).model_dump(mode="json", exclude_unset=True)
+            except ValidationError as exc:
+                reason = invalid_reason(exc, model.__name__)
+                self._on_error(tr("Could not {description}: {reason}", description=description, reason=reason))
+                return None
         if self.read_only:
             self._on_error(tr("Could not {description}: commands are disabled in this mode.", description=description))
             return None
@@ -58,7 +84,7 @@ class Commands:
             key=key or str(uuid.uuid4()),
             method=method,
             path=path,
-            body=body,
+            body=payload,
             description=description,
             if_match=if_match,
             created_at=datetime.now(UTC).isoformat(),
@@ -70,7 +96,10 @@ class Commands:
     # --- incidents -------------------------------------------------------------------------
     def create_incident(self, payload: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(
-            tr("create the incident ({type_code})", type_code=payload.get("type_code")), "POST", "/incidents", payload
+            tr("create the incident ({type_code})", type_code=payload.get("type_code")),
+            "POST",
+            "/incidents",
+            (IncidentCreate, payload),
         )
 
     def _patch(self, incident: Incident, what: str, changes: dict[str, Any]) -> asyncio.Future[Any] | None:
@@ -78,7 +107,7 @@ class Commands:
             tr("{what} of {number}", what=what, number=incident.number),
             "PATCH",
             f"/incidents/{incident.id}",
-            changes,
+            (IncidentPatch, changes),
             incident.version,
         )
 
@@ -99,7 +128,7 @@ class Commands:
             tr("close {number}", number=incident.number),
             "PATCH",
             f"/incidents/{incident.id}",
-            {"status": "closed"},
+            (IncidentPatch, {"status": "closed"}),
             incident.version,
         )
 
@@ -108,7 +137,7 @@ class Commands:
             tr("add a note to {number}", number=incident.number),
             "POST",
             f"/incidents/{incident.id}/notes",
-            {"text": text},
+            (NoteCreate, {"text": text}),
         )
 
     def request_agency(self, incident: Incident, agency: str, reason: str) -> asyncio.Future[Any] | None:
@@ -116,7 +145,7 @@ class Commands:
             tr("request the {agency} on {number}", agency=tr(AGENCY_NAMES.get(agency, agency)), number=incident.number),
             "POST",
             f"/incidents/{incident.id}/agency-requests",
-            {"agency": agency, "reason": reason},
+            (AgencyRequestCreate, {"agency": agency, "reason": reason}),
         )
 
     # --- dispatch --------------------------------------------------------------------------
@@ -125,7 +154,7 @@ class Commands:
             tr("send {callsign} to {number}", callsign=unit.callsign, number=incident.number),
             "POST",
             f"/incidents/{incident.id}/assignments",
-            {"unit_id": unit.id},
+            (AssignmentCreate, {"unit_id": unit.id}),
             key=f"assign:{incident.id}:{unit.id}:v{incident.version}",
         )
 
@@ -143,7 +172,7 @@ class Commands:
             tr("set {callsign} {status}", callsign=unit.callsign, status=status),
             "PATCH",
             f"/units/{unit.id}",
-            {"secondary_status": status},
+            (UnitPatch, {"secondary_status": status}),
             unit.version,
             key=f"unit-status:{unit.id}:{status}:v{unit.version}",
         )
@@ -166,7 +195,7 @@ class Commands:
             tr("tag {seconds:.0f} s of video to {number}", seconds=clip.seconds, number=incident.number),
             "POST",
             "/bookmarks",
-            {**body, "note": note},
+            (BookmarkCreate, {**body, "note": note}),
         )
 
     def lock_clip(self, bookmark: Bookmark, reason: str) -> asyncio.Future[Any] | None:
@@ -174,7 +203,7 @@ class Commands:
             tr("lock the clip as evidence"),
             "POST",
             f"/bookmarks/{bookmark.id}/lock",
-            {"reason": reason},
+            (BookmarkLock, {"reason": reason}),
             key=f"lock:{bookmark.id}:v{bookmark.version}",
         )
 
@@ -189,18 +218,20 @@ class Commands:
             ),
             "POST",
             f"/social/posts/{post.id}/link",
-            {"incident_id": incident.id},
+            (PostLinkCreate, {"incident_id": incident.id}),
             key=f"link-post:{post.id}:{incident.id}",
         )
 
     def create_watch_rule(self, body: dict[str, Any]) -> asyncio.Future[Any] | None:
-        return self._send(tr("create the watch rule {name!r}", name=body.get("name")), "POST", "/watch-rules", body)
+        return self._send(
+            tr("create the watch rule {name!r}", name=body.get("name")), "POST", "/watch-rules", (WatchRuleCreate, body)
+        )
 
     def update_watch_rule(self, rule: WatchRuleRecord, body: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(
             tr("change the watch rule {name!r}", name=rule.name),
             "PATCH",
             f"/watch-rules/{rule.id}",
-            body,
+            (WatchRuleUpdate, body),
             if_match=rule.version,
         )

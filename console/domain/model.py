@@ -33,6 +33,7 @@ __all__ = [
     "Note",
     "Position",
     "Unit",
+    "invalid_reason",
     "parse",
     "parse_time",
 ]
@@ -50,10 +51,10 @@ def parse(model: type[M], data: Any, where: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise MalformedData(_reason(exc, where)) from None
+        raise MalformedData(invalid_reason(exc, where)) from None
 
 
-def _reason(error: ValidationError, where: str) -> str:
+def invalid_reason(error: ValidationError, where: str) -> str:
     """`incident has no 'priority'`, `incident.location.lat: Input should be a valid number`…"""
     missing, wrong = [], []
     for item in error.errors():

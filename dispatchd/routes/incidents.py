@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from dispatch_protocol.commands import AgencyRequest, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
+from dispatch_protocol.commands import AgencyRequestCreate, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.eido import to_eido
@@ -129,7 +129,7 @@ def timeline(incident_id: str, ctx: AppContext = CtxDep, _: Principal = Principa
 @router.post("/{incident_id}/agency-requests", status_code=201)
 def request_agency(
     incident_id: str,
-    body: AgencyRequest,
+    body: AgencyRequestCreate,
     request: Request,
     ctx: AppContext = CtxDep,
     principal: Principal = PrincipalDep,

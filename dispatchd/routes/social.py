@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from dispatch_protocol.commands import PostLink, WatchRuleCreate, WatchRuleUpdate
+from dispatch_protocol.commands import PostLinkCreate, WatchRuleCreate, WatchRuleUpdate
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import not_found
@@ -40,7 +40,7 @@ def get_post(post_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
 
 @router.post("/social/posts/{post_id}/link")
 def link_post(
-    post_id: str, body: PostLink, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    post_id: str, body: PostLinkCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
 ) -> JSONResponse:
     """Keep a post with an incident (its text and metadata, with their sha256, on the incident's timeline)."""
     return ctx.run_command(

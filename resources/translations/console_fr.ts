@@ -117,6 +117,11 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>Could not {description}: {reason}</source>
+      <translation>Impossible de {description} : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <location filename="../../console/operations/timeline.py" />
       <source>EMS</source>
       <translation>SAMU</translation>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.domain.model import MalformedData, parse
 from console.domain.state import DispatchState, Outcome
@@ -65,3 +66,18 @@ def test_a_newer_backends_extra_fields_are_ignored_and_wrong_types_named() -> No
         parse(Incident, {**incident("i1"), "priority": "7"}, "incident")
     with pytest.raises(MalformedData, match=r"incident\.created_at"):
         parse(Incident, {**incident("i1"), "created_at": "2026-11-30T10:00:00"}, "incident")  # no time zone
+
+
+def test_a_command_the_backend_could_only_refuse_is_refused_at_once_with_the_field_named() -> None:
+    said: list[str] = []
+    commands = Commands(said.append)  # not connected: a command that passes the contract says so
+    held = parse(Incident, incident("i1", number="2026-000042"), "incident")
+    assert commands.add_note(held, "") is None
+    assert commands.add_note(held, "two men, one with a bar") is None
+    commands.set_priority(held, 11)
+    assert said == [
+        "Could not add a note to 2026-000042: NoteCreate.text: String should have at least 1 character",
+        "Could not add a note to 2026-000042: not connected to a dispatch backend yet.",
+        "Could not change the priority of 2026-000042: IncidentPatch.priority: Input should be less than or equal "
+        "to 10",
+    ]
