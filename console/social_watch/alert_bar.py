@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from console.alert_strips import clear_rows
 from console.i18n import tr
 from console.social_watch.logic.spike_text import alert_text
 from console.social_watch.logic.watch import SpikeAlert
 from console.social_watch.watch_model import SocialWatchModel
-from console.theme_widgets import clear_rows
 
 SHOWN = 3
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from console.alert_strips import clear_rows
 from console.domain.priority import priority_label
 from console.i18n import tr
 from console.state.high_priority import HighPriorityAlerts
 from console.state.store import Store
-from console.theme_widgets import clear_rows
 
 
 class AlertBar(QFrame):

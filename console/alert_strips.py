@@ -1,4 +1,4 @@
-"""Small widget helpers shared by the panels of several capabilities."""
+"""What the alert strips of the top bar share (the red incident strip, the social spike strip)."""
 
 from __future__ import annotations
 
