@@ -98,7 +98,8 @@ class SocialWatch:
             for rule_id in self._matches.get(post.id, ()):
                 self._counts[rule_id][minute_of(previous[0].posted_at)] -= 1
         self._posts[post.id] = (post, text)
-        matched = tuple(rule.id for rule in self.rules.values() if rule.matches(text, post.lang, post.position))
+        lang, position = post.lang, post.position
+        matched = tuple(rule.id for rule in self.rules.values() if rule.matches(text, lang, position))
         self._matches[post.id] = matched
         minute = minute_of(post.posted_at)
         for rule_id in matched:
