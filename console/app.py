@@ -97,18 +97,12 @@ def build_console(
 async def connect(
     console: Console, http: httpx.AsyncClient, url: str, outbox_file: Path, default_user: str = ""
 ) -> Link:
-    """Tie a built console to a backend: events into its store, commands through the outbox, the reference
-    data (incident types, sectors) once connected, the login dialog when asked."""
+    """Tie a built console to a backend: events into its store (the centre's sectors and incident types with
+    the rest), commands through the outbox, the login dialog when asked."""
     login = console.login = LoginDialog(url, console.window)
-    loaded = False
 
     def on_status(status: ConnectionStatus) -> None:
-        nonlocal loaded
         console.window.status.show_status(status)
-        if status.state is LinkState.CONNECTED and not loaded:
-            loaded = True
-            console.queries.incident_types(console.operations.set_incident_types)
-            console.queries.sectors(console.map.set_sectors)
         if status.state is LinkState.LOGIN_REQUIRED and not login.isVisible():
             login.ask(status.reason if link.client.has_credentials else "", default_user)
 

@@ -114,3 +114,51 @@ class WatchRuleUpdate(_Strict):
 
 class PostLinkCreate(_Strict):
     incident_id: str = Field(min_length=1, max_length=100)
+
+
+# --- reference data (admins; supervisors for units and cameras) ------------------------------------------
+class UnitSave(_Strict):
+    """A unit of the fleet, created or changed whole (`PUT /units/{id}`; the id is `callsign@agency`)."""
+
+    callsign: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.:-]+$")
+    agency: Agency
+    type_common: str = Field(min_length=1, max_length=60)
+    home_sector: str | None = Field(default=None, max_length=100)
+    tracker_uid: str | None = Field(default=None, max_length=200)
+
+
+class CameraCredentials(_Strict):
+    username: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class CameraSave(_Strict):
+    """A camera, created or changed whole (`PUT /cameras/{id}`). Its `credentials` are stored apart and never
+    sent back: left out, the stored ones stay; `remove_credentials` drops them."""
+
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal["fixed", "ptz", "body", "drone", "upload"] = "fixed"
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+    main_url: str = Field(min_length=1, max_length=1000)
+    sub_url: str | None = Field(default=None, max_length=1000)
+    archive_url: str | None = Field(default=None, max_length=1000)
+    credentials: CameraCredentials | None = None
+    remove_credentials: bool = False
+
+
+class SectorSave(_Strict):
+    """A sector (`PUT /sectors/{id}`): its name and a GeoJSON Polygon."""
+
+    name: str = Field(min_length=1, max_length=100)
+    geometry: dict[str, Any]
+
+
+class IncidentTypeSave(_Strict):
+    """An incident type (`PUT /incident-types/{code}`)."""
+
+    names: dict[str, str] = Field(min_length=1)
+    emsi_category: str | None = Field(default=None, max_length=40)
+    eido_type: str | None = Field(default=None, max_length=100)
+    priority: int = Field(ge=0, le=10)
+    agencies: list[Agency] = Field(min_length=1)

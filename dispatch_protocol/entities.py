@@ -133,6 +133,11 @@ class Unit(WireModel):
     incident_id: str | None = None
     position: Position | None = None
     version: int
+    home_sector: str | None = None
+    tracker_uid: str | None = None
+    """The uid its tracker or TAK client reports positions under (CoT `uid`)."""
+    retired: bool = False
+    """Out of the fleet: kept for the incidents that name it, shown nowhere else."""
 
     def with_position(self, position: Position) -> Unit:
         return self.model_copy(update={"position": position})
@@ -154,6 +159,9 @@ class Camera(WireModel):
     archive_url: str | None = None
     status: str = "unknown"
     version: int
+    has_credentials: bool = False
+    """The camera needs a login, which travels apart from this description (`GET /cameras/{id}/streams`)."""
+    retired: bool = False
 
     @property
     def main_url(self) -> str | None:
@@ -296,3 +304,36 @@ class SocialSource(WireModel):
         if not self.name:
             object.__setattr__(self, "name", self.id)
         return self
+
+
+class Sector(WireModel):
+    """A named area of the centre (a GeoJSON polygon): the incidents and units in it carry its name."""
+
+    id: str
+    name: str
+    geometry: dict[str, Any]
+    version: int
+    retired: bool = False
+
+
+class IncidentType(WireModel):
+    """A line of the centre's incident type table."""
+
+    code: str
+    text: str
+    """The name in the centre's language (what the call form lists)."""
+    names: dict[str, str] = {}
+    """The name in each language the centre uses (`en`, `fr`)."""
+    emsi_category: str | None = None
+    eido_type: str | None = None
+    """The EIDO common incident type registry's name."""
+    priority: int = Field(ge=0, le=10)
+    """The priority suggested for a new incident of this type."""
+    agencies: Texts = ()
+    """The agencies alerted for it."""
+    version: int = 1
+    retired: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.code

@@ -13,12 +13,18 @@ from collections.abc import Callable
 log = logging.getLogger("console.i18n")
 
 _lookup: Callable[[str], str] = str
+_language = "en"
 
 
-def install(lookup: Callable[[str], str]) -> None:
-    """Translate through `lookup` from now on (the source text in, its translation out)."""
-    global _lookup
-    _lookup = lookup
+def install(lookup: Callable[[str], str], language: str = "en") -> None:
+    """Translate through `lookup` from now on (the source text in, its translation out), into `language`."""
+    global _lookup, _language
+    _lookup, _language = lookup, language
+
+
+def language() -> str:
+    """The language texts are shown in (`en`, `fr`): for names the backend gives in several."""
+    return _language
 
 
 def tr(source: str, /, **values: object) -> str:

@@ -19,7 +19,7 @@ from dispatchd.event_bus import EventBus
 from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
-from dispatchd.routes import bookmarks, events, incidents, media, social, units
+from dispatchd.routes import bookmarks, events, incidents, media, reference, social, units
 from dispatchd.service import DispatchService
 from dispatchd.social.connectors.base import Connector
 from dispatchd.social.ingest import SocialIngest, connector_for
@@ -40,6 +40,7 @@ def build_context(config: ServerConfig) -> AppContext:
         media=MediaStore(config.media_dir, config.max_upload_bytes),
     )
     ctx.service = DispatchService(lambda lat, lon: ctx.sectors.sector_of(lat, lon))
+    ctx.refresh_reference()
     if config.demo:
         for username, role in DEMO_ACCOUNTS.items():
             ctx.auth.add_account(username, username, role)
@@ -110,6 +111,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
-    for router in (events.router, incidents.router, units.router, media.router, bookmarks.router, social.router):
+    routers = (events, incidents, units, media, bookmarks, social, reference)
+    for router in (module.router for module in routers):
         app.include_router(router)
     return app

@@ -17,6 +17,7 @@ from dispatchd.event_bus import EventBus
 from dispatchd.geo import Sectors
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import Problem
+from dispatchd.reference import Reference
 from dispatchd.service import DispatchService
 from dispatchd.storage.interface import Storage, StoredResponse, Transaction
 
@@ -32,6 +33,13 @@ class AppContext:
     auth: Authenticator
     media: MediaStore
     sectors: Sectors = field(default_factory=lambda: Sectors({"type": "FeatureCollection", "features": []}))
+
+    def refresh_reference(self) -> None:
+        """The sectors and incident types in use, read again from storage (after a change, at start)."""
+        with self.storage.read() as tx:
+            reference = Reference.read(tx)
+        self.sectors = reference.sectors
+        self.service.incident_types = reference.incident_types
 
     def run_command(
         self,

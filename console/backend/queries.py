@@ -64,12 +64,6 @@ class Queries:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    def incident_types(self, done: Callable[[list[dict[str, Any]]], None]) -> None:
-        self.run(tr("load the incident types"), lambda c: c.request("GET", "/incident-types"), done)
-
-    def sectors(self, done: Callable[[dict[str, Any]], None]) -> None:
-        self.run(tr("load the sectors"), lambda c: c.request("GET", "/sectors"), done)
-
     def timeline(self, incident_id: str, done: Callable[[list[Event]], None]) -> None:
         if self.history is not None:
             history = self.history

@@ -15,7 +15,18 @@ from enum import Enum
 from typing import Any
 
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import Bookmark, Camera, Incident, MalformedData, MediaItem, Position, Unit, parse
+from console.domain.model import (
+    Bookmark,
+    Camera,
+    Incident,
+    IncidentType,
+    MalformedData,
+    MediaItem,
+    Position,
+    Sector,
+    Unit,
+    parse,
+)
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 
 log = logging.getLogger("console.store")
@@ -28,6 +39,8 @@ SNAPSHOT_PARSERS: dict[str, Callable[[Any], Any]] = {
     "social_posts": functools.partial(parse, SocialPost, where="post"),
     "watch_rules": functools.partial(parse, WatchRuleRecord, where="watch_rule"),
     "social_sources": functools.partial(parse, SocialSource, where="social_source"),
+    "sectors": functools.partial(parse, Sector, where="sector"),
+    "incident_types": functools.partial(parse, IncidentType, where="incident_type"),
 }
 """Each entity list of a snapshot (the state's attribute of the same name) and how its items are read."""
 KEEP_POSTS = timedelta(hours=25)  # the social watch charts 24 hours
@@ -71,6 +84,8 @@ class DispatchState:
     social_posts: dict[str, SocialPost] = field(default_factory=dict)
     watch_rules: dict[str, WatchRuleRecord] = field(default_factory=dict)
     social_sources: dict[str, SocialSource] = field(default_factory=dict)
+    sectors: dict[str, Sector] = field(default_factory=dict)
+    incident_types: dict[str, IncidentType] = field(default_factory=dict)
     exercise: dict[str, Any] | None = None  # the training exercise the backend plays, if any
     others: dict[str, dict[str, Any]] = field(default_factory=dict)  # alerts… until modelled
 
@@ -89,7 +104,8 @@ class DispatchState:
                 except MalformedData as exc:
                     problems.append(f"{key}: {exc}")
                     continue
-                out[item.id] = item
+                if not getattr(item, "retired", False) or key in ("sectors", "incident_types"):
+                    out[item.id] = item
             return out
 
         for key, reader in SNAPSHOT_PARSERS.items():
@@ -144,6 +160,9 @@ class DispatchState:
             return (Change("incident", incident.id, created),)
         if event.type == "unit.updated":
             unit = parse(Unit, data.get("unit"), "unit")
+            if unit.retired:  # out of the fleet: shown nowhere (the incidents keep its id)
+                self.units.pop(unit.id, None)
+                return (Change("unit", unit.id),)
             created = unit.id not in self.units
             self.units[unit.id] = unit
             return (Change("unit", unit.id, created),)
@@ -155,6 +174,9 @@ class DispatchState:
             return (Change("unit", existing.id),)
         if event.type == "camera.updated":
             camera = parse(Camera, data.get("camera"), "camera")
+            if camera.retired:
+                self.cameras.pop(camera.id, None)
+                return (Change("camera", camera.id),)
             created = camera.id not in self.cameras
             self.cameras[camera.id] = camera
             return (Change("camera", camera.id, created),)
@@ -185,6 +207,14 @@ class DispatchState:
             source = parse(SocialSource, data.get("source"), "social_source")
             self.social_sources[source.id] = source
             return (Change("social_source", source.id),)
+        if event.type == "sector.updated":
+            sector = parse(Sector, data.get("sector"), "sector")
+            self.sectors[sector.id] = sector
+            return (Change("sector", sector.id),)
+        if event.type == "incident_type.updated":
+            itype = parse(IncidentType, data.get("incident_type"), "incident_type")
+            self.incident_types[itype.code] = itype
+            return (Change("incident_type", itype.code),)
         if event.type == "exercise.updated":
             exercise = data.get("exercise")
             if not isinstance(exercise, dict) or not isinstance(exercise.get("name"), str):

@@ -46,7 +46,7 @@ TEXT_CALLS = frozenset({
 NOT_SHOWN_MODULES = frozenset({
     "domain/events.py", "domain/model.py", "domain/state.py", "domain/social.py", "map/page.py",
     "map/scheme.py", "map/logic/tiles.py", "evidence/logic/cli.py", "diagnostics.py", "theme.py", "i18n/extract.py",
-    "entities.py", "events.py",
+    "entities.py", "events.py", "map/logic/sectors.py",
 })  # fmt: skip
 WORDS = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 IDENTIFIER_LIKE = re.compile(r"[a-z0-9_.\-/:*#%@{}\[\]=?&+]*")

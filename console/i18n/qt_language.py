@@ -55,5 +55,5 @@ class Language:
             self._translators.append(qt)
         app.installTranslator(ours)
         self._translators.append(ours)
-        install(lambda source: QCoreApplication.translate(CONTEXT, source))
+        install(lambda source: QCoreApplication.translate(CONTEXT, source), self.code)
         log.info("language: %s", self.code)

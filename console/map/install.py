@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from console.core import Core
+from console.map.logic.sectors import sectors_geojson
 from console.map.panel import MapPanel
 from console.map.stand_in import MapStandIn
 from console.map.surface import MapSurface
@@ -28,4 +29,10 @@ def install(
             core.store, core.selection, core.commands, core.alerts, operations.create_dialog.start, tile_url, mbtiles
         )
     core.window.setCentralWidget(surface.widget)
+
+    def sectors_changed(kind: str) -> None:
+        if kind == "sector":
+            surface.set_sectors(sectors_geojson(core.store.sectors.values()))
+
+    core.store.reference_changed.connect(sectors_changed)
     return surface

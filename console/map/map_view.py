@@ -132,6 +132,12 @@ class MapView(QWebEngineView):
         for item in items:
             self._units[item["id"]] = item
 
+    def remove_units(self, ids: list[str]) -> None:
+        """Units gone from the fleet (retired): off the map."""
+        for unit_id in ids:
+            self._units.pop(unit_id, None)
+        self._pending.setdefault("gone_units", []).extend(ids)
+
     def set_sectors(self, geojson: dict[str, Any]) -> None:
         self._pending["sectors"] = geojson
 

@@ -196,6 +196,9 @@ class MapPanel(QWidget):
         if units:
             now = self._store.now()
             items = []
+            gone = [unit_id for unit_id in units if unit_id not in self._store.units]
+            if gone:
+                self.view.remove_units(gone)
             for unit_id in units:
                 unit = self._store.units.get(unit_id)
                 if unit is None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.domain.clock import ConsoleClock
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import Bookmark, Camera, Incident, MediaItem, Unit
+from console.domain.model import Bookmark, Camera, Incident, IncidentType, MediaItem, Sector, Unit
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
 
@@ -42,6 +42,8 @@ class Store(QObject):
     """The backend started, advanced or ended a training exercise."""
     media_added = Signal(str)
     """A media item was attached to an incident: its id."""
+    reference_changed = Signal(str)
+    """The centre's sectors (`sector`) or incident types (`incident_type`) changed; also after each reset."""
     reset_done = Signal()
     """Everything was replaced (snapshot loaded): views rebuild."""
     snapshot_loaded = Signal(object)
@@ -90,6 +92,14 @@ class Store(QObject):
         return self._state.bookmarks
 
     @property
+    def sectors(self) -> dict[str, Sector]:
+        return self._state.sectors
+
+    @property
+    def incident_types(self) -> dict[str, IncidentType]:
+        return self._state.incident_types
+
+    @property
     def exercise(self) -> dict[str, Any] | None:
         return self._state.exercise
 
@@ -111,6 +121,8 @@ class Store(QObject):
             log.error("snapshot: skipped a malformed entity: %s", problem)
         self.snapshot_loaded.emit(snapshot)
         self.reset_done.emit()
+        self.reference_changed.emit("sector")
+        self.reference_changed.emit("incident_type")
 
     def apply(self, event: Event) -> Outcome:
         try:
@@ -139,6 +151,8 @@ class Store(QObject):
                     self.watch_rule_changed.emit(change.id)
                 elif change.kind == "social_source":
                     self.social_source_changed.emit(change.id)
+                elif change.kind in ("sector", "incident_type"):
+                    self.reference_changed.emit(change.kind)
             self.event_applied.emit(event)
         return result.outcome
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from console.core import Core
 from console.i18n import tr
+from console.operations.incident_types import type_rows
 from console.views.alerts import AlertBar
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
@@ -18,6 +19,7 @@ from console.views.incident_detail import IncidentDetail
 from console.views.incident_queue import IncidentQueue
 from console.views.major_events_panel import MajorEventsPanel
 from console.views.unit_board import UnitBoard
+from dispatch_protocol.text import language
 
 
 @dataclass
@@ -71,6 +73,12 @@ def install(core: Core) -> IncidentOperations:
     window.setCorner(Qt.Corner.BottomRightCorner, right)
     window.add_top_bar(ExerciseBanner(store))
     window.add_top_bar(ops.alert_bar)
+
+    def types_changed(kind: str) -> None:
+        if kind == "incident_type":
+            ops.set_incident_types(type_rows(store.incident_types.values(), language()))
+
+    store.reference_changed.connect(types_changed)
     ops.queue.incident_opened.connect(ops.open_incident)
     ops.alert_bar.open_requested.connect(ops.open_incident)
 

@@ -82,11 +82,15 @@ def incident_types(language: str = "en") -> tuple[IncidentType, ...]:
 
 
 def incident_type_record(itype: IncidentType) -> dict[str, Any]:
-    """The wire form served by `GET /incident-types`."""
+    """The demo type as the centre's incident type table holds it (`dispatchd/reference.py`)."""
     low, high = itype.priority
+    english = next((t.text for t in INCIDENT_TYPES if t.code == itype.code), itype.text)
     return {
         "code": itype.code,
         "text": itype.text,
+        "names": {"en": english, "fr": FRENCH_TEXT.get(itype.code, english)},
+        "eido_type": None,
+        "retired": False,
         "emsi_category": itype.emsi_category,
         "priority": (low + high) // 2,
         "priority_range": [low, high],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 
+from dispatchd import reference
 from dispatchd.context import AppContext
 from dispatchd.demo.basemap import write_mbtiles
 from dispatchd.demo.camera_server import CameraServer
@@ -13,11 +14,11 @@ from dispatchd.demo.incident_types import incident_type_record, incident_types
 from dispatchd.demo.scene import StreetScene
 from dispatchd.demo.simulator import DISPATCHER, Simulator
 from dispatchd.demo.social_chatter import DEMO_RULE_NAMES_FR, DEMO_RULES, DemoChatter
-from dispatchd.geo import Sectors
 from dispatchd.service import INCIDENT, OPEN_STATUSES
 from dispatchd.social.connectors.base import Connector
 from dispatchd.social.sources import SourceConfig
 from dispatchd.social.watch_rules import WATCH_RULE, create_rule
+from dispatchd.storage.interface import Transaction
 
 log = logging.getLogger("dispatchd.demo")
 
@@ -49,8 +50,6 @@ class DemoWorld:
         self._host = host
         self._ctx = ctx
         self.city: City = build_city(ctx.config.seed)
-        ctx.sectors = Sectors(self.city.sectors_geojson)
-        ctx.service.incident_types = {t.code: incident_type_record(t) for t in incident_types(ctx.config.demo_language)}
         self._scenes = {
             cid: StreetScene(name, ctx.config.seed * 100 + i) for i, (cid, name, _k, _p) in enumerate(CAMERAS)
         }
@@ -65,6 +64,18 @@ class DemoWorld:
             incident_interval_s,
             language=ctx.config.demo_language,
         )
+
+    def _save_reference(self, tx: Transaction) -> None:
+        """The city's sectors and the demo's incident types, through the same path as a centre's own."""
+        for feature in self.city.sectors_geojson["features"]:
+            name = feature["properties"]["name"]
+            fields = reference.sector_fields({"name": name, "geometry": feature["geometry"]})
+            reference.save(tx, DISPATCHER, reference.SECTOR, sector_id_of(name), fields)
+        for itype in incident_types(self._ctx.config.demo_language):
+            fields = incident_type_record(itype)
+            reference.save(tx, DISPATCHER, reference.INCIDENT_TYPE, itype.code, fields)
+        now = reference.Reference.read(tx)  # the units and incidents seeded next find their sectors
+        self._ctx.sectors, self._ctx.service.incident_types = now.sectors, now.incident_types
 
     def start(self, simulate: bool = True) -> None:
         """Register cameras and the fleet; with `simulate`, also seed incidents and start the simulator."""
@@ -95,6 +106,7 @@ class DemoWorld:
                         "status": "offline" if cid == OFFLINE_CAMERA[0] else "online",
                     },
                 )
+            self._save_reference(tx)
             self.simulator.seed_units(tx)
             if not tx.list(WATCH_RULE):
                 for rule_id, name, query, languages in DEMO_RULES:
@@ -128,3 +140,8 @@ def _refusing_url(host: str) -> str:
         probe.bind((host, 0))
         port = probe.getsockname()[1]
     return f"http://{host}:{port}/video.mjpg"
+
+
+def sector_id_of(name: str) -> str:
+    """A sector's id from its name: "Centre-Nord" → "centre-nord"."""
+    return "-".join(name.lower().split())

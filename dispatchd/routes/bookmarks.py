@@ -172,13 +172,25 @@ async def _cut(path: Path, offset_s: float, length_s: float) -> AsyncIterator[by
 
 @router.get("/audit")
 def audit_trail(
-    bookmark_id: str | None = None, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    bookmark_id: str | None = None,
+    entity_type: str | None = None,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
 ) -> list[dict[str, Any]]:
-    """Who tagged, locked, changed or exported what, and when (supervisors and admins)."""
+    """Who tagged, locked, changed or exported which clip, and who changed the centre's reference data (units,
+    cameras, sectors, incident types), when (supervisors and admins). `entity_type`: `bookmark`, `unit`…"""
     if principal.role not in (Role.SUPERVISOR, Role.ADMIN):
         raise Problem(403, "Not allowed", "Only supervisors and administrators read the audit trail.")
     with ctx.storage.read() as tx:
         entries = tx.list(evidence.AUDIT)
-    return sorted(
-        (e for e in entries if bookmark_id is None or e["bookmark_id"] == bookmark_id), key=lambda e: (e["at"], e["id"])
+
+    def kind(entry: dict[str, Any]) -> str:
+        return str(entry.get("entity_type") or ("bookmark" if "bookmark_id" in entry else ""))
+
+    chosen = (
+        e
+        for e in entries
+        if (bookmark_id is None or e.get("bookmark_id") == bookmark_id)
+        and (entity_type is None or kind(e) == entity_type)
     )
+    return sorted(chosen, key=lambda e: (e["at"], e["id"]))

@@ -16,6 +16,7 @@ from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.exercise import EXERCISE
 from dispatchd.problems import Problem
+from dispatchd.reference import INCIDENT_TYPE, SECTOR
 from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
 from dispatchd.social.posts import SOURCE, recent_posts
 from dispatchd.social.watch_rules import WATCH_RULE
@@ -62,6 +63,8 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "social_sources": [{k: v for k, v in s.items() if k != "cursor"} for s in tx.list(SOURCE)],
             "social_posts": recent_posts(tx, SNAPSHOT_POSTS_S),
             "exercise": tx.get(EXERCISE, "current"),
+            "sectors": tx.list(SECTOR),
+            "incident_types": tx.list(INCIDENT_TYPE),
         }
 
 

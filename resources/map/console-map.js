@@ -267,6 +267,7 @@ window.consoleMap = (function () {
     (batch.incidents || []).forEach(upsertIncident);
     (batch.removed || []).forEach(removeIncident);
     (batch.units || []).forEach(upsertUnit);
+    (batch.gone_units || []).forEach((id) => units.delete(id));
     (batch.cameras || []).forEach(upsertCamera);
     if (batch.sectors) setSectors(batch.sectors);
     if (batch.social) setSocial(batch.social);

@@ -333,18 +333,8 @@
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />
-      <source>load the incident types</source>
-      <translation>charger les natures d’intervention</translation>
-    </message>
-    <message>
-      <location filename="../../console/backend/queries.py" />
       <source>load the incident's timeline</source>
       <translation>charger la main courante de l’intervention</translation>
-    </message>
-    <message>
-      <location filename="../../console/backend/queries.py" />
-      <source>load the sectors</source>
-      <translation>charger les secteurs</translation>
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />

@@ -12,7 +12,10 @@ from console.backend.commands import Commands
 from console.domain.events import event_from_dict
 from console.domain.model import MalformedData, parse
 from console.domain.state import DispatchState, Outcome
+from console.map.logic.sectors import sectors_geojson
+from console.operations.incident_types import type_rows
 from dispatch_protocol.entities import Incident, Unit
+from dispatchd import reference
 from dispatchd.service import DispatchService
 from dispatchd.storage.sqlite import SQLiteStorage
 from tests.unit.console.factories import incident, snapshot
@@ -81,3 +84,25 @@ def test_a_command_the_backend_could_only_refuse_is_refused_at_once_with_the_fie
         "Could not change the priority of 2026-000042: IncidentPatch.priority: Input should be less than or equal "
         "to 10",
     ]
+
+
+def test_the_centres_reference_data_reaches_the_console_and_retired_units_leave_it(tmp_path: Path) -> None:
+    storage = SQLiteStorage(tmp_path / "db.sqlite")
+    square = [[4.83, 45.74], [4.85, 45.74], [4.85, 45.76], [4.83, 45.76], [4.83, 45.74]]
+    with storage.transaction() as tx:
+        fields = reference.sector_fields({"name": "Centre", "geometry": {"type": "Polygon", "coordinates": [square]}})
+        reference.save(tx, "admin", reference.SECTOR, "centre", fields)
+        body = {"names": {"en": "Shop robbery", "fr": "Vol en commerce"}, "priority": 8, "agencies": ["police"]}
+        robbery = reference.incident_type_fields("ROBBERY", body, "en")
+        reference.save(tx, "admin", reference.INCIDENT_TYPE, "ROBBERY", robbery)
+        unit = {"callsign": "PS-11", "agency": "police", "type_common": "PatrolUnit"}
+        reference.save(tx, "sup", "unit", "PS-11@police", reference.unit_fields(unit))
+        reference.retire(tx, "sup", "unit", "PS-11@police", 1)
+    state = DispatchState()
+    state.load_snapshot(snapshot(0))
+    for record in storage.events_after(0, 100):
+        state.apply(event_from_dict(record.envelope(), record.seq))
+    assert sectors_geojson(state.sectors.values())["features"][0]["properties"] == {"name": "Centre"}
+    assert [row["text"] for row in type_rows(state.incident_types.values(), "fr")] == ["Vol en commerce"]
+    assert [row["text"] for row in type_rows(state.incident_types.values(), "de")] == ["Shop robbery"]
+    assert "PS-11@police" not in state.units, "retired: on no board, no map, no dispatch list"

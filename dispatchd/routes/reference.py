@@ -1,0 +1,149 @@
+"""The centre's reference data: create or change (`PUT`, with `If-Match` to change), retire; camera streams.
+
+Admins manage sectors and incident types; supervisors and admins manage units and cameras. Every change is an
+event and an audit entry (`dispatchd/reference.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from dispatch_protocol.commands import CameraSave, IncidentTypeSave, SectorSave, UnitSave
+from dispatchd import reference
+from dispatchd.auth import Principal, Role
+from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.problems import Problem
+from dispatchd.service import CAMERA, UNIT
+from dispatchd.storage.interface import Transaction
+
+router = APIRouter(prefix="/api/v1", tags=["reference data"])
+FLEET_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+ADMIN_ROLES = frozenset({Role.ADMIN})
+VIDEO_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.TRAINER})
+
+
+def require(principal: Principal, roles: frozenset[Role], what: str) -> None:
+    if principal.role not in roles:
+        allowed = " or ".join(sorted(r.value for r in roles))
+        raise Problem(403, "Not allowed", f"Only {allowed} accounts may {what}; you are {principal.role.value}.")
+
+
+def _change(
+    request: Request,
+    principal: Principal,
+    ctx: AppContext,
+    roles: frozenset[Role],
+    what: str,
+    body: Any,
+    command: Callable[[Transaction], dict[str, Any]],
+) -> JSONResponse:
+    require(principal, roles, what)
+    answer = ctx.run_command(request, principal, body, command)
+    ctx.refresh_reference()
+    return answer
+
+
+@router.put("/units/{unit_id}")
+def save_unit(
+    unit_id: str,
+    body: UnitSave,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    fields = body.model_dump()
+    reference.check_unit_id(unit_id, fields)
+    return _change(
+        request, principal, ctx, FLEET_ROLES, "manage the fleet", fields,
+        lambda tx: reference.save(tx, principal.username, UNIT, unit_id, reference.unit_fields(fields), if_match)[0],
+    )  # fmt: skip
+
+
+@router.put("/cameras/{camera_id}")
+def save_camera(
+    camera_id: str,
+    body: CameraSave,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    fields = body.model_dump()
+    fingerprint = {**fields, "credentials": "(given)" if body.credentials else None}  # no secret in stored answers
+    return _change(
+        request, principal, ctx, FLEET_ROLES, "manage the cameras", fingerprint,
+        lambda tx: reference.save_camera(tx, principal.username, camera_id, fields, if_match),
+    )  # fmt: skip
+
+
+@router.get("/cameras/{camera_id}/streams")
+def camera_streams(camera_id: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> JSONResponse:
+    """The camera's stream addresses with its login in them, for this console's session: not cached, not logged."""
+    require(principal, VIDEO_ROLES, "view video")
+    with ctx.storage.read() as tx:
+        streams = reference.camera_streams(tx, camera_id)
+    return JSONResponse(streams, headers={"Cache-Control": "no-store"})
+
+
+@router.put("/sectors/{sector_id}")
+def save_sector(
+    sector_id: str,
+    body: SectorSave,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    fields = reference.sector_fields(body.model_dump())
+    return _change(
+        request, principal, ctx, ADMIN_ROLES, "change the sectors", fields,
+        lambda tx: reference.save(tx, principal.username, reference.SECTOR, sector_id, fields, if_match)[0],
+    )  # fmt: skip
+
+
+@router.put("/incident-types/{code}")
+def save_incident_type(
+    code: str,
+    body: IncidentTypeSave,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    fields = reference.incident_type_fields(code, body.model_dump(), ctx.config.demo_language)
+    return _change(
+        request, principal, ctx, ADMIN_ROLES, "change the incident types", fields,
+        lambda tx: reference.save(tx, principal.username, reference.INCIDENT_TYPE, code, fields, if_match)[0],
+    )  # fmt: skip
+
+
+RETIRABLE = {
+    "units": (UNIT, FLEET_ROLES, "manage the fleet"),
+    "cameras": (CAMERA, FLEET_ROLES, "manage the cameras"),
+    "sectors": (reference.SECTOR, ADMIN_ROLES, "change the sectors"),
+    "incident-types": (reference.INCIDENT_TYPE, ADMIN_ROLES, "change the incident types"),
+}
+
+
+@router.post("/{collection}/{entity_id}/retire")
+def retire(
+    collection: str,
+    entity_id: str,
+    request: Request,
+    if_match: int | None = IfMatchDep,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    """Out of service for good: kept for the incidents that name it, offered nowhere else."""
+    if collection not in RETIRABLE:
+        raise Problem(404, "Not found", f"Only {', '.join(RETIRABLE)} can be retired.")
+    kind, roles, what = RETIRABLE[collection]
+    return _change(
+        request, principal, ctx, roles, what, {"retire": entity_id},
+        lambda tx: reference.retire(tx, principal.username, kind, entity_id, if_match),
+    )  # fmt: skip
