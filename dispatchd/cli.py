@@ -82,7 +82,13 @@ class _AnnouncingServer(uvicorn.Server):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] in (["import"], ["export"]):
+        logging.basicConfig(level="INFO", format="%(levelname)s %(message)s")
+        from dispatchd.admin_cli import export_main, import_main
+
+        return (import_main if arguments[0] == "import" else export_main)(arguments[1:])
+    args = _parser().parse_args(arguments)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if (args.demo or args.basemap) and importlib.util.find_spec("cv2") is None:
         log.error(

@@ -148,8 +148,7 @@ def save_camera(
         secret = new_secret
     fields = camera_fields(body, secret is not None)
     existing = tx.get(CAMERA, camera_id)
-    if existing is not None:
-        fields["status"] = existing.get("status", "unknown")
+    fields["status"] = (existing or {}).get("status", "unknown")  # the VMS or the health check sets it
     record, _ = save(tx, actor, CAMERA, camera_id, fields, if_match)
     if secret_changed:  # which field, never the values
         audit_change(tx, actor, "change", CAMERA, camera_id, ["credentials"])

@@ -1,0 +1,64 @@
+"""`dispatchd import FILE…`, `dispatchd export DIR`: a centre's reference data in and out of its database.
+
+Run them while dispatchd is stopped (or restart it after): consoles learn of the changes from the events the
+import appends, when dispatchd next runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from dispatchd.reference_files import apply_plan, export_files, plan_files
+from dispatchd.storage.sqlite import SQLiteStorage
+
+log = logging.getLogger("dispatchd")
+DATABASE = "dispatchd.sqlite3"
+IMPORTER = "import"
+
+
+def import_main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="dispatchd import", description="Import units, cameras, incident types "
+                                "(CSV) and sectors or camera positions (GeoJSON); all or nothing.")  # fmt: skip
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    p.add_argument("--language", default="en", choices=["en", "fr"], help="the centre's language for type names")
+    p.add_argument("--dry-run", action="store_true", help="check the files, write nothing")
+    args = p.parse_args(argv)
+    plan = plan_files(args.files)
+    if plan.errors:
+        for error in plan.errors:
+            log.error("%s", error)
+        log.error("nothing imported: %d problem(s) in the files", len(plan.errors))
+        return 1
+    if args.dry_run:
+        log.info("the files are good: %d entities (nothing written: --dry-run)", len(plan.items))
+        return 0
+    storage = SQLiteStorage(args.data_dir / DATABASE)
+    try:
+        with storage.transaction() as tx:
+            changed = apply_plan(tx, IMPORTER, plan, args.language)
+    finally:
+        storage.close()
+    for line in changed:
+        log.info("saved %s", line)
+    log.info("%d of %d entities changed (the others were already so)", len(changed), len(plan.items))
+    return 0
+
+
+def export_main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="dispatchd export", description="Write the reference data in the import's "
+                                "formats (camera logins are never exported).")  # fmt: skip
+    p.add_argument("folder", type=Path)
+    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    args = p.parse_args(argv)
+    storage = SQLiteStorage(args.data_dir / DATABASE)
+    try:
+        with storage.read() as tx:
+            written = export_files(tx, args.folder)
+    finally:
+        storage.close()
+    for path in written:
+        log.info("wrote %s", path)
+    return 0
