@@ -122,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         log.info("account %s (%s) saved", args.create_user, args.role)
         return 0
     app = create_app(config, host=args.host, incident_interval_s=args.incident_interval)
+    if not config.demo:
+        from dispatchd.first_start import missing
+
+        for gap in missing(app.state.ctx.storage):
+            log.warning("%s (data folder %s)", gap, config.data_dir)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

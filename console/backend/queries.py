@@ -99,6 +99,11 @@ class Queries:
 
         self.run(tr("export the incident as {format}", format=kind.upper()), call, done)
 
+    def camera_logins(self, camera_id: str, done: Callable[[dict[str, str | None]], None]) -> asyncio.Task[None] | None:
+        """A camera's stream addresses with its login in them, for this session (kept in memory only); None
+        when not connected yet."""
+        return self.run(tr("get the camera's login"), lambda c: c.request("GET", f"/cameras/{camera_id}/streams"), done)
+
     def media_file(self, item: MediaItem, done: Callable[[Path], None]) -> None:
         """The media's content in the local cache, downloaded once and checked against its sha256."""
 

@@ -79,5 +79,5 @@ def check_call(form: CallForm) -> tuple[dict[str, Any] | None, dict[str, str]]:
         body["note"] = form.note.strip()
     known = form.known_types.get(form.type_code)
     if known and known.get("agencies"):
-        body["agencies"] = [known["agencies"][0]]
+        body["agencies"] = list(known["agencies"])  # the agencies the centre alerts for this type
     return body, {}

@@ -38,7 +38,7 @@ from console.state.selection import Selection
 from console.state.store import Store
 from console.videowall.camera_list import CameraList
 from console.videowall.logic.feed import Snapshot
-from console.videowall.logic.feed_source import FeedSource, archive_source, camera_source
+from console.videowall.logic.feed_source import FeedSource, Logins, archive_source, camera_source
 from console.videowall.logic.layouts import LAYOUTS
 from console.videowall.logic.remote_feed import DecoderProcess
 from console.videowall.logic.wall_state import SourceRef, Tour, WallState
@@ -97,6 +97,8 @@ class VideoWallPanel(QWidget):
         self.tag_dialog.tag_requested.connect(self._tag)
         self._tagging: tuple[str, str] | None = None
         self._media_paths: dict[str, Path] = {}
+        self._logins: dict[str, Logins] = {}  # cameras' addresses with their login, this session only
+        self._logins_pending: set[str] = set()
         self._media_pending: set[str] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
         self.full_screen: WallWindow | None = None
@@ -190,13 +192,19 @@ class VideoWallPanel(QWidget):
             camera = self._store.cameras.get(ref.id)
             if camera is None:
                 return tr("this camera is not known to the backend")
-            return camera_source(camera, main) or tr("this camera has no stream")
+            if camera.has_credentials and camera.id not in self._logins:
+                self._fetch_logins(camera.id)
+                return tr("getting the camera's login…")
+            return camera_source(camera, main, self._logins.get(camera.id)) or tr("this camera has no stream")
         if ref.kind == "archive":
             camera = self._store.cameras.get(ref.id)
             if camera is None:
                 return tr("this camera is not known to the backend")
+            if camera.has_credentials and camera.id not in self._logins:
+                self._fetch_logins(camera.id)
+                return tr("getting the camera's login…")
             start, end = datetime.fromisoformat(ref.start), datetime.fromisoformat(ref.end)
-            source = archive_source(camera, start, end, ref.loop, ref.label)
+            source = archive_source(camera, start, end, ref.loop, ref.label, self._logins.get(camera.id))
             return source or tr("this camera keeps no recording")
         if ref.kind == "media":
             path = self._media_paths.get(ref.id)
@@ -220,6 +228,20 @@ class VideoWallPanel(QWidget):
             self._download(ref.id)
             return tr("downloading the video…")
         return FeedSource(ref.id, ref.describe(), playback=not ref.id.startswith(("rtsp:", "http:", "https:", "tcp:")))
+
+    def _fetch_logins(self, camera_id: str) -> None:
+        """Ask the backend for the camera's addresses with its login (once at a time; kept for this session)."""
+        if camera_id in self._logins_pending:
+            return
+        self._logins_pending.add(camera_id)
+
+        def done(logins: dict[str, str | None]) -> None:
+            self._logins_pending.discard(camera_id)
+            self._logins[camera_id] = logins
+            self.grid.sync()
+
+        if self._queries.camera_logins(camera_id, done) is None:
+            self._logins_pending.discard(camera_id)  # not connected yet: asked again at the next sync
 
     def _download(self, media_id: str) -> None:
         item = self._store.media.get(media_id)

@@ -154,7 +154,7 @@ class WallGrid(QWidget):
                 self._visibility_at = 0.0  # look again at the next tick
                 self._workers[slot] = worker
                 tile.set_feed(worker, wanted.label)
-                log.info("tile %d: %s (%s)", slot + 1, wanted.label, wanted.url)
+                log.info("tile %d: %s (%s)", slot + 1, wanted.label, wanted.shown)
             else:
                 title, placeholder = (ref.describe() if ref is not None else ""), wanted or ""
                 if current is not None or (tile.title, tile.placeholder) != (title, placeholder):

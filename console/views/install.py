@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from console.core import Core
 from console.i18n import tr
 from console.operations.incident_types import type_rows
+from console.operations.setup_gaps import setup_gaps
 from console.views.alerts import AlertBar
 from console.views.create_incident import CreateIncidentDialog
 from console.views.dispatch_panel import DispatchPanel
@@ -79,6 +80,14 @@ def install(core: Core) -> IncidentOperations:
             ops.set_incident_types(type_rows(store.incident_types.values(), language()))
 
     store.reference_changed.connect(types_changed)
+
+    def tell_what_is_missing() -> None:  # once: the first snapshot of a centre that is not set up yet
+        store.reset_done.disconnect(tell_what_is_missing)
+        gaps = setup_gaps(len(store.units), len(store.incident_types), len(store.sectors))
+        if gaps:
+            core.notifier.warning(gaps)
+
+    store.reset_done.connect(tell_what_is_missing)
     ops.queue.incident_opened.connect(ops.open_incident)
     ops.alert_bar.open_requested.connect(ops.open_incident)
 

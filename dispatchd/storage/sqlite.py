@@ -212,6 +212,11 @@ class SQLiteStorage:
             ).fetchone()
         return None if row is None else Account(row[0], row[1], row[2])
 
+    def account_count(self) -> int:
+        with self._lock:
+            (count,) = self._conn.execute("SELECT COUNT(*) FROM accounts").fetchone()
+        return int(count)
+
     def put_token(self, token_hash: str, username: str, role: str, expires_at: float) -> None:
         with self._lock:
             self._conn.execute(

@@ -330,6 +330,8 @@ window.consoleMap = (function () {
     init, apply, esc,
     incidentIds: () => [...incidents.keys()],
     unitCount: () => units.size,
+    unitIds: () => [...units.keys()],
+    sectorNames: () => sectorLayer.getLayers().map((l) => l.feature.properties.name),
     clickIncident: (id) => incidents.get(id).fire("click"),
     showUnitPopup: (id) => { const u = units.get(id); unitPopup(u, L.latLng(u.lat, u.lon)); },
     tooltipOf: (id) => incidents.get(id).getTooltip().getContent(),

@@ -333,6 +333,11 @@
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />
+      <source>get the camera's login</source>
+      <translation>obtenir l’identifiant de la caméra</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/queries.py" />
       <source>load the incident's timeline</source>
       <translation>charger la main courante de l’intervention</translation>
     </message>
@@ -870,6 +875,26 @@
       <location filename="../../console/operations/new_incident.py" />
       <source>{what} must be between {low:g} and {high:g}</source>
       <translation>{what} doit être entre {low:g} et {high:g}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/setup_gaps.py" />
+      <source>This centre is not set up yet: it has no {missing}. An administrator imports them on the backend; see samples/centre/README.md.</source>
+      <translation>Ce centre n’est pas encore configuré : il n’a pas de {missing}. Un administrateur les importe sur le serveur ; voir samples/centre/README.md.</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/setup_gaps.py" />
+      <source>incident types (dispatchd import incident-types.csv)</source>
+      <translation>types d’intervention (dispatchd import incident-types.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/setup_gaps.py" />
+      <source>sectors (dispatchd import sectors.geojson)</source>
+      <translation>secteurs (dispatchd import sectors.geojson)</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/setup_gaps.py" />
+      <source>units (dispatchd import units.csv)</source>
+      <translation>unités (dispatchd import units.csv)</translation>
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
@@ -2186,6 +2211,11 @@
       <location filename="../../console/videowall/panel.py" />
       <source>downloading the video…</source>
       <translation>téléchargement de la vidéo…</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/panel.py" />
+      <source>getting the camera's login…</source>
+      <translation>obtention de l’identifiant de la caméra…</translation>
     </message>
     <message>
       <location filename="../../console/videowall/panel.py" />

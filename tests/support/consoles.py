@@ -17,12 +17,13 @@ from tests.support.asyncwait import until
 
 @asynccontextmanager
 async def running(
-    qtbot: QtBot, url: str, user: str, folder: Path, wall: bool = False
+    qtbot: QtBot, url: str, user: str, folder: Path, wall: bool = False, real_map: bool = False
 ) -> AsyncIterator[tuple[Console, Link]]:
     """`wall`: the video wall takes the demo cameras as in the console (else it stays empty: a test of
     something else should not pay for eight video streams). The map is its light stand-in: these tests are
-    not about the map (tests/qt/test_map.py and the console-process tests run the real page)."""
-    console = build_console(f"console of {user}", fill_wall=wall, map_stand_in=True)
+    not about the map (tests/qt/test_map.py and the console-process tests run the real page) unless
+    `real_map`."""
+    console = build_console(f"console of {user}", fill_wall=wall, map_stand_in=not real_map)
     qtbot.addWidget(console.window)
     console.window.show()
     async with httpx.AsyncClient(timeout=10) as http:

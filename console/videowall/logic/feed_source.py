@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from console.domain.model import Camera
 from console.i18n import tr
@@ -35,24 +35,45 @@ class FeedSource:
     def is_file(self) -> bool:
         return local_path(self.url) is not None
 
+    @property
+    def shown(self) -> str:
+        """The address as logs may show it: without a camera's login."""
+        return redacted(self.url)
 
-def camera_source(camera: Camera, main: bool) -> FeedSource | None:
-    """The camera's live stream: the main stream for an enlarged tile, the sub-stream for the grid."""
-    url = (camera.main_url or camera.sub_url) if main else (camera.sub_url or camera.main_url)
+
+def redacted(url: str) -> str:
+    """`rtsp://user:secret@host/x` → `rtsp://***@host/x`."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, "***@" + parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
+
+
+Logins = dict[str, str | None]
+"""A camera's stream addresses with its login in them (`main_url`, `sub_url`, `archive_url`), for this session."""
+
+
+def camera_source(camera: Camera, main: bool, logins: Logins | None = None) -> FeedSource | None:
+    """The camera's live stream: the main stream for an enlarged tile, the sub-stream for the grid (with the
+    camera's login when it needs one)."""
+    main_url = (logins or {}).get("main_url") or camera.main_url
+    sub_url = (logins or {}).get("sub_url") or camera.sub_url
+    url = (main_url or sub_url) if main else (sub_url or main_url)
     return FeedSource(url, camera.name, playback=False, decode_threads=0 if main else 1) if url else None
 
 
 def archive_source(
-    camera: Camera, start: datetime, end: datetime, loop: bool = False, label: str = ""
+    camera: Camera, start: datetime, end: datetime, loop: bool = False, label: str = "", logins: Logins | None = None
 ) -> FeedSource | None:
     """The camera's recording between two times (`archive_url?start=&end=` → MP4)."""
-    if not camera.archive_url:
+    archive_url = (logins or {}).get("archive_url") or camera.archive_url
+    if not archive_url:
         return None
-    sep = "&" if "?" in camera.archive_url else "?"
+    sep = "&" if "?" in archive_url else "?"
     query = urlencode({"start": start.isoformat(), "end": end.isoformat()})
     label = label or tr("{name} — recording", name=camera.name)
     return FeedSource(
-        f"{camera.archive_url}{sep}{query}",
+        f"{archive_url}{sep}{query}",
         label,
         playback=True,
         start_time=start,

@@ -233,7 +233,7 @@ class FeedWorker:
         if self._stopping.is_set():
             return
         delay = backoff_delay(self._attempt, ceiling=RETRY_CEILING_S)
-        log.warning("feed %s (%s): %s; retrying in %.0f s", self.source.label, self.source.url, reason, delay)
+        log.warning("feed %s (%s): %s; retrying in %.0f s", self.source.label, self.source.shown, reason, delay)
         retry_at = time.monotonic() + delay
         self.status = FeedStatus(FeedState.ERROR, reason, retry_at, self._attempt)
         self._attempt += 1
