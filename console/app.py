@@ -68,11 +68,12 @@ def build_console(
     mbtiles: Path | None = None,
     fill_wall: bool = True,
     map_stand_in: bool = False,
+    map_from_backend: bool = False,
 ) -> Console:
     """Every capability, in order. `map_stand_in`: a light map without Chromium (tests not about the map)."""
     core = Core.build(title)
     operations = views.install(core)
-    map_surface = live_map.install(core, operations, tile_url, mbtiles, stand_in=map_stand_in)
+    map_surface = live_map.install(core, operations, tile_url, mbtiles, map_stand_in, map_from_backend)
     social = social_watch.install(core, map_surface)
     wall = videowall.install(core, map_surface, operations, fill_at_start=fill_wall)
     clips = evidence.install(core, wall)

@@ -19,6 +19,7 @@ from console.backend.demo_backend import DemoBackend
 from console.backend.link import outbox_path
 from console.i18n import tr
 from console.layout import install as layout
+from console.map.centre_map import centre_map_file
 from console.recording import install as recording
 from console.recording.logic.session_file import SessionFileError, SessionReader
 from console.settings import Settings, data_dir
@@ -51,10 +52,19 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
     """A live console, on the demo backend or the centre's."""
     if args.replay:
         return await replay(args.replay, app, settings)
+    # The base map: the demo city's; else this console's own setting; else the one the centre's dispatchd serves.
+    from_backend = demo is None and not settings.map_tile_url and not settings.map_mbtiles
+    if demo is not None:
+        mbtiles: Path | None = demo.basemap
+    elif settings.map_mbtiles:
+        mbtiles = Path(settings.map_mbtiles)
+    else:
+        mbtiles = centre_map_file(args.backend or settings.backend_url) if from_backend else None
     console = build_console(
         tr("Command console {version}", version=__version__) + (tr(" — demo") if demo else ""),
         tile_url=None if demo is not None else (settings.map_tile_url or None),
-        mbtiles=demo.basemap if demo is not None else (Path(settings.map_mbtiles) if settings.map_mbtiles else None),
+        mbtiles=mbtiles,
+        map_from_backend=from_backend,
     )
     if settings.problem:
         console.notifier.warning(settings.problem_message())

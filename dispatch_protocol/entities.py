@@ -337,3 +337,20 @@ class IncidentType(WireModel):
     @property
     def id(self) -> str:
         return self.code
+
+
+class BaseMap(WireModel):
+    """The centre's base map that dispatchd serves (`GET /map/file`, `GET /map/tiles/{z}/{x}/{y}`)."""
+
+    id: str = "base"
+    name: str
+    format: str
+    sha256: str
+    size: int
+    min_zoom: int
+    max_zoom: int
+    tiles: int
+    bounds: str | None = None
+    center: str | None = None
+    attribution: str | None = None
+    version: int

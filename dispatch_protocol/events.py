@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from dispatch_protocol.entities import (
+    BaseMap,
     Bookmark,
     Camera,
     Incident,
@@ -31,6 +32,7 @@ EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "camera.updated": ("camera", Camera),
     "sector.updated": ("sector", Sector),
     "incident_type.updated": ("incident_type", IncidentType),
+    "map.updated": ("map", BaseMap),
     "media.added": ("media", MediaItem),
     "bookmark.created": ("bookmark", Bookmark),
     "bookmark.locked": ("bookmark", Bookmark),

@@ -10,6 +10,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from dispatchd import base_map
 from dispatchd.reference_files import apply_plan, export_files, plan_files
 from dispatchd.storage.sqlite import SQLiteStorage
 
@@ -61,4 +62,28 @@ def export_main(argv: list[str]) -> int:
         storage.close()
     for path in written:
         log.info("wrote %s", path)
+    return 0
+
+
+def import_map_main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="dispatchd import-map", description="Make an MBTiles file the centre's base "
+                                "map, served by dispatchd to every console.")  # fmt: skip
+    p.add_argument("file", type=Path)
+    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    args = p.parse_args(argv)
+    try:
+        target, description = base_map.install_file(args.file, args.data_dir)
+    except (base_map.MapFileError, OSError) as exc:
+        log.error("%s", exc)
+        return 1
+    storage = SQLiteStorage(args.data_dir / DATABASE)
+    try:
+        with storage.transaction() as tx:
+            base_map.record(tx, IMPORTER, description)
+    finally:
+        storage.close()
+    log.info(
+        "the base map is %s: %s, zoom %d–%d, %d tiles (%s)", target, description["name"], description["min_zoom"],
+        description["max_zoom"], description["tiles"], description["sha256"][:12],
+    )  # fmt: skip
     return 0

@@ -83,11 +83,12 @@ class _AnnouncingServer(uvicorn.Server):
 
 def main(argv: list[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] in (["import"], ["export"]):
+    if arguments[:1] in (["import"], ["export"], ["import-map"]):
         logging.basicConfig(level="INFO", format="%(levelname)s %(message)s")
-        from dispatchd.admin_cli import export_main, import_main
+        from dispatchd.admin_cli import export_main, import_main, import_map_main
 
-        return (import_main if arguments[0] == "import" else export_main)(arguments[1:])
+        command = {"import": import_main, "export": export_main, "import-map": import_map_main}[arguments[0]]
+        return command(arguments[1:])
     args = _parser().parse_args(arguments)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if (args.demo or args.basemap) and importlib.util.find_spec("cv2") is None:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from dispatch_protocol.entities import (
     AgencyRequest,
+    BaseMap,
     Bookmark,
     Camera,
     EvidenceLock,
@@ -25,6 +26,7 @@ from dispatch_protocol.entities import (
 
 __all__ = [
     "AgencyRequest",
+    "BaseMap",
     "Bookmark",
     "Camera",
     "EvidenceLock",

@@ -16,6 +16,7 @@ from typing import Any
 
 from console.domain.events import Event, MalformedEvent
 from console.domain.model import (
+    BaseMap,
     Bookmark,
     Camera,
     Incident,
@@ -86,6 +87,7 @@ class DispatchState:
     social_sources: dict[str, SocialSource] = field(default_factory=dict)
     sectors: dict[str, Sector] = field(default_factory=dict)
     incident_types: dict[str, IncidentType] = field(default_factory=dict)
+    base_map: BaseMap | None = None  # the centre's base map, as dispatchd serves it
     exercise: dict[str, Any] | None = None  # the training exercise the backend plays, if any
     others: dict[str, dict[str, Any]] = field(default_factory=dict)  # alerts… until modelled
 
@@ -112,6 +114,11 @@ class DispatchState:
             setattr(self, key, load(key, reader))
         exercise = snapshot.get("exercise")
         self.exercise = exercise if isinstance(exercise, dict) else None
+        try:
+            self.base_map = parse(BaseMap, snapshot["map"], "map") if snapshot.get("map") else None
+        except MalformedData as exc:
+            problems.append(f"map: {exc}")
+            self.base_map = None
         self.others = {}
         self.last_seq = seq
         return problems
@@ -215,6 +222,9 @@ class DispatchState:
             itype = parse(IncidentType, data.get("incident_type"), "incident_type")
             self.incident_types[itype.code] = itype
             return (Change("incident_type", itype.code),)
+        if event.type == "map.updated":
+            self.base_map = parse(BaseMap, data.get("map"), "map")
+            return (Change("map", self.base_map.id),)
         if event.type == "exercise.updated":
             exercise = data.get("exercise")
             if not isinstance(exercise, dict) or not isinstance(exercise.get("name"), str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from console.core import Core
+from console.map.centre_map import CentreMap
 from console.map.logic.sectors import sectors_geojson
 from console.map.panel import MapPanel
 from console.map.stand_in import MapStandIn
@@ -19,8 +20,10 @@ def install(
     tile_url: str | None = None,
     mbtiles: Path | None = None,
     stand_in: bool = False,
+    from_backend: bool = False,
 ) -> MapSurface:
-    """`tile_url` (the centre's tile server) or `mbtiles` (offline) feed its base map."""
+    """`tile_url` (the centre's tile server) or `mbtiles` (offline) feed its base map; `from_backend`: the
+    `mbtiles` file is where the centre's map, served by dispatchd, is kept."""
     surface: MapSurface
     if stand_in:
         surface = MapStandIn()
@@ -35,4 +38,12 @@ def install(
             surface.set_sectors(sectors_geojson(core.store.sectors.values()))
 
     core.store.reference_changed.connect(sectors_changed)
+    if from_backend and mbtiles is not None:
+        centre_map = CentreMap(core.queries, mbtiles, surface)
+
+        def map_changed(kind: str) -> None:
+            if kind == "map":
+                centre_map.update(core.store.base_map)
+
+        core.store.reference_changed.connect(map_changed)
     return surface

@@ -62,7 +62,7 @@ class MapPanel(QWidget):
         self._create_incident_at = create_incident_at
         # An offline base map that is not there yet (the demo backend draws it on a first run) is still the
         # base map: its tiles load when the file arrives.
-        tiles = MBTiles(mbtiles) if mbtiles is not None else None
+        tiles = self.tiles = MBTiles(mbtiles) if mbtiles is not None else None
         attribution = tr("Offline base map") if tiles else tr("Tiles: centre's tile server")
         self.view = MapView(
             build_page(center, 14, tile_url if not tiles else None, attribution), tiles, tile_url if not tiles else None
@@ -147,6 +147,11 @@ class MapPanel(QWidget):
 
     def set_social_posts(self, items: list[dict[str, Any]]) -> None:
         self.view.set_social_posts(items)
+
+    def reload_base_map(self) -> None:
+        if self.tiles is not None:
+            self.tiles.reopen()
+        self.view.reload_base_map()
 
     async def dispose(self) -> None:
         await self.view.dispose()

@@ -31,6 +31,7 @@ class MapStandIn(QLabel):
         self.geofence: dict[str, Any] | None = None
         self.drawing = False
         self.disposed = False
+        self.base_map_reloads = 0
 
     @property
     def widget(self) -> QWidget:
@@ -50,6 +51,9 @@ class MapStandIn(QLabel):
 
     def set_social_posts(self, items: list[dict[str, Any]]) -> None:
         self.social_posts = items
+
+    def reload_base_map(self) -> None:
+        self.base_map_reloads += 1
 
     async def dispose(self) -> None:
         self.disposed = True

@@ -45,6 +45,10 @@ class MapSurface(Protocol):
 
     def set_social_posts(self, items: list[dict[str, Any]]) -> None: ...
 
+    def reload_base_map(self) -> None:
+        """The offline base map's file was replaced: draw the new one."""
+        ...
+
     async def dispose(self) -> None:
         """Stop talking with the page; after this the widget can go."""
         ...

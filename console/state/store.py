@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.domain.clock import ConsoleClock
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import Bookmark, Camera, Incident, IncidentType, MediaItem, Sector, Unit
+from console.domain.model import BaseMap, Bookmark, Camera, Incident, IncidentType, MediaItem, Sector, Unit
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
 
@@ -43,7 +43,8 @@ class Store(QObject):
     media_added = Signal(str)
     """A media item was attached to an incident: its id."""
     reference_changed = Signal(str)
-    """The centre's sectors (`sector`) or incident types (`incident_type`) changed; also after each reset."""
+    """The centre's sectors (`sector`), incident types (`incident_type`) or base map (`map`) changed; also after
+    each reset."""
     reset_done = Signal()
     """Everything was replaced (snapshot loaded): views rebuild."""
     snapshot_loaded = Signal(object)
@@ -100,6 +101,10 @@ class Store(QObject):
         return self._state.incident_types
 
     @property
+    def base_map(self) -> BaseMap | None:
+        return self._state.base_map
+
+    @property
     def exercise(self) -> dict[str, Any] | None:
         return self._state.exercise
 
@@ -121,8 +126,8 @@ class Store(QObject):
             log.error("snapshot: skipped a malformed entity: %s", problem)
         self.snapshot_loaded.emit(snapshot)
         self.reset_done.emit()
-        self.reference_changed.emit("sector")
-        self.reference_changed.emit("incident_type")
+        for kind in ("sector", "incident_type", "map"):
+            self.reference_changed.emit(kind)
 
     def apply(self, event: Event) -> Outcome:
         try:
@@ -151,7 +156,7 @@ class Store(QObject):
                     self.watch_rule_changed.emit(change.id)
                 elif change.kind == "social_source":
                     self.social_source_changed.emit(change.id)
-                elif change.kind in ("sector", "incident_type"):
+                elif change.kind in ("sector", "incident_type", "map"):
                     self.reference_changed.emit(change.kind)
             self.event_applied.emit(event)
         return result.outcome

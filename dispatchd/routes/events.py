@@ -13,6 +13,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from dispatchd.auth import Principal
+from dispatchd.base_map import BASE, MAP
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.exercise import EXERCISE
 from dispatchd.problems import Problem
@@ -65,6 +66,7 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "exercise": tx.get(EXERCISE, "current"),
             "sectors": tx.list(SECTOR),
             "incident_types": tx.list(INCIDENT_TYPE),
+            "map": tx.get(MAP, BASE),
         }
 
 

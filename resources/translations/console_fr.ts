@@ -743,6 +743,16 @@
       <translation>mur d’images</translation>
     </message>
     <message>
+      <location filename="../../console/map/centre_map.py" />
+      <source>download the centre's base map</source>
+      <translation>télécharger le fond de carte du centre</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/centre_map.py" />
+      <source>the base map arrived damaged (its sha256 differs); it is fetched again at the next connection</source>
+      <translation>le fond de carte est arrivé abîmé (son sha256 diffère) ; il sera de nouveau téléchargé à la prochaine connexion</translation>
+    </message>
+    <message>
       <location filename="../../console/map/logic/items.py" />
       <source> · position stale</source>
       <translation> · position périmée</translation>

@@ -1,9 +1,10 @@
 """A centre of its own: from its files to a closed incident, with no demo anywhere.
 
-An empty dispatchd (not the demo) gets the sample centre's files through `dispatchd import`, an account
-through `--create-user`; a console connects: the units are on the board, one reports its position and is on
-the map, the sectors are drawn, the incident types are in the call form, the cameras (the test's own, two
-of them asking for a login) are live on the wall; an incident is created, dispatched and closed.
+An empty dispatchd (not the demo) gets the sample centre's files through `dispatchd import`, a base map through
+`dispatchd import-map`, an account through `--create-user`; a console connects: the units are on the board,
+one reports its position and is on the map, the map draws the centre's own tiles (fetched from dispatchd) and
+its sectors, the incident types are in the call form, the cameras (the test's own, two of them asking for a
+login) are live on the wall; an incident is created, dispatched and closed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tests.support.asyncwait import until
 from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
 from tests.support.map_page import js_until
+from tests.support.mbtiles import make_mbtiles
 from tests.support.mjpeg_camera import jpeg_frames, mjpeg_camera
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "centre"
@@ -52,6 +54,8 @@ def test_a_centre_of_its_own_from_its_files_to_a_closed_incident(qloop: QtAsync,
         data = tmp_path / "centre"
         dispatchd = [sys.executable, "-m", "dispatchd"]
         subprocess.run([*dispatchd, "import", *(str(files / f) for f in FILES), "--data-dir", str(data)], check=True)
+        city = make_mbtiles(tmp_path / "city.mbtiles", (236, 226, 198), (4.80, 45.73, 4.89, 45.79))
+        subprocess.run([*dispatchd, "import-map", str(city), "--data-dir", str(data)], check=True)
         subprocess.run([*dispatchd, "--data-dir", str(data), "--create-user", CHIEF, "--role", "supervisor"],
                        input=f"{CHIEF}\n", text=True, check=True, capture_output=True)  # fmt: skip
         process = DispatchdProcess(data)
@@ -59,7 +63,11 @@ def test_a_centre_of_its_own_from_its_files_to_a_closed_incident(qloop: QtAsync,
         try:
 
             async def body() -> None:
-                async with running(qtbot, process.url, CHIEF, tmp_path, wall=True, real_map=True) as (console, _):
+                kept = tmp_path / "console" / "centre-basemap.mbtiles"
+                async with running(qtbot, process.url, CHIEF, tmp_path, wall=True, real_map=True, centre_map=kept) as (
+                    console,
+                    _,
+                ):
                     store, ops = console.store, console.operations
                     await until(lambda: len(store.units) == 10, what="the imported fleet")
                     assert ops.units.group_counts()["Available"] == 10, "all ten on the board"
@@ -72,6 +80,10 @@ def test_a_centre_of_its_own_from_its_files_to_a_closed_incident(qloop: QtAsync,
                     await until(lambda: view.ready, 20, "the map page")
                     sectors = await js_until(view, "consoleMap.sectorNames()", lambda n: len(n or []) == 3, "sectors")
                     assert sorted(sectors) == ["Croix-Rousse", "Part-Dieu", "Presqu'île"]
+                    await until(lambda: kept.exists(), 20, "the centre's base map fetched from dispatchd")
+                    assert kept.read_bytes() == city.read_bytes()
+                    drawn = "document.querySelectorAll('img.leaflet-tile-loaded').length"
+                    await js_until(view, drawn, lambda n: (n or 0) > 0, "the centre's tiles drawn", 20)
                     with httpx.Client(base_url=f"{process.url}/api/v1", timeout=10) as api:  # PS-11's tracker
                         login = api.post("/auth/token", data={"username": CHIEF, "password": CHIEF}).json()
                         api.headers["Authorization"] = f"Bearer {login['access_token']}"

@@ -17,13 +17,25 @@ from tests.support.asyncwait import until
 
 @asynccontextmanager
 async def running(
-    qtbot: QtBot, url: str, user: str, folder: Path, wall: bool = False, real_map: bool = False
+    qtbot: QtBot,
+    url: str,
+    user: str,
+    folder: Path,
+    wall: bool = False,
+    real_map: bool = False,
+    centre_map: Path | None = None,
 ) -> AsyncIterator[tuple[Console, Link]]:
     """`wall`: the video wall takes the demo cameras as in the console (else it stays empty: a test of
     something else should not pay for eight video streams). The map is its light stand-in: these tests are
     not about the map (tests/qt/test_map.py and the console-process tests run the real page) unless
-    `real_map`."""
-    console = build_console(f"console of {user}", fill_wall=wall, map_stand_in=not real_map)
+    `real_map`; `centre_map`: where the console keeps the base map the backend serves."""
+    console = build_console(
+        f"console of {user}",
+        fill_wall=wall,
+        map_stand_in=not real_map,
+        mbtiles=centre_map,
+        map_from_backend=centre_map is not None,
+    )
     qtbot.addWidget(console.window)
     console.window.show()
     async with httpx.AsyncClient(timeout=10) as http:

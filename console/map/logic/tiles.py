@@ -13,17 +13,25 @@ class MBTiles:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._generation = 0
+
+    def reopen(self) -> None:
+        """The file was replaced (a new map of the centre): every thread opens it again at its next tile."""
+        self._generation += 1
 
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is not None and getattr(self._local, "generation", 0) != self._generation:
+            db.close()
+            db = None
         if db is None:
             db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-            self._local.db = db
+            self._local.db, self._local.generation = db, self._generation
         return db
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The PNG of XYZ tile (z, x, y), or None outside the covered area or while the file is not there."""
-        if getattr(self._local, "db", None) is None and not self.path.exists():
+        if not self.path.exists():
             return None
         row = (
             self._db()
