@@ -162,3 +162,11 @@ class IncidentTypeSave(_Strict):
     eido_type: str | None = Field(default=None, max_length=100)
     priority: int = Field(ge=0, le=10)
     agencies: list[Agency] = Field(min_length=1)
+
+
+class AccountSave(_Strict):
+    """A user account (`PUT /accounts/{username}`, admins): its role, a new password, disabled or not."""
+
+    role: Literal["operator", "supervisor", "trainer", "admin"]
+    password: str | None = Field(default=None, min_length=8, max_length=200)
+    disabled: bool = False

@@ -19,7 +19,7 @@ from dispatchd.event_bus import EventBus
 from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
-from dispatchd.routes import base_map, bookmarks, events, incidents, media, reference, social, units
+from dispatchd.routes import accounts, base_map, bookmarks, events, incidents, media, reference, social, units
 from dispatchd.service import DispatchService
 from dispatchd.social.connectors.base import Connector
 from dispatchd.social.ingest import SocialIngest, connector_for
@@ -111,7 +111,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
-    routers = (events, incidents, units, media, bookmarks, social, reference, base_map)
+    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts)
     for router in (module.router for module in routers):
         app.include_router(router)
     return app

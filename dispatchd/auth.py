@@ -71,7 +71,7 @@ class Authenticator:
     def login(self, username: str, password: str) -> tuple[str, Principal, int]:
         """A new token for a valid username and password; raises a 401 Problem otherwise."""
         account = self._storage.account(username)
-        if account is None or not verify_password(password, account.password_hash):
+        if account is None or account.disabled or not verify_password(password, account.password_hash):
             raise Problem(401, "Login failed", "The user name or the password is wrong.", code="bad_credentials")
         token = secrets.token_urlsafe(32)
         self._storage.put_token(_token_hash(token), account.username, account.role, time.time() + self._ttl)

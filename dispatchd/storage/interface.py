@@ -46,6 +46,7 @@ class Account:
     username: str
     password_hash: str
     role: str
+    disabled: bool = False
 
 
 class Transaction(Protocol):
@@ -109,6 +110,12 @@ class Storage(Protocol):
     def account(self, username: str) -> Account | None: ...
 
     def account_count(self) -> int: ...
+
+    def accounts(self) -> list[Account]: ...
+
+    def drop_tokens(self, username: str) -> None:
+        """Log the account out everywhere (its password changed, it was disabled)."""
+        ...
 
     def put_token(self, token_hash: str, username: str, role: str, expires_at: float) -> None: ...
 

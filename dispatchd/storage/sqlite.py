@@ -134,6 +134,9 @@ class SQLiteStorage:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(_SCHEMA)
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(accounts)")}
+        if "disabled" not in columns:  # a data folder from before accounts could be disabled
+            self._conn.execute("ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0")
 
     @contextmanager
     def transaction(self) -> Iterator[_SQLiteTransaction]:
@@ -200,17 +203,29 @@ class SQLiteStorage:
     def put_account(self, account: Account) -> None:
         with self._lock:
             self._conn.execute(
-                "INSERT INTO accounts (username, password_hash, role) VALUES (?, ?, ?) "
-                "ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role",
-                (account.username, account.password_hash, account.role),
+                "INSERT INTO accounts (username, password_hash, role, disabled) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, "
+                "disabled = excluded.disabled",
+                (account.username, account.password_hash, account.role, int(account.disabled)),
             )
 
     def account(self, username: str) -> Account | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT username, password_hash, role FROM accounts WHERE username = ?", (username,)
+                "SELECT username, password_hash, role, disabled FROM accounts WHERE username = ?", (username,)
             ).fetchone()
-        return None if row is None else Account(row[0], row[1], row[2])
+        return None if row is None else Account(row[0], row[1], row[2], bool(row[3]))
+
+    def accounts(self) -> list[Account]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT username, password_hash, role, disabled FROM accounts ORDER BY username"
+            ).fetchall()
+        return [Account(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def drop_tokens(self, username: str) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM tokens WHERE username = ?", (username,))
 
     def account_count(self) -> int:
         with self._lock:
