@@ -10,6 +10,8 @@ from pathlib import Path
 import httpx
 import shiboken6
 
+from console.admin import install as admin
+from console.admin.install import Administration
 from console.alerting import install as alerting
 from console.alerting.install import Alerting
 from console.backend.connection import ConnectionStatus, LinkState
@@ -48,6 +50,7 @@ class Console(Core):
     alerting: Alerting
     palette: CommandPalette
     layout: LayoutManager
+    admin: Administration
     login: LoginDialog | None = None
 
     async def close(self) -> None:
@@ -78,6 +81,7 @@ def build_console(
     wall = videowall.install(core, map_surface, operations, fill_at_start=fill_wall)
     clips = evidence.install(core, wall)
     alerts = alerting.install(core, social, wall)
+    administration = admin.install(core, map_surface, wall)
     recording.install(core)
     command_palette = palette.install(core, operations, map_surface, wall)
     layouts = layout.install(core, wall)
@@ -92,6 +96,7 @@ def build_console(
         alerting=alerts,
         palette=command_palette,
         layout=layouts,
+        admin=administration,
     )
 
 

@@ -23,6 +23,7 @@ from console.domain.model import Bookmark, Incident, Unit, invalid_reason
 from console.domain.social import SocialPost, WatchRuleRecord
 from console.i18n import N_, tr
 from dispatch_protocol.commands import (
+    AccountSave,
     AgencyRequestCreate,
     AssignmentCreate,
     BookmarkCreate,
@@ -235,3 +236,20 @@ class Commands:
             (WatchRuleUpdate, body),
             if_match=rule.version,
         )
+
+    # --- the centre's reference data and accounts (administration) -------------------------------
+    def save_reference(
+        self, collection: str, entity_id: str, model: type[BaseModel], body: dict[str, Any], version: int | None
+    ) -> asyncio.Future[Any] | None:
+        """Create (`version` None) or change an entity of `collection` (units, cameras, sectors, incident-types)."""
+        return self._send(
+            tr("save {entity_id}", entity_id=entity_id), "PUT", f"/{collection}/{entity_id}", (model, body), version
+        )
+
+    def retire_reference(self, collection: str, entity_id: str, version: int | None) -> asyncio.Future[Any] | None:
+        return self._send(tr("retire {entity_id}", entity_id=entity_id), "POST", f"/{collection}/{entity_id}/retire",
+                          None, version)  # fmt: skip
+
+    def save_account(self, username: str, body: dict[str, Any]) -> asyncio.Future[Any] | None:
+        return self._send(tr("save the account {username}", username=username), "PUT", f"/accounts/{username}",
+                          (AccountSave, body))  # fmt: skip

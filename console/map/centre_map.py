@@ -57,7 +57,9 @@ class CentreMap:
             try:
                 await client.download_to("/map/file", partial, lambda _received: None)
                 if await asyncio.to_thread(file_sha256, partial) != sha256:
-                    raise BackendError(tr("the base map arrived damaged (its sha256 differs); it is fetched again at the next connection"))
+                    raise BackendError(
+                        tr("the base map arrived damaged (sha256): fetched again at the next connection")
+                    )
                 await asyncio.to_thread(os.replace, partial, path)
                 await asyncio.to_thread(path.with_suffix(".sha256").write_text, sha256)
                 return path

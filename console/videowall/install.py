@@ -14,6 +14,7 @@ from console.i18n import tr
 from console.map.surface import MapSurface
 from console.videowall.logic.layouts import LAYOUTS
 from console.videowall.panel import VideoWallPanel
+from console.videowall.preview import StreamPreview
 from console.views.install import IncidentOperations
 
 
@@ -28,6 +29,10 @@ class VideoWall:
         """Bring the wall forward, then show the source on it (`show` is one of the panel's show methods)."""
         self.core.window.show_panel("wall")
         show(source_id)
+
+    def preview(self) -> StreamPreview:
+        """A small picture to try a stream in before it is saved (the administration's camera test)."""
+        return StreamPreview()
 
 
 def install(

@@ -4,6 +4,271 @@
   <context>
     <name>console</name>
     <message>
+      <location filename="../../console/admin/install.py" />
+      <source>Administration</source>
+      <translation>Administration</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Accounts</source>
+      <translation>Comptes</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Agencies alerted (police; fire; ems…)</source>
+      <translation>Services alertés (police ; fire ; ems…)</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/views/dispatch_panel.py" />
+      <location filename="../../console/views/unit_board.py" />
+      <source>Agency</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Archive URL</source>
+      <translation>URL de l’enregistrement</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/views/dispatch_panel.py" />
+      <location filename="../../console/views/unit_board.py" />
+      <source>Callsign</source>
+      <translation>Indicatif</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/map/panel.py" />
+      <source>Cameras</source>
+      <translation>Caméras</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Disabled</source>
+      <translation>Désactivé</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>EIDO type</source>
+      <translation>Type EIDO</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>EMSI category</source>
+      <translation>Catégorie EMSI</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Home sector</source>
+      <translation>Secteur de rattachement</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Id</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Incident types</source>
+      <translation>Types d’intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/alerting/panel.py" />
+      <source>Kind</source>
+      <translation>Nature</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/operations/new_incident.py" />
+      <source>Latitude</source>
+      <translation>Latitude</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Login (kept apart)</source>
+      <translation>Identifiant (conservé à part)</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/operations/new_incident.py" />
+      <source>Longitude</source>
+      <translation>Longitude</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Main stream URL</source>
+      <translation>URL du flux principal</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/social_watch/rule_editor.py" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Name in English</source>
+      <translation>Nom en anglais</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Name in French</source>
+      <translation>Nom en français</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>New password</source>
+      <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/views/login_dialog.py" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Priority (0–10)</source>
+      <translation>Priorité (0–10)</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/map/panel.py" />
+      <source>Sectors</source>
+      <translation>Secteurs</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Sub-stream URL</source>
+      <translation>URL du flux secondaire</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <source>Tracker or TAK uid</source>
+      <translation>Identifiant du traceur ou TAK</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/recording/logic/report.py" />
+      <location filename="../../console/views/create_incident.py" />
+      <location filename="../../console/views/dispatch_panel.py" />
+      <location filename="../../console/views/incident_detail.py" />
+      <location filename="../../console/views/incident_queue.py" />
+      <location filename="../../console/views/unit_board.py" />
+      <source>Type</source>
+      <translation>Nature</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/map/panel.py" />
+      <location filename="../../console/views/incident_queue.py" />
+      <location filename="../../console/views/install.py" />
+      <source>Units</source>
+      <translation>Unités</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
+      <location filename="../../console/views/login_dialog.py" />
+      <source>User name</source>
+      <translation>Identifiant</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>A sector of {count} corners is drawn: name it and save.</source>
+      <translation>Un secteur de {count} sommets est tracé : nommez-le et enregistrez.</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Could not read {path}: {exc}</source>
+      <translation>Impossible de lire {path} : {exc}</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Disable</source>
+      <translation>Désactiver</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <location filename="../../console/social_watch/rule_editor.py" />
+      <source>Draw on the map…</source>
+      <translation>Tracer sur la carte…</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Draw the sector on the map (click the corners, double-click the last) or import a GeoJSON file, then name it and save.</source>
+      <translation>Tracez le secteur sur la carte (cliquez les sommets, double-cliquez le dernier) ou importez un fichier GeoJSON, puis nommez-le et enregistrez.</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>GeoJSON (*.geojson *.json)</source>
+      <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Import GeoJSON…</source>
+      <translation>Importer un GeoJSON…</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Import sectors</source>
+      <translation>Importer des secteurs</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <location filename="../../console/views/incident_queue.py" />
+      <location filename="../../console/views/major_events_panel.py" />
+      <source>New</source>
+      <translation>Nouvelle</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Play this address (with its login) before saving it</source>
+      <translation>Lire cette adresse (avec son identifiant) avant de l’enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Retire</source>
+      <translation>Retirer</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <location filename="../../console/social_watch/rule_editor.py" />
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>Test stream</source>
+      <translation>Tester le flux</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>an address to test</source>
+      <translation>une adresse à tester</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>unchanged when empty</source>
+      <translation>inchangé si vide</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/panel.py" />
+      <source>{count} sectors sent from {path}</source>
+      <translation>{count} secteurs envoyés depuis {path}</translation>
+    </message>
+    <message>
       <location filename="../../console/alerting/install.py" />
       <location filename="../../console/views/main_window.py" />
       <source>Alerts</source>
@@ -52,11 +317,6 @@
       <location filename="../../console/views/unit_board.py" />
       <source>Incident</source>
       <translation>Intervention</translation>
-    </message>
-    <message>
-      <location filename="../../console/alerting/panel.py" />
-      <source>Kind</source>
-      <translation>Nature</translation>
     </message>
     <message>
       <location filename="../../console/alerting/panel.py" />
@@ -208,6 +468,21 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>retire {entity_id}</source>
+      <translation>retirer {entity_id}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
+      <source>save the account {username}</source>
+      <translation>enregistrer le compte {username}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
+      <source>save {entity_id}</source>
+      <translation>enregistrer {entity_id}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>send {callsign} to {number}</source>
       <translation>engager {callsign} sur {number}</translation>
     </message>
@@ -335,6 +610,11 @@
       <location filename="../../console/backend/queries.py" />
       <source>get the camera's login</source>
       <translation>obtenir l’identifiant de la caméra</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/queries.py" />
+      <source>list the accounts</source>
+      <translation>lister les comptes</translation>
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />
@@ -749,8 +1029,8 @@
     </message>
     <message>
       <location filename="../../console/map/centre_map.py" />
-      <source>the base map arrived damaged (its sha256 differs); it is fetched again at the next connection</source>
-      <translation>le fond de carte est arrivé abîmé (son sha256 diffère) ; il sera de nouveau téléchargé à la prochaine connexion</translation>
+      <source>the base map arrived damaged (sha256): fetched again at the next connection</source>
+      <translation>le fond de carte est arrivé abîmé (sha256) : de nouveau téléchargé à la prochaine connexion</translation>
     </message>
     <message>
       <location filename="../../console/map/logic/items.py" />
@@ -761,11 +1041,6 @@
       <location filename="../../console/map/logic/items.py" />
       <source>Dispatch to selected incident</source>
       <translation>Engager sur l’intervention choisie</translation>
-    </message>
-    <message>
-      <location filename="../../console/map/panel.py" />
-      <source>Cameras</source>
-      <translation>Caméras</translation>
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
@@ -811,11 +1086,6 @@
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
-      <source>Sectors</source>
-      <translation>Secteurs</translation>
-    </message>
-    <message>
-      <location filename="../../console/map/panel.py" />
       <source>Social posts</source>
       <translation>Publications</translation>
     </message>
@@ -823,13 +1093,6 @@
       <location filename="../../console/map/panel.py" />
       <source>Tiles: centre's tile server</source>
       <translation>Tuiles : serveur du centre</translation>
-    </message>
-    <message>
-      <location filename="../../console/map/panel.py" />
-      <location filename="../../console/views/incident_queue.py" />
-      <location filename="../../console/views/install.py" />
-      <source>Units</source>
-      <translation>Unités</translation>
     </message>
     <message>
       <location filename="../../console/map/stand_in.py" />
@@ -850,16 +1113,6 @@
       <location filename="../../console/operations/new_incident.py" />
       <source>Give the location: latitude and longitude (and the address if known)</source>
       <translation>Indiquez le lieu : latitude et longitude (et l’adresse si elle est connue)</translation>
-    </message>
-    <message>
-      <location filename="../../console/operations/new_incident.py" />
-      <source>Latitude</source>
-      <translation>Latitude</translation>
-    </message>
-    <message>
-      <location filename="../../console/operations/new_incident.py" />
-      <source>Longitude</source>
-      <translation>Longitude</translation>
     </message>
     <message>
       <location filename="../../console/operations/new_incident.py" />
@@ -1268,16 +1521,6 @@
     </message>
     <message>
       <location filename="../../console/recording/logic/report.py" />
-      <location filename="../../console/views/create_incident.py" />
-      <location filename="../../console/views/dispatch_panel.py" />
-      <location filename="../../console/views/incident_detail.py" />
-      <location filename="../../console/views/incident_queue.py" />
-      <location filename="../../console/views/unit_board.py" />
-      <source>Type</source>
-      <translation>Nature</translation>
-    </message>
-    <message>
-      <location filename="../../console/recording/logic/report.py" />
       <location filename="../../console/views/incident_detail.py" />
       <source>What</source>
       <translation>Quoi</translation>
@@ -1617,11 +1860,6 @@
     </message>
     <message>
       <location filename="../../console/social_watch/rule_editor.py" />
-      <source>Draw on the map…</source>
-      <translation>Tracer sur la carte…</translation>
-    </message>
-    <message>
-      <location filename="../../console/social_watch/rule_editor.py" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
@@ -1647,11 +1885,6 @@
     </message>
     <message>
       <location filename="../../console/social_watch/rule_editor.py" />
-      <source>Name</source>
-      <translation>Nom</translation>
-    </message>
-    <message>
-      <location filename="../../console/social_watch/rule_editor.py" />
       <source>New watch rule</source>
       <translation>Nouvelle règle de veille</translation>
     </message>
@@ -1659,11 +1892,6 @@
       <location filename="../../console/social_watch/rule_editor.py" />
       <source>Query</source>
       <translation>Requête</translation>
-    </message>
-    <message>
-      <location filename="../../console/social_watch/rule_editor.py" />
-      <source>Save</source>
-      <translation>Enregistrer</translation>
     </message>
     <message>
       <location filename="../../console/social_watch/rule_editor.py" />
@@ -1969,6 +2197,7 @@
     </message>
     <message>
       <location filename="../../console/videowall/logic/feed_status.py" />
+      <location filename="../../console/videowall/preview.py" />
       <source>connecting…</source>
       <translation>connexion…</translation>
     </message>
@@ -2288,6 +2517,11 @@
       <translation>direct</translation>
     </message>
     <message>
+      <location filename="../../console/videowall/preview.py" />
+      <source>No stream tested yet</source>
+      <translation>Aucun flux testé</translation>
+    </message>
+    <message>
       <location filename="../../console/videowall/tag_dialog.py" />
       <source>Choose the incident the clip belongs to.</source>
       <translation>Choisissez l’intervention à laquelle appartient l’extrait.</translation>
@@ -2462,12 +2696,6 @@
     </message>
     <message>
       <location filename="../../console/views/dispatch_panel.py" />
-      <location filename="../../console/views/unit_board.py" />
-      <source>Agency</source>
-      <translation>Service</translation>
-    </message>
-    <message>
-      <location filename="../../console/views/dispatch_panel.py" />
       <location filename="../../console/views/incident_queue.py" />
       <location filename="../../console/views/unit_board.py" />
       <source>All agencies</source>
@@ -2477,12 +2705,6 @@
       <location filename="../../console/views/dispatch_panel.py" />
       <source>Assigned</source>
       <translation>Engagées</translation>
-    </message>
-    <message>
-      <location filename="../../console/views/dispatch_panel.py" />
-      <location filename="../../console/views/unit_board.py" />
-      <source>Callsign</source>
-      <translation>Indicatif</translation>
     </message>
     <message>
       <location filename="../../console/views/dispatch_panel.py" />
@@ -2731,12 +2953,6 @@
     </message>
     <message>
       <location filename="../../console/views/incident_queue.py" />
-      <location filename="../../console/views/major_events_panel.py" />
-      <source>New</source>
-      <translation>Nouvelle</translation>
-    </message>
-    <message>
-      <location filename="../../console/views/incident_queue.py" />
       <source>Number</source>
       <translation>Numéro</translation>
     </message>
@@ -2824,16 +3040,6 @@
       <location filename="../../console/views/login_dialog.py" />
       <source>Log in to the dispatch backend</source>
       <translation>Connexion au serveur de commandement</translation>
-    </message>
-    <message>
-      <location filename="../../console/views/login_dialog.py" />
-      <source>Password</source>
-      <translation>Mot de passe</translation>
-    </message>
-    <message>
-      <location filename="../../console/views/login_dialog.py" />
-      <source>User name</source>
-      <translation>Identifiant</translation>
     </message>
     <message>
       <location filename="../../console/views/main_window.py" />
