@@ -125,14 +125,12 @@ class EntityTab(QWidget):
         for button in (self.new_button, self.save_button, self.retire_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
-        self.extra = QVBoxLayout()  # what a tab adds beside its form (the stream test)
-        side = QHBoxLayout()
-        side.addLayout(layout, 2)
-        side.addLayout(self.extra, 1)
+        self.extra = QVBoxLayout()  # what a tab adds under its form (the stream test, the sector's drawing)
         outer = QVBoxLayout(self)
         outer.addWidget(self.table, 1)
-        outer.addLayout(side)
+        outer.addLayout(layout)
         outer.addLayout(self.buttons)
+        outer.addLayout(self.extra)
         self._version: int | None = None
         self._editing: str | None = None
         self.last_sent: asyncio.Future[Any] | None = None
@@ -252,7 +250,7 @@ class AdminPanel(QWidget):
         self.test_button = QPushButton(tr("Test stream"))
         self.test_button.setToolTip(tr("Play this address (with its login) before saving it"))
         self.test_button.clicked.connect(self._test)
-        self.cameras.buttons.insertWidget(3, self.test_button)
+        self.cameras.extra.addWidget(self.test_button)
         self.draw_button = QPushButton(tr("Draw on the map…"))
         self.draw_button.clicked.connect(self.draw_requested)
         self.import_button = QPushButton(tr("Import GeoJSON…"))
@@ -261,8 +259,11 @@ class AdminPanel(QWidget):
                                      "import a GeoJSON file, then name it and save."))  # fmt: skip
         self.sector_note.setWordWrap(True)
         self.sectors.extra.addWidget(self.sector_note)
-        self.sectors.buttons.insertWidget(3, self.draw_button)
-        self.sectors.buttons.insertWidget(4, self.import_button)
+        sector_tools = QHBoxLayout()
+        sector_tools.addWidget(self.draw_button)
+        sector_tools.addWidget(self.import_button)
+        sector_tools.addStretch(1)
+        self.sectors.extra.addLayout(sector_tools)
         self.tabs = QTabWidget()
         for tab, title in ((self.units, UNITS.title), (self.cameras, CAMERAS.title), (self.sectors, SECTORS.title),
                            (self.types, INCIDENT_TYPES.title), (self.accounts, ACCOUNTS.title)):  # fmt: skip
