@@ -9,6 +9,7 @@ from console.domain.model import Incident, Unit
 from console.operations.incident_filter import IncidentFilter
 from console.operations.major_events import summarise
 from console.operations.ranking import rank_units
+from console.operations.setup_gaps import setup_gaps
 from console.operations.timeline import TimelineBuilder
 from tests.unit.console.factories import event, incident, unit
 
@@ -137,3 +138,11 @@ def test_a_major_event_counts_its_incidents() -> None:
     assert summary.by_status == {"active": 1, "new": 1, "closed": 1}
     assert summary.by_band == {"CRITICAL": 1, "HIGH": 1, "LOW": 1}
     assert summary.open_high == 2
+
+
+def test_the_console_says_in_words_what_a_centre_lacks() -> None:
+    assert setup_gaps(10, 8, 3) is None
+    said = setup_gaps(0, 8, 0)
+    assert (
+        said is not None and "no units (dispatchd import units.csv), sectors (dispatchd import sectors.geojson)" in said
+    )

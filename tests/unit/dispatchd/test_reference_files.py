@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dispatchd.cli import main
+from dispatchd.first_start import missing
 from dispatchd.storage.sqlite import SQLiteStorage
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "centre"
@@ -82,3 +83,17 @@ def test_three_bad_rows_are_all_named_and_nothing_is_written(tmp_path: Path, cap
     assert said[2] == "incident-types.csv line 3: priority must be a whole number from 0 to 10, not 'high'"
     assert said[3] == "nothing imported: 3 problem(s) in the files"
     assert not (tmp_path / "centre" / "dispatchd.sqlite3").exists(), "nothing written, not even an empty database"
+
+
+def test_a_first_start_says_what_is_missing_until_the_centre_has_it(tmp_path: Path) -> None:
+    data = tmp_path / "centre"
+    storage = database(data)
+    said = missing(storage)
+    assert said[0].startswith("no accounts yet: make an administrator with `dispatchd --create-user")
+    assert [line.split(":")[0] for line in said[1:]] == [
+        "no units yet", "no incident types yet", "no sectors yet", "no cameras yet"]  # fmt: skip
+    storage.close()
+    run("import", *(SAMPLES / f for f in FILES), "--data-dir", data)
+    storage = database(data)
+    assert [line.split(":")[0] for line in missing(storage)] == ["no accounts yet"]
+    storage.close()
