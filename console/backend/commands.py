@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,6 +41,13 @@ from dispatch_protocol.commands import (
 AGENCY_NAMES = {"police": N_("police"), "gendarmerie": N_("gendarmerie"), "fire": N_("fire brigade"), "ems": N_("EMS")}
 
 
+def _blanked(body: Any) -> Any:
+    """The body with its passwords (and logins) replaced, for what records commands."""
+    if isinstance(body, dict):
+        return {k: "(given)" if k in ("password", "credentials") and v else _blanked(v) for k, v in body.items()}
+    return body
+
+
 class Commands:
     """The operator's actions on incidents and units."""
 
@@ -61,8 +69,12 @@ class Commands:
         body: tuple[type[BaseModel], dict[str, Any]] | None,
         if_match: int | None = None,
         key: str | None = None,
+        secret: bool = False,
     ) -> asyncio.Future[Any] | None:
-        """`body`: the contract's model of the command (`dispatch_protocol.commands`) and its fields, checked
+        """`secret`: the body carries a password, which no file and no recording may hold (the outbox keeps it in
+        memory only; the recorder gets it blanked).
+
+        `body`: the contract's model of the command (`dispatch_protocol.commands`) and its fields, checked
         here: a command the backend could only refuse is refused now, with the field named, and never queued."""
         payload = None
         if body is not None:
@@ -89,9 +101,11 @@ class Commands:
             description=description,
             if_match=if_match,
             created_at=datetime.now(UTC).isoformat(),
+            secret=secret,
         )
+        told = replace(entry, body=_blanked(payload)) if secret else entry
         for listener in self.sent_listeners:
-            listener(entry)
+            listener(told)
         return self._outbox.submit(entry)
 
     # --- incidents -------------------------------------------------------------------------
@@ -243,7 +257,12 @@ class Commands:
     ) -> asyncio.Future[Any] | None:
         """Create (`version` None) or change an entity of `collection` (units, cameras, sectors, incident-types)."""
         return self._send(
-            tr("save {entity_id}", entity_id=entity_id), "PUT", f"/{collection}/{entity_id}", (model, body), version
+            tr("save {entity_id}", entity_id=entity_id),
+            "PUT",
+            f"/{collection}/{entity_id}",
+            (model, body),
+            version,
+            secret=bool(body.get("credentials")),
         )
 
     def retire_reference(self, collection: str, entity_id: str, version: int | None) -> asyncio.Future[Any] | None:
@@ -252,4 +271,4 @@ class Commands:
 
     def save_account(self, username: str, body: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(tr("save the account {username}", username=username), "PUT", f"/accounts/{username}",
-                          (AccountSave, body))  # fmt: skip
+                          (AccountSave, body), secret=bool(body.get("password")))  # fmt: skip

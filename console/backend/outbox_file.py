@@ -28,6 +28,8 @@ class OutboxEntry:
     description: str
     if_match: int | None = None
     created_at: str = ""
+    secret: bool = False
+    """It carries a password (a camera's login, an account's): kept in memory only, never written down."""
 
 
 class OutboxFile:
@@ -58,7 +60,8 @@ class OutboxFile:
         return list(self._pending.values())
 
     def add(self, entry: OutboxEntry) -> None:
-        self._write({"add": asdict(entry)})
+        if not entry.secret:
+            self._write({"add": asdict(entry)})
         self._pending[entry.key] = entry
 
     def done(self, key: str) -> None:

@@ -3,6 +3,7 @@ sector drawn on the map, an account; problems next to their field, and nothing s
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,8 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
                     store, panel = console.store, console.admin.panel
                     sent: list[str] = []
                     console.commands.sent_listeners.append(lambda entry: sent.append(f"{entry.method} {entry.path}"))
+                    recorded: list[str] = []  # what a session recorder is told of the commands
+                    console.commands.sent_listeners.append(lambda entry: recorded.append(json.dumps(entry.body)))
                     said: list[str] = []
                     console.notifier.message.connect(lambda _level, text: said.append(text))
                     console.window.show_panel("admin")
@@ -84,6 +87,9 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
                     assert cameras.save()
                     await until(lambda: "cam-test" in store.cameras, what="the camera, as an event")
                     assert store.cameras["cam-test"].has_credentials and "s3cret" not in str(store.cameras["cam-test"])
+                    assert '"credentials": "(given)"' in recorded[-1], "recorded without the login"
+                    outbox = (tmp_path / f"outbox-{ADMIN}.jsonl").read_text(encoding="utf-8")
+                    assert "s3cret-Pa55" not in outbox and "s3cret-Pa55" not in "".join(recorded)
 
                     panel.tabs.setCurrentWidget(panel.sectors)
                     assert isinstance(console.map, MapStandIn)
@@ -104,6 +110,7 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
                     assert panel.accounts.save() is True
                     await until(lambda: panel.accounts.table.rowCount() == 2, what="the new account listed")
                     assert sent[-1] == "PUT /accounts/night-op"
+                    assert "Night-Shift-7" not in (tmp_path / f"outbox-{ADMIN}.jsonl").read_text(encoding="utf-8")
 
             qloop.run(body())
     finally:
