@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -271,10 +272,16 @@ class AdminPanel(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        store.unit_changed.connect(lambda *_: self.units.refresh())
-        store.camera_changed.connect(lambda *_: self.cameras.refresh())
+        # Positions change units many times a second: the lists are redrawn at most once a second, and only
+        # while the panel is seen.
+        self._dirty: set[EntityTab] = set()
+        store.unit_changed.connect(lambda *_: self._dirty.add(self.units))
+        store.camera_changed.connect(lambda *_: self._dirty.add(self.cameras))
         store.reference_changed.connect(self._reference_changed)
-        store.reset_done.connect(self.refresh)
+        store.reset_done.connect(lambda: self._dirty.update((self.units, self.cameras, self.sectors, self.types)))
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._refresh_dirty)
+        self._clock.start(1000)
 
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.accounts:
@@ -283,9 +290,21 @@ class AdminPanel(QWidget):
     def refresh(self) -> None:
         for tab in (self.units, self.cameras, self.sectors, self.types):
             tab.refresh()
+        self._dirty.clear()
+
+    def _refresh_dirty(self) -> None:
+        if self._dirty and self.isVisible():
+            for tab in list(self._dirty):
+                tab.refresh()
+            self._dirty.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh_dirty()
 
     def _reference_changed(self, kind: str) -> None:
-        (self.sectors if kind == "sector" else self.types).refresh()
+        if kind in ("sector", "incident_type"):
+            self._dirty.add(self.sectors if kind == "sector" else self.types)
 
     def _account_rows(self) -> list[Row]:
         return [
