@@ -34,9 +34,20 @@ def install(core: Core, map_surface: MapSurface) -> SocialWatch:
     window.tabifyDockWidget(window.docks["dispatch"], dock)
     window.docks["dispatch"].raise_()
     panel.location_requested.connect(lambda lat, lon: map_surface.focus(lat, lon, 17))
-    panel.draw_requested.connect(map_surface.start_drawing)
     panel.geofence_shown.connect(map_surface.show_geofence)
-    map_surface.geofence_drawn.connect(panel.area_drawn)
+    drawing = {"asked": False}  # the map draws for whoever asked (the administration draws sectors too)
+
+    def draw() -> None:
+        drawing["asked"] = True
+        map_surface.start_drawing()
+
+    def drawn(ring: list[list[float]]) -> None:
+        if drawing["asked"]:
+            drawing["asked"] = False
+            panel.area_drawn(ring)
+
+    panel.draw_requested.connect(draw)
+    map_surface.geofence_drawn.connect(drawn)
 
     def show_spike(rule_id: str) -> None:
         window.show_panel("social")

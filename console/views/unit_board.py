@@ -152,7 +152,7 @@ class UnitBoard(QWidget):
         by_status: dict[str, list[Unit]] = {}
         for unit in units:
             by_status.setdefault(unit.secondary_status, []).append(unit)
-        stale_total = 0
+        stale_total = unplaced = 0
         self.tree.setUpdatesEnabled(False)
         try:
             for status in [*STATUS_ORDER, *sorted(set(by_status) - set(STATUS_ORDER))]:
@@ -167,14 +167,16 @@ class UnitBoard(QWidget):
                 for i, unit in enumerate(members):
                     child = group.child(i)
                     assert child is not None
-                    stale_total += self._fill(child, unit, now)
+                    stale_total += self._fill(child, unit, now) and unit.position is not None
+                    unplaced += unit.position is None
         finally:
             self.tree.setUpdatesEnabled(True)
-        self.summary.setText(
-            tr("{count} units · {stale_total} stale", count=len(units), stale_total=stale_total)
-            if stale_total
-            else tr("{count} units", count=len(units))
-        )
+        parts = [tr("{count} units", count=len(units))]
+        if stale_total:
+            parts.append(tr("{stale_total} stale", stale_total=stale_total))
+        if unplaced:  # a new fleet's units, before their trackers first report
+            parts.append(tr("{unplaced} without a position yet", unplaced=unplaced))
+        self.summary.setText(" · ".join(parts))
 
     def _group(self, status: str) -> QTreeWidgetItem:
         if status not in self._groups:

@@ -3193,8 +3193,13 @@
     </message>
     <message>
       <location filename="../../console/views/unit_board.py" />
-      <source>{count} units · {stale_total} stale</source>
-      <translation>{count} unités · {stale_total} périmées</translation>
+      <source>{stale_total} stale</source>
+      <translation>{stale_total} périmées</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/unit_board.py" />
+      <source>{unplaced} without a position yet</source>
+      <translation>{unplaced} encore sans position</translation>
     </message>
     <message>
       <location filename="../../console/views/unit_board.py" />

@@ -96,6 +96,7 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
                     panel.draw_button.click()
                     assert console.map.drawing, "the map asked to draw"
                     console.map.geofence_drawn.emit([[45.75, 4.83], [45.75, 4.85], [45.76, 4.85], [45.76, 4.83]])
+                    assert not console.social.panel.editor.drawn, "drawn for the sector, not for a watch rule"
                     fill(panel.sectors, id="centre", name="Centre")
                     assert panel.sectors.save()
                     await until(lambda: "centre" in store.sectors, what="the sector, as an event")

@@ -9,12 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from console.backend.commands import Commands
 from console.backend.connection import ConnectionStatus, LinkState
-from console.domain.events import MalformedEvent, parse_sse_event
+from console.domain.events import MalformedEvent, event_from_dict, parse_sse_event
 from console.state.notifier import Notifier
 from console.state.store import Store
 from console.views.status_bar import ConsoleStatusBar
 from console.views.unit_board import UnitBoard
-from tests.unit.console.factories import snapshot, unit
+from tests.unit.console.factories import event, snapshot, unit
 
 
 def test_the_unit_board_groups_by_status_with_counts_and_flags_stale(qtbot: QtBot) -> None:
@@ -61,6 +61,9 @@ def test_the_unit_board_groups_by_status_with_counts_and_flags_stale(qtbot: QtBo
     stale = {available.child(i).text(0): available.child(i).text(4) for i in range(available.childCount())}
     assert stale["PS-02"].startswith("⚠ STALE") and not stale["PS-01"].startswith("⚠")
     assert board.summary.text() == "3 units · 1 stale"
+    store.apply(event_from_dict(event(1, "unit.updated", "PS-03@police", {"unit": unit("PS-03@police")}), 1))
+    board.refresh()
+    assert board.summary.text() == "4 units · 1 stale · 1 without a position yet", "never reported: not stale"
     board.agency_filter.setCurrentIndex(board.agency_filter.findData("ems"))
     assert board.group_counts()["Available"] == 0
 
