@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,7 +68,7 @@ def mjpeg_camera(frames: list[bytes], login: tuple[str, str] | None = None) -> I
                         + b"\r\n"
                     )
                     index += 1
-                    time.sleep(0.04)  # 25 fps, as a camera sends them
+                    stop.wait(0.04)  # 25 fps, as a camera sends them (and ends at once when stopped)
             except (BrokenPipeError, ConnectionResetError):
                 return
 
