@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from dispatchd import base_map
@@ -17,6 +19,16 @@ from dispatchd.storage.sqlite import SQLiteStorage
 log = logging.getLogger("dispatchd")
 DATABASE = "dispatchd.sqlite3"
 IMPORTER = "import"
+
+
+@contextmanager
+def database(data_dir: Path) -> Iterator[SQLiteStorage]:
+    """The data folder's database, closed after."""
+    storage = SQLiteStorage(data_dir / DATABASE)
+    try:
+        yield storage
+    finally:
+        storage.close()
 
 
 def import_main(argv: list[str]) -> int:
@@ -36,12 +48,8 @@ def import_main(argv: list[str]) -> int:
     if args.dry_run:
         log.info("the files are good: %d entities (nothing written: --dry-run)", len(plan.items))
         return 0
-    storage = SQLiteStorage(args.data_dir / DATABASE)
-    try:
-        with storage.transaction() as tx:
-            changed = apply_plan(tx, IMPORTER, plan, args.language)
-    finally:
-        storage.close()
+    with database(args.data_dir) as storage, storage.transaction() as tx:
+        changed = apply_plan(tx, IMPORTER, plan, args.language)
     for line in changed:
         log.info("saved %s", line)
     log.info("%d of %d entities changed (the others were already so)", len(changed), len(plan.items))
@@ -54,12 +62,8 @@ def export_main(argv: list[str]) -> int:
     p.add_argument("folder", type=Path)
     p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
     args = p.parse_args(argv)
-    storage = SQLiteStorage(args.data_dir / DATABASE)
-    try:
-        with storage.read() as tx:
-            written = export_files(tx, args.folder)
-    finally:
-        storage.close()
+    with database(args.data_dir) as storage, storage.read() as tx:
+        written = export_files(tx, args.folder)
     for path in written:
         log.info("wrote %s", path)
     return 0
@@ -76,12 +80,8 @@ def import_map_main(argv: list[str]) -> int:
     except (base_map.MapFileError, OSError) as exc:
         log.error("%s", exc)
         return 1
-    storage = SQLiteStorage(args.data_dir / DATABASE)
-    try:
-        with storage.transaction() as tx:
-            base_map.record(tx, IMPORTER, description)
-    finally:
-        storage.close()
+    with database(args.data_dir) as storage, storage.transaction() as tx:
+        base_map.record(tx, IMPORTER, description)
     log.info(
         "the base map is %s: %s, zoom %d–%d, %d tiles (%s)", target, description["name"], description["min_zoom"],
         description["max_zoom"], description["tiles"], description["sha256"][:12],

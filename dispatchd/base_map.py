@@ -7,13 +7,13 @@ and records what it is (`map.updated` event: every console fetches the new one).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from dispatch_protocol.files import sha256_of
 from dispatchd.clock import utc_now
 from dispatchd.storage.interface import Transaction
 
@@ -43,10 +43,6 @@ def describe(path: Path) -> dict[str, Any]:
     fmt = metadata.get("format", "png")
     if fmt not in ("png", "jpg", "jpeg", "webp"):
         raise MapFileError(f"{path.name} holds {fmt} tiles; the consoles draw png, jpg or webp raster tiles")
-    digest = hashlib.sha256()
-    with path.open("rb") as source:
-        for chunk in iter(lambda: source.read(1 << 20), b""):
-            digest.update(chunk)
     return {
         "id": BASE,
         "name": metadata.get("name", path.stem),
@@ -57,7 +53,7 @@ def describe(path: Path) -> dict[str, Any]:
         "max_zoom": int(high),
         "tiles": int(count),
         "size": path.stat().st_size,
-        "sha256": digest.hexdigest(),
+        "sha256": sha256_of(path),
         "attribution": metadata.get("attribution"),
     }
 

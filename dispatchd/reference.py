@@ -14,8 +14,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
 
+from dispatch_protocol.files import with_login
 from dispatchd.clock import utc_now
 from dispatchd.geo import Sectors
 from dispatchd.problems import Problem, not_found
@@ -156,15 +156,10 @@ def save_camera(
 
 
 def with_credentials(url: str | None, secret: dict[str, Any] | None) -> str | None:
-    """The stream address with the camera's login in it (rtsp://user:pass@host/…), for one console's session."""
+    """The stream address with the camera's login in it, for one console's session."""
     if url is None or secret is None:
         return url
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    netloc = f"{quote(secret['username'], safe='')}:{quote(secret['password'], safe='')}@{host}"
-    if parts.port is not None:
-        netloc += f":{parts.port}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return with_login(url, secret["username"], secret["password"])
 
 
 def camera_streams(tx: Transaction, camera_id: str) -> dict[str, Any]:

@@ -32,18 +32,6 @@ def install(core: Core, map_surface: MapSurface, wall: VideoWall) -> Administrat
     dock = window.add_panel("admin", tr("Administration"), panel, Qt.DockWidgetArea.RightDockWidgetArea)
     window.tabifyDockWidget(window.docks["social"], dock)
     window.docks["dispatch"].raise_()
-    drawing = {"asked": False}
-
-    def draw() -> None:
-        drawing["asked"] = True
-        map_surface.start_drawing()
-
-    def drawn(ring: list[list[float]]) -> None:
-        if drawing["asked"]:
-            drawing["asked"] = False
-            panel.area_drawn(ring)
-
-    panel.draw_requested.connect(draw)
-    map_surface.geofence_drawn.connect(drawn)
+    panel.draw_requested.connect(lambda: map_surface.draw_for(panel.area_drawn))
     window.add_action(window.view_menu, tr("Administration"), "Ctrl+Shift+A", lambda: window.show_panel("admin"))
     return Administration(panel, preview)

@@ -37,6 +37,7 @@ from console.backend.queries import Queries
 from console.i18n import tr
 from console.state.notifier import Notifier
 from console.state.store import Store
+from dispatch_protocol.files import with_login
 
 Row = tuple[str, dict[str, str], int | None]  # id, the form's texts, version
 
@@ -333,8 +334,7 @@ class AdminPanel(QWidget):
             self.cameras._show_problems({"main_url": tr("an address to test")})
             return
         if values["username"].strip():
-            scheme, _, rest = url.partition("://")
-            url = f"{scheme}://{values['username'].strip()}:{values['password']}@{rest}"
+            url = with_login(url, values["username"].strip(), values["password"])
         self.test_stream.emit(url, values["name"].strip() or url)
 
     def area_drawn(self, ring: list[list[float]]) -> None:

@@ -63,6 +63,11 @@ async def open_link(
     return Link(client, stream, outbox, [asyncio.ensure_future(stream.run()), asyncio.ensure_future(outbox.run())])
 
 
+def backend_key(backend_url: str) -> str:
+    """A short name for a backend, for the files a console keeps per backend (its outbox, the centre's map)."""
+    return hashlib.sha256(backend_url.encode()).hexdigest()[:12]
+
+
 def outbox_path(backend_url: str, data_dir: Path) -> Path:
     """One outbox per backend (a command is never sent to another one)."""
-    return data_dir / f"outbox-{hashlib.sha256(backend_url.encode()).hexdigest()[:12]}.jsonl"
+    return data_dir / f"outbox-{backend_key(backend_url)}.jsonl"

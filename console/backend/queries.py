@@ -103,10 +103,6 @@ class Queries:
         """The centre's accounts (administrators only): user name, role, disabled."""
         return self.run(tr("list the accounts"), lambda c: c.request("GET", "/accounts"), done)
 
-    def role(self) -> str:
-        """The logged-in user's role (empty before the first login)."""
-        return self._client.session.role if self._client and self._client.session else ""
-
     def camera_logins(self, camera_id: str, done: Callable[[dict[str, str | None]], None]) -> asyncio.Task[None] | None:
         """A camera's stream addresses with its login in them, for this session (kept in memory only); None
         when not connected yet."""

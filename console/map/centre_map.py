@@ -5,33 +5,26 @@ The map keeps working from that file when the backend is out of reach."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import os
 from pathlib import Path
 
 from console.backend.client import DispatchClient
 from console.backend.errors import BackendError
+from console.backend.link import backend_key
 from console.backend.queries import Queries
 from console.domain.model import BaseMap
 from console.i18n import tr
 from console.map.surface import MapSurface
 from console.settings import data_dir
+from dispatch_protocol.files import sha256_of
 
 log = logging.getLogger("console.map")
 
 
 def centre_map_file(backend_url: str) -> Path:
     """Where this console keeps the base map of the centre at `backend_url`."""
-    return data_dir() / f"centre-basemap-{hashlib.sha256(backend_url.encode()).hexdigest()[:12]}.mbtiles"
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as source:
-        for chunk in iter(lambda: source.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return data_dir() / f"centre-basemap-{backend_key(backend_url)}.mbtiles"
 
 
 class CentreMap:
@@ -56,7 +49,7 @@ class CentreMap:
             partial = path.with_suffix(".partial")
             try:
                 await client.download_to("/map/file", partial, lambda _received: None)
-                if await asyncio.to_thread(file_sha256, partial) != sha256:
+                if await asyncio.to_thread(sha256_of, partial) != sha256:
                     raise BackendError(
                         tr("the base map arrived damaged (sha256): fetched again at the next connection")
                     )

@@ -67,6 +67,8 @@ class MapPanel(QWidget):
         self.view = MapView(
             build_page(center, 14, tile_url if not tiles else None, attribution), tiles, tile_url if not tiles else None
         )
+        self._deliver_drawing: Callable[[list[list[float]]], None] | None = None
+        self.view.bridge.geofence_drawn.connect(self._drawn)
         self.base_map = BaseMapFile(mbtiles, self) if mbtiles is not None else None
         if self.base_map is not None:
             self.base_map.arrived.connect(self.view.reload_base_map)
@@ -129,10 +131,6 @@ class MapPanel(QWidget):
         return self
 
     @property
-    def geofence_drawn(self) -> SignalInstance:
-        return self.view.bridge.geofence_drawn
-
-    @property
     def page_ready(self) -> SignalInstance:
         return self.view.bridge.page_ready
 
@@ -141,6 +139,15 @@ class MapPanel(QWidget):
 
     def start_drawing(self) -> None:
         self.view.start_drawing()
+
+    def draw_for(self, deliver: Callable[[list[list[float]]], None]) -> None:
+        self._deliver_drawing = deliver
+        self.view.start_drawing()
+
+    def _drawn(self, ring: list[list[float]]) -> None:
+        deliver, self._deliver_drawing = self._deliver_drawing, None
+        if deliver is not None:
+            deliver(ring)
 
     def show_geofence(self, geojson: dict[str, Any] | None) -> None:
         self.view.show_geofence(geojson)

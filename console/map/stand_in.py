@@ -7,6 +7,7 @@ emits (a camera clicked, an area drawn). Tests of the map itself use the real pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -32,6 +33,8 @@ class MapStandIn(QLabel):
         self.drawing = False
         self.disposed = False
         self.base_map_reloads = 0
+        self._deliver: Callable[[list[list[float]]], None] | None = None
+        self.geofence_drawn.connect(self._drawn)
 
     @property
     def widget(self) -> QWidget:
@@ -42,6 +45,15 @@ class MapStandIn(QLabel):
 
     def start_drawing(self) -> None:
         self.drawing = True
+
+    def draw_for(self, deliver: Callable[[list[list[float]]], None]) -> None:
+        self._deliver = deliver
+        self.start_drawing()
+
+    def _drawn(self, ring: list[list[float]]) -> None:
+        deliver, self._deliver = self._deliver, None
+        if deliver is not None:
+            deliver(ring)
 
     def show_geofence(self, geojson: dict[str, Any] | None) -> None:
         self.geofence = geojson

@@ -6,6 +6,7 @@ other capabilities, without Chromium) both provide it; nothing outside `console/
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import SignalInstance
@@ -21,11 +22,6 @@ class MapSurface(Protocol):
         ...
 
     @property
-    def geofence_drawn(self) -> SignalInstance:
-        """An area drawn on the map: its ring, a list of [lat, lon]."""
-        ...
-
-    @property
     def page_ready(self) -> SignalInstance:
         """The map (re)loaded its page: layers fed from outside are to be sent again."""
         ...
@@ -38,6 +34,11 @@ class MapSurface(Protocol):
     def focus(self, lat: float, lon: float, zoom: int | None = None) -> None: ...
 
     def start_drawing(self) -> None: ...
+
+    def draw_for(self, deliver: Callable[[list[list[float]]], None]) -> None:
+        """Let the operator draw an area whose ring goes to `deliver` alone (the social watch's rules and the
+        administration's sectors are both drawn here: each area reaches the one that asked for it)."""
+        ...
 
     def show_geofence(self, geojson: dict[str, Any] | None) -> None: ...
 

@@ -35,19 +35,7 @@ def install(core: Core, map_surface: MapSurface) -> SocialWatch:
     window.docks["dispatch"].raise_()
     panel.location_requested.connect(lambda lat, lon: map_surface.focus(lat, lon, 17))
     panel.geofence_shown.connect(map_surface.show_geofence)
-    drawing = {"asked": False}  # the map draws for whoever asked (the administration draws sectors too)
-
-    def draw() -> None:
-        drawing["asked"] = True
-        map_surface.start_drawing()
-
-    def drawn(ring: list[list[float]]) -> None:
-        if drawing["asked"]:
-            drawing["asked"] = False
-            panel.area_drawn(ring)
-
-    panel.draw_requested.connect(draw)
-    map_surface.geofence_drawn.connect(drawn)
+    panel.draw_requested.connect(lambda: map_surface.draw_for(panel.area_drawn))
 
     def show_spike(rule_id: str) -> None:
         window.show_panel("social")

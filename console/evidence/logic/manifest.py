@@ -14,18 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from console.i18n import tr
+from dispatch_protocol.files import sha256_of
 
 MANIFEST = "manifest.json"
 MANIFEST_HASH = "manifest.json.sha256"
 FORMAT = "command-console-evidence/1"
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_manifest(folder: Path, files: list[Path], description: dict[str, Any]) -> str:
