@@ -24,13 +24,13 @@ from dispatchd.service import DispatchService
 from dispatchd.social.connectors.base import Connector
 from dispatchd.social.ingest import SocialIngest, connector_for
 from dispatchd.social.sources import SourceConfig, load_sources
-from dispatchd.storage.sqlite import SQLiteStorage
+from dispatchd.storage import open_storage
 
 log = logging.getLogger("dispatchd")
 
 
 def build_context(config: ServerConfig) -> AppContext:
-    storage = SQLiteStorage(config.database_path)
+    storage = open_storage(config.database, config.data_dir)
     ctx = AppContext(
         config=config,
         storage=storage,
@@ -71,6 +71,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         ctx.bus.bind(asyncio.get_running_loop())
+        ctx.storage.listen(ctx.bus.notify)  # commits of the other instances on the same database
         world = None
         if config.demo:
             from dispatchd.demo.world import DemoWorld  # OpenCV is only needed for the demo

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import importlib.util
 import logging
+import os
 import socket
 import sys
 from pathlib import Path
@@ -29,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one (default 8765)")
     p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="database and media folder")
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        help="PostgreSQL database postgresql://USER[:PASSWORD]@HOST[:PORT]/DB (several instances may share it; "
+        "the schema is created and migrated at start); default: SQLite in --data-dir",
+    )
     p.add_argument("--seed", type=int, default=17, help="seed of the demo world (same seed, same city)")
     p.add_argument(
         "--incident-interval", type=float, default=45.0, help="demo: mean seconds between new incidents (default 45)"
@@ -98,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     config = ServerConfig(
         data_dir=args.data_dir.resolve(),
+        database=args.database or os.environ.get("DISPATCHD_DATABASE") or None,
         demo=args.demo,
         seed=args.seed,
         heartbeat_s=args.heartbeat,

@@ -11,6 +11,7 @@ class ServerConfig:
     """How one dispatchd instance runs."""
 
     data_dir: Path
+    database: str | None = None  # postgresql://USER@HOST/DB; None: SQLite in data_dir
     demo: bool = False
     seed: int = 17
     heartbeat_s: float = 15.0
@@ -26,10 +27,6 @@ class ServerConfig:
     exercise_speed: float = 1.0
     basemap: Path | None = None  # demo: where to write the city's offline map (kept if already there)
     demo_language: str = "en"  # demo: the language of its incident types and watch rules ("en" or "fr")
-
-    @property
-    def database_path(self) -> Path:
-        return self.data_dir / "dispatchd.sqlite3"
 
     @property
     def media_dir(self) -> Path:

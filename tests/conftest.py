@@ -14,6 +14,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 
 from console.map.scheme import register_scheme
 from tests.support.dispatchd_process import DispatchdProcess
+from tests.support.postgres import PostgresCluster
 
 register_scheme()  # Chromium learns custom schemes at start: before pytest-qt creates the QApplication
 
@@ -33,6 +34,21 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A test never reads or writes the user's real settings or data."""
     monkeypatch.setenv("CONSOLE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("CONSOLE_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """One throw-away PostgreSQL server for the session, in a temporary folder of its own."""
+    cluster = PostgresCluster()
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: PostgresCluster) -> str:
+    """A new, empty PostgreSQL database for this test."""
+    return postgres_cluster.new_database()
 
 
 @pytest.fixture

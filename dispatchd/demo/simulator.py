@@ -165,8 +165,8 @@ class Simulator:
                 "stale_at": format_utc(observed + timedelta(seconds=90)),
             },
         )
-        for incident in tx.list(INCIDENT):
-            if incident["status"] == "new" and not incident["assigned_units"]:
+        for incident in tx.find(INCIDENT, "status", ["new"]):
+            if not incident["assigned_units"]:
                 self._pending[incident["id"]] = now + self._rng.uniform(3, 12)
 
     def seed_incidents(self, tx: Transaction, count: int) -> None:

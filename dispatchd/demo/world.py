@@ -127,7 +127,7 @@ class DemoWorld:
 
     def _open_incidents(self) -> list[dict[str, object]]:
         with self._ctx.storage.read() as tx:
-            return [i for i in tx.list(INCIDENT) if i["status"] in OPEN_STATUSES]
+            return tx.find(INCIDENT, "status", OPEN_STATUSES)
 
     def stop(self) -> None:
         self.simulator.stop()

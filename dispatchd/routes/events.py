@@ -54,7 +54,7 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
     """The whole state and the seq it reflects; stream from that seq."""
     with ctx.storage.read() as tx:
         return {
-            "seq": ctx.storage.last_seq(),
+            "seq": tx.last_seq(),  # in the same read transaction as the entities: they reflect exactly this seq
             "incidents": tx.list(INCIDENT),
             "units": tx.list(UNIT),
             "cameras": tx.list(CAMERA),

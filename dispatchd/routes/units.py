@@ -19,9 +19,14 @@ router = APIRouter(prefix="/api/v1/units", tags=["units"])
 
 
 @router.get("")
-def list_units(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[dict[str, Any]]:
+def list_units(
+    agency: str | None = None, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
+) -> list[dict[str, Any]]:
+    """Every unit, or those of the agencies named (`?agency=police,fire`: an indexed query)."""
     with ctx.storage.read() as tx:
-        return tx.list(UNIT)
+        if agency is None:
+            return tx.list(UNIT)
+        return tx.find(UNIT, "agency", [a for a in agency.split(",") if a])
 
 
 @router.get("/{unit_id}")

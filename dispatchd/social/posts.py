@@ -115,21 +115,27 @@ def cursor_of(post: dict[str, Any]) -> str:
 
 def posts_after(tx: Transaction, after: str | None, limit: int) -> list[dict[str, Any]]:
     """Posts collected after `after` (an RFC 3339 time, or the cursor of the last post read), oldest first."""
-    posts = sorted(tx.list(POST), key=lambda p: (parse_utc(p["collected_at"]), p["id"]))
-    if after:
-        when, _, last_id = after.partition("|")
-        try:
-            moment = parse_utc(when)
-        except ValueError:
-            raise Problem(
-                422, "Invalid request", f"after must be an RFC 3339 time or a cursor, not {after!r}."
-            ) from None
-        posts = [p for p in posts if (parse_utc(p["collected_at"]), p["id"]) > (moment, last_id)]
-    return posts[:limit]
+    if not after:
+        return tx.find_since(POST, "collected_at", "", limit)
+    when, _, last_id = after.partition("|")
+    try:
+        moment = parse_utc(when)
+    except ValueError:
+        raise Problem(422, "Invalid request", f"after must be an RFC 3339 time or a cursor, not {after!r}.") from None
+    # An indexed read from the cursor's time (utc_now()'s text sorts as time does), less the posts of that
+    # same millisecond already read; read more while those fill the page.
+    since, ask = format_utc(moment), limit + 64
+    while True:
+        candidates = tx.find_since(POST, "collected_at", since, ask)
+        posts = [p for p in candidates if (p["collected_at"], p["id"]) > (since, last_id)]
+        if len(posts) >= limit or len(candidates) < ask:
+            return posts[:limit]
+        ask *= 4
 
 
 def recent_posts(tx: Transaction, seconds: float) -> list[dict[str, Any]]:
     """Posts published in the last `seconds`, and every post linked to an open incident, oldest first."""
     since = datetime.now(UTC) - timedelta(seconds=seconds)
-    kept = [p for p in tx.list(POST) if p.get("incident_id") or parse_utc(p["posted_at"]) >= since]
-    return sorted(kept, key=lambda p: (p["posted_at"], p["id"]))
+    kept = {p["id"]: p for p in tx.find_since(POST, "posted_at", format_utc(since))}
+    kept.update((p["id"], p) for p in tx.find_present(POST, "incident_id"))
+    return sorted(kept.values(), key=lambda p: (p["posted_at"], p["id"]))

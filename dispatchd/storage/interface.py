@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -54,7 +54,23 @@ class Transaction(Protocol):
 
     def get(self, kind: str, entity_id: str) -> dict[str, Any] | None: ...
 
+    def find(self, kind: str, field: str, values: Collection[str]) -> list[dict[str, Any]]:
+        """Entities of a kind whose top-level text `field` is one of `values` (an index where INDEXED names it)."""
+        ...
+
+    def find_present(self, kind: str, field: str) -> list[dict[str, Any]]:
+        """Entities of a kind whose top-level `field` is set (not missing, not null)."""
+        ...
+
+    def find_since(self, kind: str, field: str, since: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Entities whose time `field` (`utc_now()`'s text) is at or after `since`, oldest first."""
+        ...
+
     def list(self, kind: str) -> list[dict[str, Any]]: ...
+
+    def last_seq(self) -> int:
+        """The seq of the last event committed, as this transaction sees it."""
+        ...
 
     def put(self, kind: str, entity_id: str, body: dict[str, Any]) -> None: ...
 
@@ -80,8 +96,25 @@ class Transaction(Protocol):
     def store_response(self, scope: str, key: str, response: StoredResponse) -> None: ...
 
 
+INDEXED: tuple[tuple[str, str], ...] = (
+    ("incident", "status"),
+    ("unit", "agency"),
+    ("media", "incident_id"),
+    ("social_post", "posted_at"),
+    ("social_post", "collected_at"),
+    ("social_post", "incident_id"),
+    ("bookmark", "incident_id"),
+)
+"""The (kind, field) pairs that each storage indexes for `find`, `find_present` and `find_since`."""
+
+
 class Storage(Protocol):
     """A dispatch database."""
+
+    def listen(self, on_commit: Callable[[], None]) -> None:
+        """Call `on_commit` (from any thread) when another process or instance committed events; SQLite's
+        readers poll instead, so it may do nothing."""
+        ...
 
     def transaction(self) -> AbstractContextManager[Transaction]: ...
 

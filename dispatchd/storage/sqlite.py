@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from dispatch_protocol.events import check_event_data
 from dispatchd.clock import utc_now
-from dispatchd.storage.interface import Account, EventRecord, StoredResponse
+from dispatchd.storage.interface import INDEXED, Account, EventRecord, StoredResponse
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entities (
@@ -32,7 +32,20 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE TABLE IF NOT EXISTS accounts (username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (
     token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, role TEXT NOT NULL, expires_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
 """
+
+
+def _path(field: str) -> str:
+    if not field.isidentifier():
+        raise ValueError(f"not a field name: {field!r}")
+    return f"json_extract(body, '$.{field}')"
+
+
+_INDEXES = "".join(
+    f"CREATE INDEX IF NOT EXISTS entities_{kind}_{field} ON entities ({_path(field)}) WHERE kind = '{kind}';\n"
+    for kind, field in INDEXED
+)
 
 
 class _SQLiteTransaction:
@@ -45,9 +58,36 @@ class _SQLiteTransaction:
         row = self._conn.execute("SELECT body FROM entities WHERE kind = ? AND id = ?", (kind, entity_id)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
+    def find(self, kind: str, field: str, values: Collection[str]) -> list[dict[str, Any]]:
+        wanted = list(values)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self._conn.execute(
+            f"SELECT body FROM entities WHERE kind = ? AND {_path(field)} IN ({marks}) ORDER BY id", (kind, *wanted)
+        )
+        return [dict(json.loads(body)) for (body,) in rows]
+
+    def find_present(self, kind: str, field: str) -> list[dict[str, Any]]:
+        rows = self._conn.execute(
+            f"SELECT body FROM entities WHERE kind = ? AND {_path(field)} IS NOT NULL ORDER BY id", (kind,)
+        )
+        return [dict(json.loads(body)) for (body,) in rows]
+
+    def find_since(self, kind: str, field: str, since: str, limit: int | None = None) -> list[dict[str, Any]]:
+        rows = self._conn.execute(
+            f"SELECT body FROM entities WHERE kind = ? AND {_path(field)} >= ? ORDER BY {_path(field)}, id LIMIT ?",
+            (kind, since, -1 if limit is None else limit),
+        )
+        return [dict(json.loads(body)) for (body,) in rows]
+
     def list(self, kind: str) -> list[dict[str, Any]]:
         rows = self._conn.execute("SELECT body FROM entities WHERE kind = ? ORDER BY id", (kind,))
         return [dict(json.loads(body)) for (body,) in rows]
+
+    def last_seq(self) -> int:
+        row = self._conn.execute("SELECT value FROM counters WHERE name = 'event_seq'").fetchone()
+        return 0 if row is None else int(row[0])
 
     def put(self, kind: str, entity_id: str, body: dict[str, Any]) -> None:
         self._conn.execute(
@@ -133,10 +173,13 @@ class SQLiteStorage:
         self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.executescript(_SCHEMA)
+        self._conn.executescript(_SCHEMA + _INDEXES)
         columns = {row[1] for row in self._conn.execute("PRAGMA table_info(accounts)")}
         if "disabled" not in columns:  # a data folder from before accounts could be disabled
             self._conn.execute("ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0")
+
+    def listen(self, on_commit: Callable[[], None]) -> None:
+        """Nothing to do: commits in this process wake the streams, others are found by polling."""
 
     @contextmanager
     def transaction(self) -> Iterator[_SQLiteTransaction]:
@@ -171,8 +214,7 @@ class SQLiteStorage:
 
     def last_seq(self) -> int:
         with self._lock:
-            row = self._conn.execute("SELECT value FROM counters WHERE name = 'event_seq'").fetchone()
-        return 0 if row is None else int(row[0])
+            return _SQLiteTransaction(self._conn).last_seq()
 
     def oldest_retained_seq(self) -> int:
         with self._lock:
