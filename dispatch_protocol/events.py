@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
+from pydantic.fields import FieldInfo
 
 from dispatch_protocol.entities import (
     BaseMap,
@@ -14,19 +15,38 @@ from dispatch_protocol.entities import (
     Incident,
     IncidentType,
     MediaItem,
+    Note,
     Position,
     Sector,
     SocialPost,
     SocialSource,
     Unit,
     WatchRule,
+    WireModel,
 )
+
+
+def _changes_model() -> type[WireModel]:
+    """Incident's fields, each optional but `version` and `updated_at`: what an incident event changed."""
+    fields: dict[str, Any] = {}
+    for name, info in Incident.model_fields.items():
+        assert info.annotation is not None
+        if name in ("version", "updated_at"):
+            fields[name] = (info.annotation, info)
+        else:
+            fields[name] = (info.annotation | None, FieldInfo.merge_field_infos(info, default=None))
+    return create_model("IncidentChanges", __base__=WireModel, **fields)
+
+
+IncidentChanges = _changes_model()
+"""`data.changes` of incident.updated, incident.closed and incident.note_added: the new values of the fields
+that changed, with the incident's new `version` and `updated_at` (a delta, not the incident's history)."""
 
 EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "incident.created": ("incident", Incident),
-    "incident.updated": ("incident", Incident),
-    "incident.closed": ("incident", Incident),
-    "incident.note_added": ("incident", Incident),
+    "incident.updated": ("changes", IncidentChanges),
+    "incident.closed": ("changes", IncidentChanges),
+    "incident.note_added": ("note", Note),
     "unit.updated": ("unit", Unit),
     "unit.position": ("position", Position),
     "camera.updated": ("camera", Camera),
@@ -79,3 +99,21 @@ def check_event_data(type_: str, data: dict[str, Any]) -> None:
     key, model = EVENT_DATA[type_]
     if model is not None:
         model.model_validate(data.get(key))
+    if type_ == "incident.note_added":
+        IncidentChanges.model_validate(data.get("changes"))
+
+
+INCIDENT_DELTAS = frozenset({"incident.updated", "incident.closed", "incident.note_added"})
+
+
+def incident_after(before: dict[str, Any] | None, type_: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The incident (as JSON) once an incident event is applied to it; None when the event is a delta and the
+    incident before it is unknown. Also reads the whole-incident form of recordings made before deltas."""
+    if "incident" in data:
+        return dict(data["incident"])
+    if before is None or type_ not in INCIDENT_DELTAS:
+        return None
+    after = {**before, **data.get("changes", {})}
+    if type_ == "incident.note_added":
+        after["notes"] = [*before.get("notes", []), data["note"]]
+    return after

@@ -72,6 +72,13 @@ def check_version(entity: dict[str, Any], if_match: int | None, what: str) -> No
         )
 
 
+def _delta(incident: dict[str, Any], changed: list[str]) -> dict[str, Any]:
+    """What an incident event carries: the new values of the fields that changed, its new version and time.
+    Never its notes or history: an event's size does not grow with the incident's."""
+    return {**{field: incident[field] for field in changed}, "version": incident["version"],
+            "updated_at": incident["updated_at"]}  # fmt: skip
+
+
 class DispatchService:
     """Incident, unit, camera and media commands over a storage transaction."""
 
@@ -194,7 +201,7 @@ class DispatchService:
             incident_id,
             incident["version"],
             actor,
-            {"incident": incident, "note": note},
+            {"note": note, "changes": _delta(incident, [])},
             incidents=(incident_id,),
         )
         return note
@@ -289,7 +296,7 @@ class DispatchService:
             incident["id"],
             incident["version"],
             actor,
-            {"incident": incident, "changed": sorted(set(changed)), **(extra or {})},
+            {"changes": _delta(incident, changed), "changed": sorted(set(changed)), **(extra or {})},
             incidents=(incident["id"],),
         )
         return incident

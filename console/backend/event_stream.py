@@ -134,8 +134,11 @@ class EventStream:
             if self._sink.malformed(error) is Outcome.GAP:
                 await self._catch_up(error.seq)
             return
-        if self._sink.apply(event) is Outcome.GAP:
+        outcome = self._sink.apply(event)
+        if outcome is Outcome.GAP:
             await self._catch_up(event.seq)
+        elif outcome is Outcome.RESYNC:
+            raise ResyncRequired(tr("event {seq} does not follow what the console holds", seq=event.seq))
 
     async def _catch_up(self, through: int) -> None:
         """Fill a gap from the REST catch-up, up to and including `through`."""
@@ -152,7 +155,7 @@ class EventStream:
                     outcome = self._sink.apply(event_from_dict(raw, before + 1))
                 except MalformedEvent as error:
                     outcome = self._sink.malformed(error)
-                if outcome is Outcome.GAP:
+                if outcome in (Outcome.GAP, Outcome.RESYNC):
                     raise ResyncRequired(
                         tr("the catch-up itself has a gap after {last_seq}", last_seq=self._sink.last_seq)
                     )

@@ -23,14 +23,22 @@ from console.domain.model import (
     IncidentType,
     MalformedData,
     MediaItem,
+    Note,
     Position,
     Sector,
     Unit,
     parse,
 )
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
+from dispatch_protocol.events import INCIDENT_DELTAS, IncidentChanges
 
 log = logging.getLogger("console.store")
+
+
+class _OutOfStep(Exception):
+    """A delta that cannot apply to what the state holds."""
+
+
 SNAPSHOT_PARSERS: dict[str, Callable[[Any], Any]] = {
     "incidents": functools.partial(parse, Incident, where="incident"),
     "units": functools.partial(parse, Unit, where="unit"),
@@ -55,6 +63,8 @@ class Outcome(Enum):
     DUPLICATE = "duplicate"
     GAP = "gap"
     SKIPPED = "skipped"
+    RESYNC = "resync"
+    """A delta that does not follow what is held (an incident's version skipped): reload the snapshot."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +164,34 @@ class DispatchState:
             changes = self._changes_for(event)
         except MalformedData as exc:
             raise MalformedEvent(event.seq, str(exc)) from None
+        except _OutOfStep as exc:
+            log.warning("event %d: %s; the state is reloaded", event.seq, exc)
+            return ApplyResult(Outcome.RESYNC)
         self.last_seq = event.seq
         return ApplyResult(Outcome.APPLIED, changes)
+
+    def _incident_delta(self, event: Event) -> Incident:
+        """The held incident with the event's changes (and note) applied; its version must be the one before."""
+        held = self.incidents.get(event.entity_id)
+        if held is None or held.version != event.entity_version - 1:
+            had = "nothing" if held is None else f"version {held.version}"
+            raise _OutOfStep(
+                f"{event.type} makes incident {event.entity_id} version {event.entity_version}; held {had}"
+            )
+        parsed = parse(IncidentChanges, event.data.get("changes"), "changes")
+        update = {name: getattr(parsed, name) for name in parsed.model_fields_set}
+        if event.type == "incident.note_added":
+            update["notes"] = (*held.notes, parse(Note, event.data.get("note"), "note"))
+        return held.model_copy(update=update)
 
     def _changes_for(self, event: Event) -> tuple[Change, ...]:
         family = event.type.split(".")[0]
         data = event.data
         if family == "incident":
-            incident = parse(Incident, data.get("incident"), "incident")
+            if "incident" in data or event.type not in INCIDENT_DELTAS:  # created (or a recording's old form)
+                incident = parse(Incident, data.get("incident"), "incident")
+            else:
+                incident = self._incident_delta(event)
             created = incident.id not in self.incidents
             self.incidents[incident.id] = incident
             return (Change("incident", incident.id, created),)

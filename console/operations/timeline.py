@@ -11,6 +11,7 @@ from console.domain.events import Event
 from console.domain.model import parse_time
 from console.domain.priority import priority_label
 from console.i18n import N_, tr
+from dispatch_protocol.events import incident_after
 
 UNIT_STATUS_WORDS = {
     "Dispatched": N_("dispatched"),
@@ -75,12 +76,18 @@ def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], chan
 class TimelineBuilder:
     """Turns events into entries, remembering the last state of the incident and its units to say what changed."""
 
-    def __init__(self, incident_id: str, camera_name: Callable[[str], str] = lambda camera_id: camera_id) -> None:
-        """`camera_name` says a camera's name from its id (the store knows them)."""
+    def __init__(
+        self,
+        incident_id: str,
+        camera_name: Callable[[str], str] = lambda camera_id: camera_id,
+        incident: dict[str, Any] | None = None,
+    ) -> None:
+        """`camera_name` says a camera's name from its id (the store knows them); `incident`: its state before
+        the first event added, when that is not its creation (a recording that starts with it open)."""
         self.incident_id = incident_id
         self._camera_name = camera_name
         self.entries: list[TimelineEntry] = []
-        self._incident: dict[str, Any] | None = None
+        self._incident: dict[str, Any] | None = incident
         self._unit_status: dict[str, str] = {}
         self._seen: set[int] = set()
 
@@ -125,9 +132,9 @@ class TimelineBuilder:
             self._incident = inc
         elif event.type == "incident.note_added":
             text, kind = tr("Note: {text}", text=data["note"]["text"]), "note"
-            self._incident = data["incident"]
+            self._incident = incident_after(self._incident, event.type, data)
         elif event.type in ("incident.updated", "incident.closed"):
-            inc, changed = data["incident"], list(data.get("changed") or [])
+            inc, changed = incident_after(self._incident, event.type, data) or {}, list(data.get("changed") or [])
             parts = _incident_changes(self._incident, inc, changed)
             if request := data.get("agency_request"):
                 kind = "agency"

@@ -568,6 +568,11 @@
     </message>
     <message>
       <location filename="../../console/backend/event_stream.py" />
+      <source>event {seq} does not follow what the console holds</source>
+      <translation>l'événement {seq} ne fait pas suite à ce que la console détient</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/event_stream.py" />
       <source>events {before}–{through} are missing on the backend</source>
       <translation>les événements {before}–{through} manquent sur le serveur</translation>
     </message>

@@ -54,14 +54,14 @@ def stories(events: Iterable[Event], open_at_start: Iterable[dict[str, Any]] = (
             str(incident.get("number", "")),
             str(incident.get("type_text", "")),
             int(incident.get("priority", 0)),
-            builder=TimelineBuilder(incident["id"]),
+            builder=TimelineBuilder(incident["id"], incident=incident),
         )
     unit_incident: dict[str, str] = {}
     for event in events:
         data = event.data
         targets: set[str] = set()
         if event.type.startswith("incident."):
-            incident = data.get("incident") or {}
+            incident = data.get("incident") or data.get("changes") or {}  # whole (created) or what changed
             story = found.get(event.entity_id) or IncidentStory(
                 event.entity_id, builder=TimelineBuilder(event.entity_id)
             )

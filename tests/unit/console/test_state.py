@@ -110,3 +110,40 @@ def test_events_of_capabilities_not_modelled_yet_still_advance_the_seq() -> None
     state = _state(10)
     result = state.apply(event_from_dict(event(11, "alert.raised", "a1", {"alert": {"text": "x"}}), 11))
     assert result.outcome is Outcome.APPLIED and state.last_seq == 11
+
+
+def _note(n: int) -> dict[str, Any]:
+    return {"id": f"n{n}", "text": f"note {n}", "author": "op", "created_at": "2026-11-30T10:00:00.000Z"}
+
+
+def test_incident_deltas_apply_changes_and_notes_to_the_held_incident() -> None:
+    state = _state(10)
+    changes = {"priority": 9, "status": "active", "version": 2, "updated_at": "2026-11-30T10:01:00.000Z"}
+    data = {"changes": changes, "changed": ["priority", "status"]}
+    assert state.apply(event_from_dict(event(11, "incident.updated", "i1", data, version=2), 11)).changes[0].id == "i1"
+    note = {"note": _note(1), "changes": {"version": 3, "updated_at": "2026-11-30T10:02:00.000Z"}}
+    assert state.apply(event_from_dict(event(12, "incident.note_added", "i1", note, version=3), 12)).outcome is (
+        Outcome.APPLIED
+    )
+    held = state.incidents["i1"]
+    assert (held.priority, held.status, held.version, held.number) == (9, "active", 3, "2026-i1")
+    assert [n.text for n in held.notes][-1] == "note 1" and held.updated_at.minute == 2
+
+
+def test_a_delta_that_skips_a_version_asks_for_the_snapshot_and_changes_nothing() -> None:
+    state = _state(10)
+    data = {"changes": {"priority": 9, "version": 3, "updated_at": "2026-11-30T10:01:00.000Z"}, "changed": []}
+    result = state.apply(event_from_dict(event(11, "incident.updated", "i1", data, version=3), 11))
+    assert result.outcome is Outcome.RESYNC
+    assert state.last_seq == 10 and state.incidents["i1"].priority == 6
+    unknown = {"note": _note(1), "changes": {"version": 2, "updated_at": "2026-11-30T10:01:00.000Z"}}
+    assert state.apply(event_from_dict(event(11, "incident.note_added", "i9", unknown, version=2), 11)).outcome is (
+        Outcome.RESYNC
+    )
+
+
+def test_a_delta_with_a_bad_value_is_malformed() -> None:
+    state = _state(10)
+    data = {"changes": {"priority": 99, "version": 2, "updated_at": "2026-11-30T10:01:00.000Z"}, "changed": []}
+    with pytest.raises(MalformedEvent, match=r"changes\.priority"):
+        state.apply(event_from_dict(event(11, "incident.updated", "i1", data, version=2), 11))

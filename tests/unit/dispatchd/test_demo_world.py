@@ -83,6 +83,8 @@ def _story(events: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
         d = e["data"]
         if "incident" in d:
             out.append((e["type"], d["incident"]["number"], d["incident"]["priority"], d["incident"]["status"]))
+        elif "changes" in d:  # an incident's delta
+            out.append((e["type"], e["entity"]["version"], sorted(d.get("changed", [])), d.get("note", {}).get("text")))
         elif "position" in d:
             out.append((e["type"], e["entity"]["id"], d["position"]["lat"], d["position"]["lon"]))
         elif "unit" in d:
