@@ -71,6 +71,21 @@ class PositionReport(_Strict):
     stale_after_s: float = Field(default=60.0, gt=0)
 
 
+class UnitPositionReport(PositionReport):
+    """One report of a batch: which unit, and where."""
+
+    unit_id: str = Field(min_length=1, max_length=200)
+
+
+MAX_POSITION_BATCH = 5000
+
+
+class PositionBatch(_Strict):
+    """`POST /units/positions`: an AVL gateway's or a TAK bridge's reports, stored in one transaction."""
+
+    reports: list[UnitPositionReport] = Field(min_length=1, max_length=MAX_POSITION_BATCH)
+
+
 class AgencyRequestCreate(_Strict):
     agency: Agency
     reason: str = Field(min_length=1, max_length=1000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, RootModel, create_model
 from pydantic.fields import FieldInfo
 
 from dispatch_protocol.entities import (
@@ -42,6 +42,18 @@ IncidentChanges = _changes_model()
 """`data.changes` of incident.updated, incident.closed and incident.note_added: the new values of the fields
 that changed, with the incident's new `version` and `updated_at` (a delta, not the incident's history)."""
 
+
+class UnitPosition(WireModel):
+    """One unit's new position in a `unit.positions` batch."""
+
+    unit_id: str
+    position: Position
+
+
+class UnitPositions(RootModel[tuple[UnitPosition, ...]]):
+    """`data.positions` of `unit.positions`: many units' positions from one batch of reports."""
+
+
 EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "incident.created": ("incident", Incident),
     "incident.updated": ("changes", IncidentChanges),
@@ -49,6 +61,7 @@ EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "incident.note_added": ("note", Note),
     "unit.updated": ("unit", Unit),
     "unit.position": ("position", Position),
+    "unit.positions": ("positions", UnitPositions),
     "camera.updated": ("camera", Camera),
     "sector.updated": ("sector", Sector),
     "incident_type.updated": ("incident_type", IncidentType),

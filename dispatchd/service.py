@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from dispatchd.clock import utc_now
+from dispatchd.clock import parse_utc, utc_now
 from dispatchd.problems import Problem, not_found
 from dispatchd.storage.interface import Transaction
 
@@ -345,6 +345,39 @@ class DispatchService:
         tx.put(UNIT, unit_id, unit)
         tx.append_event("unit.position", UNIT, unit_id, unit["version"], actor, {"position": position})
         return unit
+
+    def report_positions(
+        self, tx: Transaction, actor: str, reports: list[tuple[str, dict[str, Any]]]
+    ) -> dict[str, Any]:
+        """A batch of (unit id, position) in one transaction and one `unit.positions` event. Reports for unknown
+        units, and reports older than the position held (a late packet), are counted and left out."""
+        latest: dict[str, dict[str, Any]] = {}
+        moved: dict[str, dict[str, Any]] = {}
+        unknown: list[str] = []
+        older = 0
+        for unit_id, position in reports:
+            seen = latest.get(unit_id)
+            if seen is None:
+                unit = tx.get(UNIT, unit_id)
+                if unit is None:
+                    unknown.append(unit_id)
+                    continue
+                seen = latest[unit_id] = unit
+            held = seen.get("position")
+            if held is not None and parse_utc(position["observed_at"]) < parse_utc(held["observed_at"]):
+                older += 1
+                continue
+            seen["position"] = {**position, "sector": self._sector_of(position["lat"], position["lon"])}
+            moved[unit_id] = seen
+        batch = []
+        for unit in moved.values():
+            tx.put(UNIT, unit["id"], unit)
+            batch.append({"unit_id": unit["id"], "position": unit["position"]})
+        seq = None
+        if batch:
+            seq = tx.append_event("unit.positions", UNIT, "*", 0, actor, {"positions": batch}).seq
+        return {"accepted": len(reports) - len(unknown) - older, "units": len(batch), "older": older,
+                "unknown_units": sorted(set(unknown)), "seq": seq}  # fmt: skip
 
     def _save_unit(
         self, tx: Transaction, actor: str, unit: dict[str, Any], related: tuple[str, ...] = ()

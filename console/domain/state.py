@@ -170,6 +170,20 @@ class DispatchState:
         self.last_seq = event.seq
         return ApplyResult(Outcome.APPLIED, changes)
 
+    def _positions(self, raw: Any) -> tuple[Change, ...]:
+        """A batch of positions; those of units this console does not hold (retired, not yet known) are left."""
+        if not isinstance(raw, list):
+            raise MalformedData("unit.positions has no list of positions")
+        moved: dict[str, Unit] = {}
+        for n, item in enumerate(raw):
+            if not isinstance(item, dict) or not isinstance(item.get("unit_id"), str):
+                raise MalformedData(f"positions[{n}] has no unit_id")
+            held = moved.get(item["unit_id"]) or self.units.get(item["unit_id"])
+            if held is not None:
+                moved[held.id] = held.with_position(parse(Position, item.get("position"), f"positions[{n}]"))
+        self.units.update(moved)  # all or nothing: a malformed report leaves every unit as it was
+        return tuple(Change("unit", unit_id) for unit_id in moved)
+
     def _incident_delta(self, event: Event) -> Incident:
         """The held incident with the event's changes (and note) applied; its version must be the one before."""
         held = self.incidents.get(event.entity_id)
@@ -209,6 +223,8 @@ class DispatchState:
                 raise MalformedData(f"position for unknown unit {event.entity_id!r}")
             self.units[existing.id] = existing.with_position(parse(Position, data.get("position"), "position"))
             return (Change("unit", existing.id),)
+        if event.type == "unit.positions":
+            return self._positions(data.get("positions"))
         if event.type == "camera.updated":
             camera = parse(Camera, data.get("camera"), "camera")
             if camera.retired:

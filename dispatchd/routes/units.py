@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from dispatch_protocol.commands import PositionReport, UnitPatch
+from dispatch_protocol.commands import PositionBatch, PositionReport, UnitPatch
 from dispatchd.auth import Principal
 from dispatchd.clock import format_utc, parse_utc, utc_now
 from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
@@ -68,6 +68,25 @@ def position_from_report(report: PositionReport) -> dict[str, Any]:
         "observed_at": observed,
         "stale_at": stale,
     }
+
+
+@router.post("/positions")
+def report_positions(
+    body: PositionBatch,
+    request: Request,
+    ctx: AppContext = CtxDep,
+    principal: Principal = PrincipalDep,
+) -> JSONResponse:
+    """Many units' positions at once (an AVL gateway, a TAK bridge): one transaction, one `unit.positions` event.
+    Answers how many were taken, which units are unknown and how many reports were older than the position
+    held (late packets are not allowed to move a unit back)."""
+    reports = [(report.unit_id, position_from_report(report)) for report in body.reports]
+    return ctx.run_command(
+        request,
+        principal,
+        body.model_dump(),
+        lambda tx: ctx.service.report_positions(tx, principal.username, reports),
+    )
 
 
 @router.post("/{unit_id}/positions", status_code=201)

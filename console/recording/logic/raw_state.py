@@ -14,6 +14,7 @@ from typing import Any
 
 from console.domain.model import MalformedData, Position, parse, parse_time
 from console.domain.state import KEEP_POSTS, PRUNE_EVERY, SNAPSHOT_PARSERS
+from dispatch_protocol.events import INCIDENT_DELTAS, incident_after
 
 KINDS = {  # snapshot list → the event data key that carries a whole entity of it
     "incidents": "incident",
@@ -88,6 +89,21 @@ class RawState:
             if unit is not None and (self._trusted or _usable(POSITION, data.get("position"))):
                 self.entities["units"][unit["id"]] = {**unit, "position": data["position"]}
             return
+        if type_ == "unit.positions":
+            self._positions(data.get("positions"))
+            return
+        if type_ in INCIDENT_DELTAS and "incident" not in data:
+            held = self.entities["incidents"].get(entity_id or "")
+            version = (event.get("entity") or {}).get("version")
+            after = incident_after(held, type_, data)
+            if (
+                held is not None
+                and after is not None
+                and held.get("version") == (version or 0) - 1
+                and (self._trusted or _usable(SNAPSHOT_PARSERS["incidents"], after))
+            ):
+                self.entities["incidents"][held["id"]] = after
+            return
         kind = TYPE_KIND.get(type_) or FAMILY_KIND.get(type_.split(".")[0])
         if kind is None:
             return
@@ -102,6 +118,22 @@ class RawState:
         if kind == "social_posts" and created and len(self.entities[kind]) % PRUNE_EVERY == 0:
             ts = event.get("ts")
             self._forget_old_posts((ts if isinstance(ts, datetime) else parse_time(str(ts), "ts")) - KEEP_POSTS)
+
+    def _positions(self, raw: Any) -> None:
+        units = self.entities["units"]
+        if not isinstance(raw, list):
+            return
+        moved: dict[str, dict[str, Any]] = {}
+        for item in raw:
+            if not isinstance(item, dict):
+                return
+            unit = moved.get(str(item.get("unit_id"))) or units.get(str(item.get("unit_id")))
+            if unit is None:
+                continue
+            if not (self._trusted or _usable(POSITION, item.get("position"))):
+                return  # as the state: a malformed batch changes nothing
+            moved[unit["id"]] = {**unit, "position": item["position"]}
+        units.update(moved)
 
     def _forget_old_posts(self, before: datetime) -> None:
         """As the console's state does (a long shift must not grow without end)."""

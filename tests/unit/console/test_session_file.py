@@ -18,15 +18,30 @@ from tests.unit.console.factories import event, incident, snapshot, unit
 POSITION = {"lat": 45.75, "lon": 4.84, "observed_at": "2026-11-24T08:00:00Z", "stale_at": "2026-11-24T08:05:00Z"}
 
 
-def change(kind: str, n: int, value: int) -> tuple[str, str, dict[str, Any]]:
-    """One event of a small world: two incidents, two units, a bookmark, a post; some of them malformed."""
+def change(kind: str, n: int, value: int, live: DispatchState) -> tuple[str, str, dict[str, Any], int]:
+    """One event of a small world: two incidents, two units, a bookmark, a post; some of them malformed.
+    Incident deltas follow the version the console holds (as the backend's do)."""
     iid, uid = f"i{n % 2}", f"U{n % 2}@police"
-    if kind == "incident":
-        return "incident.updated", iid, {"incident": incident(iid, version=value + 1, priority=value % 10 + 1)}
+    if kind == "incident":  # the whole-incident form of older recordings
+        version = value + 1
+        return "incident.updated", iid, {"incident": incident(iid, version=version, priority=value % 10 + 1)}, version
+    if kind in ("delta", "note"):
+        version = live.incidents[iid].version + 1
+        changes = {"version": version, "updated_at": "2026-11-24T08:01:00Z"}
+        if kind == "note":
+            note = {"id": f"n{n}", "text": f"note {value}", "author": "op", "created_at": "2026-11-24T08:01:00Z"}
+            return "incident.note_added", iid, {"note": note, "changes": changes}, version
+        data = {"changes": {**changes, "priority": value % 10 + 1, "status": "active"}, "changed": ["priority"]}
+        return ("incident.closed" if value % 7 == 0 else "incident.updated"), iid, data, version
+    if kind == "positions":
+        batch = [
+            {"unit_id": u, "position": {**POSITION, "lat": 45.7 + value / 1000}} for u in ("U0@police", "U9@police")
+        ]
+        return "unit.positions", "*", {"positions": batch}, 0
     if kind == "unit":
-        return "unit.updated", uid, {"unit": unit(uid, version=value + 1, secondary_status="EnRoute")}
+        return "unit.updated", uid, {"unit": unit(uid, version=value + 1, secondary_status="EnRoute")}, value + 1
     if kind == "position":
-        return "unit.position", uid, {"position": {**POSITION, "lat": 45.7 + value / 1000}}
+        return "unit.position", uid, {"position": {**POSITION, "lat": 45.7 + value / 1000}}, 1
     if kind == "bookmark":
         mark = {
             "id": "b1",
@@ -39,19 +54,37 @@ def change(kind: str, n: int, value: int) -> tuple[str, str, dict[str, Any]]:
             "created_by": "op",
             "version": 1,
         }
-        return ("bookmark.deleted" if value % 3 == 0 else "bookmark.updated"), "b1", {"bookmark": mark}
+        return ("bookmark.deleted" if value % 3 == 0 else "bookmark.updated"), "b1", {"bookmark": mark}, 1
     if kind == "post":
         post = {"id": f"p{value % 4}", "platform": "demo", "text": f"post {value}", "posted_at": "2026-11-24T08:00:00Z"}
-        return "social.post", post["id"], {"post": post}
+        return "social.post", post["id"], {"post": post}, 1
     if kind == "exercise":
         drill = {"id": "current", "name": f"drill {value % 3}", "running": value % 2 == 0, "version": value}
-        return "exercise.updated", "current", {"exercise": drill}
-    return "incident.updated", iid, {"incident": {"id": iid, "number": 7}}  # malformed: skipped by both
+        return "exercise.updated", "current", {"exercise": drill}, 1
+    if kind == "bad-delta":
+        bad = {"changes": {"priority": 99, "version": live.incidents[iid].version + 1, "updated_at": "x"}}
+        return "incident.updated", iid, bad, live.incidents[iid].version + 1  # malformed: skipped by both
+    return "incident.updated", iid, {"incident": {"id": iid, "number": 7}}, 1  # malformed: skipped by both
 
 
 STEPS = st.lists(
     st.tuples(
-        st.sampled_from(["incident", "unit", "position", "bookmark", "post", "exercise", "bad"]), st.integers(0, 50)
+        st.sampled_from(
+            [
+                "incident",
+                "delta",
+                "note",
+                "unit",
+                "position",
+                "positions",
+                "bookmark",
+                "post",
+                "exercise",
+                "bad",
+                "bad-delta",
+            ]
+        ),
+        st.integers(0, 50),
     ),
     min_size=1,
     max_size=40,
@@ -85,8 +118,8 @@ def test_seeking_to_a_time_gives_the_state_of_playing_up_to_it(
     events, live = [], DispatchState()
     live.load_snapshot(base)
     for n, (kind, value) in enumerate(steps):
-        type_, entity_id, data = change(kind, n, value)
-        events.append(event(2 + n, type_, entity_id, data))
+        type_, entity_id, data, version = change(kind, n, value, live)
+        events.append(event(2 + n, type_, entity_id, data, version=version))
         try:  # the recorder is told of the events the console applied, and only of those
             live.apply(event_from_dict(events[-1], 2 + n))
         except MalformedEvent as error:

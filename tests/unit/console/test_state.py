@@ -147,3 +147,21 @@ def test_a_delta_with_a_bad_value_is_malformed() -> None:
     data = {"changes": {"priority": 99, "version": 2, "updated_at": "2026-11-30T10:01:00.000Z"}, "changed": []}
     with pytest.raises(MalformedEvent, match=r"changes\.priority"):
         state.apply(event_from_dict(event(11, "incident.updated", "i1", data, version=2), 11))
+
+
+def test_a_batch_of_positions_moves_the_units_held_and_leaves_the_others() -> None:
+    state = DispatchState()
+    state.load_snapshot(snapshot(10, units=[unit("A@police"), unit("B@police")]))
+    where = {"observed_at": "2026-11-30T10:00:00.000Z", "stale_at": "2026-11-30T10:01:00.000Z"}
+    batch = [
+        {"unit_id": "A@police", "position": {"lat": 45.1, "lon": 4.1, **where}},
+        {"unit_id": "Z@police", "position": {"lat": 45.2, "lon": 4.2, **where}},  # not held: left
+        {"unit_id": "B@police", "position": {"lat": 45.3, "lon": 4.3, **where}},
+    ]
+    result = state.apply(event_from_dict(event(11, "unit.positions", "*", {"positions": batch}, version=0), 11))
+    assert [c.id for c in result.changes] == ["A@police", "B@police"]
+    assert [(u.position.lat if u.position else None) for u in state.units.values()] == [45.1, 45.3]
+    broken = [batch[0], {"unit_id": "B@police", "position": {"lat": "north"}}]
+    with pytest.raises(MalformedEvent, match=r"positions\[1\]"):
+        state.apply(event_from_dict(event(12, "unit.positions", "*", {"positions": broken}, version=0), 12))
+    assert state.units["B@police"].position is not None and state.units["B@police"].position.lat == 45.3

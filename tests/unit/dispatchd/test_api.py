@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from dispatchd.clock import format_utc
 from dispatchd.storage.interface import StoredResponse
 from tests.conftest import INCIDENT
 from tests.unit.dispatchd.conftest import make_client
@@ -145,6 +147,33 @@ def test_position_reports_do_not_bump_the_version(api: TestClient) -> None:
     unit = answer.json()
     assert unit["version"] == before["version"]
     assert unit["position"]["lat"] == 45.75 and unit["position"]["stale_at"] > unit["position"]["observed_at"]
+
+
+def test_a_batch_of_positions_is_one_transaction_and_one_event(api: TestClient) -> None:
+    now = datetime.now(UTC)
+    late = format_utc(now - timedelta(minutes=5))
+    reports = [
+        {"unit_id": "PS-01@police", "lat": 45.70, "lon": 4.80},  # observed now
+        {"unit_id": "PS-02@police", "lat": 45.71, "lon": 4.81, "speed": 12.5},
+        {"unit_id": "NOPE@police", "lat": 45.72, "lon": 4.82},
+        {"unit_id": "PS-01@police", "lat": 45.73, "lon": 4.83, "observed_at": late},  # a late packet: ignored
+    ]
+    before = api.get("/api/v1/health").json()["last_seq"]
+    key = {"Idempotency-Key": "avl-batch-1"}
+    answer = api.post("/api/v1/units/positions", json={"reports": reports}, headers=key)
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"accepted": 2, "units": 2, "older": 1, "unknown_units": ["NOPE@police"], "seq": before + 1}
+    again = api.post("/api/v1/units/positions", json={"reports": reports}, headers=key)
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    events = api.get("/api/v1/events", params={"after": before}).json()["events"]
+    assert [e["type"] for e in events] == ["unit.positions"]
+    assert [(p["unit_id"], p["position"]["lat"]) for p in events[0]["data"]["positions"]] == [
+        ("PS-01@police", 45.70),
+        ("PS-02@police", 45.71),
+    ]
+    assert api.get("/api/v1/units/PS-01@police").json()["position"]["lat"] == 45.70
+    empty = api.post("/api/v1/units/positions", json={"reports": []})
+    assert empty.status_code == 422
 
 
 def test_media_upload_is_hashed_and_served_with_range(api: TestClient) -> None:
