@@ -16,6 +16,7 @@ from dispatchd.clock import format_utc
 from dispatchd.config import ServerConfig
 from dispatchd.context import AppContext
 from dispatchd.event_bus import EventBus
+from dispatchd.event_feed import EventFeed
 from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
@@ -31,11 +32,13 @@ log = logging.getLogger("dispatchd")
 
 def build_context(config: ServerConfig) -> AppContext:
     storage = open_storage(config.database, config.data_dir)
+    bus = EventBus()
     ctx = AppContext(
         config=config,
         storage=storage,
         service=DispatchService(),
-        bus=EventBus(),
+        bus=bus,
+        feed=EventFeed(storage, bus, poll_s=config.poll_s),
         auth=Authenticator(storage, config.token_ttl_s),
         media=MediaStore(config.media_dir, config.max_upload_bytes),
     )
@@ -72,6 +75,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         ctx.bus.bind(asyncio.get_running_loop())
         ctx.storage.listen(ctx.bus.notify)  # commits of the other instances on the same database
+        await ctx.feed.start()
         world = None
         if config.demo:
             from dispatchd.demo.world import DemoWorld  # OpenCV is only needed for the demo
@@ -97,6 +101,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
             yield
         finally:
             pruner.cancel()
+            await ctx.feed.stop()
             if exercise is not None:
                 await asyncio.to_thread(exercise.stop)
             await ingest.stop()

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from dispatchd.auth import Authenticator, Principal, require_command_role
 from dispatchd.config import ServerConfig
 from dispatchd.event_bus import EventBus
+from dispatchd.event_feed import EventFeed
 from dispatchd.geo import Sectors
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import Problem
@@ -32,6 +33,7 @@ class AppContext:
     bus: EventBus
     auth: Authenticator
     media: MediaStore
+    feed: EventFeed
     sectors: Sectors = field(default_factory=lambda: Sectors({"type": "FeatureCollection", "features": []}))
 
     def refresh_reference(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
@@ -15,13 +14,13 @@ from starlette.concurrency import run_in_threadpool
 from dispatchd.auth import Principal
 from dispatchd.base_map import BASE, MAP
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.event_feed import format_sse
 from dispatchd.exercise import EXERCISE
 from dispatchd.problems import Problem
 from dispatchd.reference import INCIDENT_TYPE, SECTOR
 from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
 from dispatchd.social.posts import SOURCE, recent_posts
 from dispatchd.social.watch_rules import WATCH_RULE
-from dispatchd.storage.interface import EventRecord
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
 _CHUNK = 500
@@ -101,12 +100,6 @@ def events(after: int = 0, limit: int = 1000, ctx: AppContext = CtxDep, _: Princ
     return {"events": [e.envelope() for e in batch], "last_seq": ctx.storage.last_seq()}
 
 
-def format_sse(events: list[EventRecord]) -> str:
-    return "".join(
-        f"id: {e.seq}\nevent: {e.type}\ndata: {json.dumps(e.envelope(), separators=(',', ':'))}\n\n" for e in events
-    )
-
-
 async def _stream(ctx: AppContext, after: int) -> AsyncIterator[str]:
     yield "retry: 2000\n\n"
     if await run_in_threadpool(_gap_too_old, ctx, after):
@@ -115,17 +108,22 @@ async def _stream(ctx: AppContext, after: int) -> AsyncIterator[str]:
         return
     loop = asyncio.get_running_loop()
     last_beat = loop.time()
+    feed = ctx.feed
     while True:
-        generation = ctx.bus.generation()
-        batch = await run_in_threadpool(ctx.storage.events_after, after, _CHUNK)
-        if batch:
-            after = batch[-1].seq
-            yield format_sse(batch)
+        held = feed.after(after)
+        if held is None:  # behind the feed's window: this stream reads the log itself until it catches up
+            batch = await run_in_threadpool(ctx.storage.events_after, after, _CHUNK)
+            if batch:
+                after = batch[-1].seq
+                yield format_sse(batch)
+                last_beat = loop.time()
+                continue
+        elif held:
+            after = feed.last_seq
+            yield held
             last_beat = loop.time()
             continue
-        wait = min(ctx.config.poll_s, max(0.0, ctx.config.heartbeat_s - (loop.time() - last_beat)))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(generation.wait(), timeout=wait)
+        await feed.wait_beyond(after, max(0.0, ctx.config.heartbeat_s - (loop.time() - last_beat)))
         if loop.time() - last_beat >= ctx.config.heartbeat_s:
             yield ": heartbeat\n\n"
             last_beat = loop.time()

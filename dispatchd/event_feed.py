@@ -1,0 +1,90 @@
+"""One reader of the event log for all of an instance's streams.
+
+Without it each SSE stream queried the log and encoded each event itself: with a hundred consoles a commit cost
+a hundred queries and a hundred encodings of the same event. The feed reads each new event once (woken by the
+EventBus: commits here, NOTIFY from other instances, or its poll), encodes it once as SSE text, and keeps the
+most recent ones; a stream that is behind the feed's window reads the database itself until it catches up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+
+from dispatchd.event_bus import EventBus
+from dispatchd.storage.interface import EventRecord, Storage
+
+log = logging.getLogger("dispatchd.events")
+
+
+def format_sse(events: list[EventRecord]) -> str:
+    """Server-sent events: `id:` is the seq, `event:` the type, `data:` the envelope."""
+    return "".join(
+        f"id: {e.seq}\nevent: {e.type}\ndata: {json.dumps(e.envelope(), separators=(',', ':'))}\n\n" for e in events
+    )
+
+
+class EventFeed:
+    """The recent events as SSE text, read once; streams take what follows their seq and wait for more."""
+
+    def __init__(self, storage: Storage, bus: EventBus, *, keep: int = 20_000, poll_s: float = 1.0) -> None:
+        self._storage = storage
+        self._bus = bus
+        self._keep = keep
+        self._poll_s = poll_s
+        self._first = 1  # the seq of _texts[0]
+        self._texts: list[str] = []
+        self._grown = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def last_seq(self) -> int:
+        return self._first + len(self._texts) - 1
+
+    async def start(self) -> None:
+        last = await asyncio.to_thread(self._storage.last_seq)
+        self._first = last + 1
+        self._texts = []
+        self._task = asyncio.create_task(self._follow(), name="event-feed")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def after(self, seq: int) -> str | None:
+        """The SSE text of every event after `seq` the feed holds ('' when none yet), or None when `seq` is
+        older than the feed's window (read the database)."""
+        if seq + 1 < self._first:
+            return None
+        return "".join(self._texts[seq + 1 - self._first :])
+
+    async def wait_beyond(self, seq: int, timeout: float) -> None:
+        """Until the feed holds an event after `seq`, or `timeout` seconds."""
+        if self.last_seq > seq:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._grown.wait(), timeout)
+
+    async def _follow(self) -> None:
+        while True:
+            generation = self._bus.generation()
+            try:
+                batch = await asyncio.to_thread(self._storage.events_after, self.last_seq, 2000)
+            except Exception:  # the database is away for a moment: streams keep waiting, the feed retries
+                log.exception("reading the event log failed; retrying")
+                batch = []
+            if batch:
+                self._texts.extend(format_sse([event]) for event in batch)
+                if len(self._texts) > 2 * self._keep:
+                    drop = len(self._texts) - self._keep
+                    del self._texts[:drop]
+                    self._first += drop
+                grown, self._grown = self._grown, asyncio.Event()
+                grown.set()
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(generation.wait(), timeout=self._poll_s)
