@@ -39,7 +39,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="start the embedded demo backend (dispatchd --demo) and log in as supervisor",
     )
-    where.add_argument("--backend", metavar="URL", help="dispatch backend to connect to")
+    where.add_argument(
+        "--backend",
+        metavar="URL",
+        help="dispatch backend to connect to; several instances of it as URL1,URL2: the console moves to the "
+        "next when the one it uses fails, and resumes where it was",
+    )
     where.add_argument("--replay", metavar="FILE", type=Path, help="replay a recorded session (no backend needed)")
     p.add_argument("--record", metavar="FILE", type=Path, help="record this session into FILE (a new file)")
     p.add_argument("--profile", metavar="NAME", help="apply a saved layout profile (View ▸ Layout) at start")

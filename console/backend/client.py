@@ -52,11 +52,36 @@ class DispatchClient:
     """Logs in, reads state, sends commands; re-logs in once when a token has expired."""
 
     def __init__(self, http: httpx.AsyncClient, base_url: str) -> None:
+        """`base_url`: one backend, or several instances of it separated by commas (`URL1,URL2`): the client
+        uses one and moves to the next when it cannot be reached (`fail_over`)."""
         self._http = http
-        self.base_url = base_url.rstrip("/")
+        self.urls = tuple(url.strip().rstrip("/") for url in base_url.split(",") if url.strip())
+        if not self.urls:
+            raise ValueError("no backend URL")
+        self._current = 0
+        self._failed_in_a_row = 0
         self._credentials: tuple[str, str] | None = None
         self._token: str | None = None
         self.session: Session | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The backend instance in use."""
+        return self.urls[self._current]
+
+    def fail_over(self) -> bool:
+        """The instance in use cannot be reached: use the next. False when every instance failed in a row (then
+        wait before going round again); always False with a single instance."""
+        if len(self.urls) == 1:
+            return False
+        self._failed_in_a_row += 1
+        self._current = (self._current + 1) % len(self.urls)
+        log.warning("moving to the backend instance %s", self.base_url)
+        return self._failed_in_a_row < len(self.urls)
+
+    def connected(self) -> None:
+        """The instance in use answered: a later failure starts a new round."""
+        self._failed_in_a_row = 0
 
     @property
     def username(self) -> str | None:

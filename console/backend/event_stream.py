@@ -91,6 +91,9 @@ class EventStream:
                 log.warning("resync: %s", exc)
                 need_snapshot = True
             except (BackendUnreachable, CommandRefused) as exc:
+                if isinstance(exc, BackendUnreachable) and self._client.fail_over():
+                    log.warning("backend instance lost (%s); resuming from seq %d", exc, self._sink.last_seq)
+                    continue  # another instance of the same backend: resume at once, from the last seq applied
                 if self._offline_since is None:
                     self._offline_since = datetime.now(UTC)
                 delay = backoff_delay(attempt)
@@ -109,6 +112,7 @@ class EventStream:
         async with self._client.open_stream(self._sink.last_seq) as source:
             self._ever_connected = True
             self._offline_since = None
+            self._client.connected()
             self._report(LinkState.CONNECTED)
             last_yield = time.monotonic()
             async for sse in source.aiter_sse():
