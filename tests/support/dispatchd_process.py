@@ -66,6 +66,16 @@ class DispatchdProcess:
                 self.port = int(self.url.rsplit(":", 1)[1])
                 return self.url
 
+    @property
+    def pid(self) -> int:
+        """The running process's id (benchmarks read its CPU time and memory from /proc)."""
+        assert self._process is not None, "not started"
+        return self._process.pid
+
+    def last_seq_now(self) -> int:
+        """The seq of the last event committed, as its health answer says."""
+        return int(httpx.get(f"{self.url}/api/v1/health", timeout=10).json()["last_seq"])
+
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, as a crash or a power cut."""
         if self._process is not None and self._process.poll() is None:
