@@ -29,10 +29,16 @@ def format_sse(events: list[EventRecord]) -> str:
 class EventFeed:
     """The recent events as SSE text, read once; streams take what follows their seq and wait for more."""
 
-    def __init__(self, storage: Storage, bus: EventBus, *, keep: int = 20_000, poll_s: float = 1.0) -> None:
+    def __init__(
+        self, storage: Storage, bus: EventBus, *, keep: int = 10_000, keep_bytes: int = 32 << 20, poll_s: float = 1.0
+    ) -> None:
+        """Keeps at least the last `keep` events or `keep_bytes` of their text, whichever is less (a batch of
+        positions is several kilobytes), and at most twice that."""
         self._storage = storage
         self._bus = bus
         self._keep = keep
+        self._keep_bytes = keep_bytes
+        self._bytes = 0
         self._poll_s = poll_s
         self._first = 1  # the seq of _texts[0]
         self._texts: list[str] = []
@@ -69,6 +75,17 @@ class EventFeed:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._grown.wait(), timeout)
 
+    def _trim(self) -> None:
+        """Forget the oldest events down to `keep` events and `keep_bytes`."""
+        drop = max(0, len(self._texts) - self._keep)
+        dropped = sum(len(text) for text in self._texts[:drop])
+        while drop < len(self._texts) - 1 and self._bytes - dropped > self._keep_bytes:
+            dropped += len(self._texts[drop])
+            drop += 1
+        del self._texts[:drop]
+        self._first += drop
+        self._bytes -= dropped
+
     async def _follow(self) -> None:
         while True:
             generation = self._bus.generation()
@@ -78,11 +95,11 @@ class EventFeed:
                 log.exception("reading the event log failed; retrying")
                 batch = []
             if batch:
-                self._texts.extend(format_sse([event]) for event in batch)
-                if len(self._texts) > 2 * self._keep:
-                    drop = len(self._texts) - self._keep
-                    del self._texts[:drop]
-                    self._first += drop
+                texts = [format_sse([event]) for event in batch]
+                self._texts.extend(texts)
+                self._bytes += sum(len(text) for text in texts)
+                if len(self._texts) > 2 * self._keep or self._bytes > 2 * self._keep_bytes:
+                    self._trim()
                 grown, self._grown = self._grown, asyncio.Event()
                 grown.set()
                 continue

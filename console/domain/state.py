@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any
 
+from pydantic import ValidationError
+
 from console.domain.events import Event, MalformedEvent
 from console.domain.model import (
     BaseMap,
@@ -27,10 +29,11 @@ from console.domain.model import (
     Position,
     Sector,
     Unit,
+    invalid_reason,
     parse,
 )
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
-from dispatch_protocol.events import INCIDENT_DELTAS, IncidentChanges
+from dispatch_protocol.events import INCIDENT_DELTAS, IncidentChanges, UnitPositions
 
 log = logging.getLogger("console.store")
 
@@ -171,17 +174,20 @@ class DispatchState:
         return ApplyResult(Outcome.APPLIED, changes)
 
     def _positions(self, raw: Any) -> tuple[Change, ...]:
-        """A batch of positions; those of units this console does not hold (retired, not yet known) are left."""
+        """A batch of positions; those of units this console does not hold (retired, not yet known) are left.
+        The batch is validated in one call (a gateway's batch holds hundreds), all or nothing."""
         if not isinstance(raw, list):
             raise MalformedData("unit.positions has no list of positions")
+        try:
+            batch = UnitPositions.model_validate(raw).root
+        except ValidationError as exc:
+            raise MalformedData(invalid_reason(exc, "positions")) from None
         moved: dict[str, Unit] = {}
-        for n, item in enumerate(raw):
-            if not isinstance(item, dict) or not isinstance(item.get("unit_id"), str):
-                raise MalformedData(f"positions[{n}] has no unit_id")
-            held = moved.get(item["unit_id"]) or self.units.get(item["unit_id"])
+        for item in batch:
+            held = moved.get(item.unit_id) or self.units.get(item.unit_id)
             if held is not None:
-                moved[held.id] = held.with_position(parse(Position, item.get("position"), f"positions[{n}]"))
-        self.units.update(moved)  # all or nothing: a malformed report leaves every unit as it was
+                moved[held.id] = held.with_position(item.position)
+        self.units.update(moved)
         return tuple(Change("unit", unit_id) for unit_id in moved)
 
     def _incident_delta(self, event: Event) -> Incident:

@@ -162,6 +162,6 @@ def test_a_batch_of_positions_moves_the_units_held_and_leaves_the_others() -> No
     assert [c.id for c in result.changes] == ["A@police", "B@police"]
     assert [(u.position.lat if u.position else None) for u in state.units.values()] == [45.1, 45.3]
     broken = [batch[0], {"unit_id": "B@police", "position": {"lat": "north"}}]
-    with pytest.raises(MalformedEvent, match=r"positions\[1\]"):
+    with pytest.raises(MalformedEvent, match=r"positions\.1\.position"):
         state.apply(event_from_dict(event(12, "unit.positions", "*", {"positions": broken}, version=0), 12))
     assert state.units["B@police"].position is not None and state.units["B@police"].position.lat == 45.3
