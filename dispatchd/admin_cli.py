@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from dispatchd import base_map
 from dispatchd.reference_files import apply_plan, export_files, plan_files
-from dispatchd.storage.sqlite import SQLiteStorage
+from dispatchd.storage import Storage, open_storage
 
 log = logging.getLogger("dispatchd")
-DATABASE = "dispatchd.sqlite3"
 IMPORTER = "import"
 
 
 @contextmanager
-def database(data_dir: Path) -> Iterator[SQLiteStorage]:
-    """The data folder's database, closed after."""
-    storage = SQLiteStorage(data_dir / DATABASE)
+def database(args: argparse.Namespace) -> Iterator[Storage]:
+    """The centre's database (PostgreSQL with --database or DISPATCHD_DATABASE, else the data folder's SQLite),
+    closed after."""
+    storage = open_storage(args.database or os.environ.get("DISPATCHD_DATABASE"), args.data_dir)
     try:
         yield storage
     finally:
@@ -36,6 +37,7 @@ def import_main(argv: list[str]) -> int:
                                 "(CSV) and sectors or camera positions (GeoJSON); all or nothing.")  # fmt: skip
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
     p.add_argument("--language", default="en", choices=["en", "fr"], help="the centre's language for type names")
     p.add_argument("--dry-run", action="store_true", help="check the files, write nothing")
     args = p.parse_args(argv)
@@ -48,7 +50,7 @@ def import_main(argv: list[str]) -> int:
     if args.dry_run:
         log.info("the files are good: %d entities (nothing written: --dry-run)", len(plan.items))
         return 0
-    with database(args.data_dir) as storage, storage.transaction() as tx:
+    with database(args) as storage, storage.transaction() as tx:
         changed = apply_plan(tx, IMPORTER, plan, args.language)
     for line in changed:
         log.info("saved %s", line)
@@ -61,8 +63,9 @@ def export_main(argv: list[str]) -> int:
                                 "formats (camera logins are never exported).")  # fmt: skip
     p.add_argument("folder", type=Path)
     p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
     args = p.parse_args(argv)
-    with database(args.data_dir) as storage, storage.read() as tx:
+    with database(args) as storage, storage.read() as tx:
         written = export_files(tx, args.folder)
     for path in written:
         log.info("wrote %s", path)
@@ -74,13 +77,14 @@ def import_map_main(argv: list[str]) -> int:
                                 "map, served by dispatchd to every console.")  # fmt: skip
     p.add_argument("file", type=Path)
     p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
     args = p.parse_args(argv)
     try:
         target, description = base_map.install_file(args.file, args.data_dir)
     except (base_map.MapFileError, OSError) as exc:
         log.error("%s", exc)
         return 1
-    with database(args.data_dir) as storage, storage.transaction() as tx:
+    with database(args) as storage, storage.transaction() as tx:
         base_map.record(tx, IMPORTER, description)
     log.info(
         "the base map is %s: %s, zoom %d–%d, %d tiles (%s)", target, description["name"], description["min_zoom"],
