@@ -57,7 +57,7 @@ class DispatchClient:
         self._http = http
         self.urls = tuple(url.strip().rstrip("/") for url in base_url.split(",") if url.strip())
         if not self.urls:
-            raise ValueError("no backend URL")
+            raise ValueError(tr("No dispatch backend address is set."))
         self._current = 0
         self._failed_in_a_row = 0
         self._credentials: tuple[str, str] | None = None

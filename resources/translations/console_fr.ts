@@ -357,6 +357,11 @@
     </message>
     <message>
       <location filename="../../console/backend/client.py" />
+      <source>No dispatch backend address is set.</source>
+      <translation>Aucune adresse de serveur de commandement n'est réglée.</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/client.py" />
       <source>cannot reach the dispatch backend at {base_url} ({error})</source>
       <translation>serveur de commandement injoignable à {base_url} ({error})</translation>
     </message>
