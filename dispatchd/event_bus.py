@@ -7,10 +7,10 @@ import contextlib
 
 
 class EventBus:
-    """A level-triggered wake-up: streams wait on the current generation, commits start a new one.
+    """A level-triggered wake-up: the event feed waits on the current generation, commits start a new one.
 
-    Streams also poll the database on a timeout, so events written by another backend instance or
-    process reach them even without a wake-up.
+    Commits in this process notify it; on PostgreSQL so do the other instances' (LISTEN/NOTIFY). The feed also
+    polls the log on a timeout, so events written by another process reach the streams even without a wake-up.
     """
 
     def __init__(self) -> None:
