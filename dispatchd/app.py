@@ -38,7 +38,7 @@ def build_context(config: ServerConfig) -> AppContext:
         storage=storage,
         service=DispatchService(),
         bus=bus,
-        feed=EventFeed(storage, bus, poll_s=config.poll_s),
+        feed=EventFeed(storage, bus, poll_s=config.poll_s, on_events=lambda events: ctx.follow_reference(events)),
         auth=Authenticator(storage, config.token_ttl_s),
         media=MediaStore(config.media_dir, config.max_upload_bytes),
     )

@@ -20,7 +20,9 @@ from dispatchd.media_store import MediaStore
 from dispatchd.problems import Problem
 from dispatchd.reference import Reference
 from dispatchd.service import DispatchService
-from dispatchd.storage.interface import Storage, StoredResponse, Transaction
+from dispatchd.storage.interface import EventRecord, Storage, StoredResponse, Transaction
+
+REFERENCE_EVENTS = frozenset({"sector.updated", "incident_type.updated"})
 
 
 @dataclass
@@ -42,6 +44,11 @@ class AppContext:
             reference = Reference.read(tx)
         self.sectors = reference.sectors
         self.service.incident_types = reference.incident_types
+
+    def follow_reference(self, events: list[EventRecord]) -> None:
+        """Sectors or incident types changed, perhaps through another instance: read them again."""
+        if any(event.type in REFERENCE_EVENTS for event in events):
+            self.refresh_reference()
 
     def run_command(
         self,

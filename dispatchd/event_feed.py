@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Callable
 
 from dispatchd.event_bus import EventBus
 from dispatchd.storage.interface import EventRecord, Storage
@@ -30,12 +31,20 @@ class EventFeed:
     """The recent events as SSE text, read once; streams take what follows their seq and wait for more."""
 
     def __init__(
-        self, storage: Storage, bus: EventBus, *, keep: int = 10_000, keep_bytes: int = 32 << 20, poll_s: float = 1.0
+        self,
+        storage: Storage,
+        bus: EventBus,
+        *,
+        keep: int = 10_000,
+        keep_bytes: int = 32 << 20,
+        poll_s: float = 1.0,
+        on_events: Callable[[list[EventRecord]], None] = lambda _events: None,
     ) -> None:
         """Keeps at least the last `keep` events or `keep_bytes` of their text, whichever is less (a batch of
         positions is several kilobytes), and at most twice that."""
         self._storage = storage
         self._bus = bus
+        self._on_events = on_events  # called in a worker thread with each new batch, whichever instance wrote it
         self._keep = keep
         self._keep_bytes = keep_bytes
         self._bytes = 0
@@ -86,11 +95,17 @@ class EventFeed:
         self._first += drop
         self._bytes -= dropped
 
+    def _read(self, after: int) -> list[EventRecord]:
+        batch = self._storage.events_after(after, 2000)
+        if batch:
+            self._on_events(batch)
+        return batch
+
     async def _follow(self) -> None:
         while True:
             generation = self._bus.generation()
             try:
-                batch = await asyncio.to_thread(self._storage.events_after, self.last_seq, 2000)
+                batch = await asyncio.to_thread(self._read, self.last_seq)
             except Exception:  # the database is away for a moment: streams keep waiting, the feed retries
                 log.exception("reading the event log failed; retrying")
                 batch = []

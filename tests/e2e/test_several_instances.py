@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -181,3 +184,33 @@ def test_a_console_follows_the_surviving_instance_when_its_own_is_killed(
     notes = sorted(i.notes[0].text for i in held.values() if i.notes)
     assert notes == sorted(f"call {n}" for n in range(made)), "each command applied exactly once"
     assert sink.state.incidents == held
+
+
+def test_a_new_incident_type_saved_through_one_instance_is_known_to_the_other(
+    two_instances: tuple[DispatchdProcess, DispatchdProcess], postgres_url: str
+) -> None:
+    a, b = two_instances
+    subprocess.run(
+        [sys.executable, "-m", "dispatchd", "--database", postgres_url, "--create-user", "chef", "--role", "admin"],
+        input="a long admin password\n",
+        text=True,
+        check=True,
+        capture_output=True,
+    )
+    admin = {"Authorization": f"Bearer {a.token('chef', 'a long admin password')}"}
+    saved = httpx.put(
+        f"{a.url}/api/v1/incident-types/DRONE",
+        json={"names": {"en": "Drone over a crowd"}, "priority": 6, "agencies": ["police"]},
+        headers=admin,
+    )
+    assert saved.status_code in (200, 201), saved.text
+    operator = {"Authorization": f"Bearer {b.token('operator')}"}
+
+    def created_on_b() -> int:
+        answer = httpx.post(f"{b.url}/api/v1/incidents", json={**INCIDENT, "type_code": "DRONE"}, headers=operator)
+        return answer.status_code
+
+    deadline = time.monotonic() + 10
+    while (status := created_on_b()) != 201 and time.monotonic() < deadline:
+        assert status == 422  # unknown type, until B has read the change from the log
+    assert status == 201
