@@ -183,5 +183,5 @@ class AccountSave(_Strict):
     """A user account (`PUT /accounts/{username}`, admins): its role, a new password, disabled or not."""
 
     role: Literal["operator", "supervisor", "trainer", "admin"]
-    password: str | None = Field(default=None, min_length=8, max_length=200)
+    password: str | None = Field(default=None, min_length=12, max_length=200)
     disabled: bool = False

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
+import logging
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 
+from dispatchd.clock import format_utc
+from dispatchd.login_guard import AddressThrottle
 from dispatchd.problems import Problem
 from dispatchd.storage.interface import Account, Storage
 
+log = logging.getLogger("dispatchd.auth")
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 
 
@@ -58,21 +64,78 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Authenticator:
-    """Issues and checks bearer tokens; tokens live in the database so several instances share them."""
+MIN_PASSWORD = 12
 
-    def __init__(self, storage: Storage, token_ttl_s: float) -> None:
+
+def password_problem(username: str, password: str) -> str | None:
+    """Why a password is refused for an account (None: it is good)."""
+    if len(password) < MIN_PASSWORD:
+        return f"The password must have at least {MIN_PASSWORD} characters."
+    if username.casefold() in password.casefold():
+        return "The password cannot contain the user name."
+    return None
+
+
+@functools.cache
+def _nobody() -> str:
+    """A hash checked for unknown names: they take as long to refuse as known ones."""
+    return hash_password(secrets.token_hex(8))
+
+
+class Authenticator:
+    """Issues and checks bearer tokens; tokens live in the database so several instances share them.
+
+    Logins: an account locks after `max_failures` failures in a row (counted in the database, across instances)
+    for `lock_s` or until unlocked; failures from one address are slowed (AddressThrottle). A guesser gets the
+    same answer from a locked account as from a wrong password; only the right password learns of the lock.
+    """
+
+    def __init__(self, storage: Storage, token_ttl_s: float, max_failures: int = 5, lock_s: float = 30 * 60.0) -> None:
         self._storage = storage
         self._ttl = token_ttl_s
+        self._max_failures = max_failures
+        self._lock_s = lock_s
+        self._throttle = AddressThrottle()
 
     def add_account(self, username: str, password: str, role: Role) -> None:
         self._storage.put_account(Account(username, hash_password(password), role.value))
 
-    def login(self, username: str, password: str) -> tuple[str, Principal, int]:
-        """A new token for a valid username and password; raises a 401 Problem otherwise."""
+    def login(self, username: str, password: str, address: str = "") -> tuple[str, Principal, int]:
+        """A new token for a valid username and password; raises a 401, 403 (locked) or 429 Problem otherwise."""
+        now = time.time()
+        wait = self._throttle.wait_s(address, now)
+        if wait:
+            log.warning("login from %s slowed: %d s to wait", address, wait)
+            raise Problem(
+                429,
+                "Too many failed logins",
+                f"Too many failed logins from this address: try again in {wait} s.",
+                headers={"Retry-After": str(wait)},
+                code="slowed",
+            )
         account = self._storage.account(username)
-        if account is None or account.disabled or not verify_password(password, account.password_hash):
+        good = verify_password(password, account.password_hash if account else _nobody()) and account is not None
+        if not good or account is None or account.disabled:
+            self._throttle.failed(address, now)
+            if account is not None and not good:
+                failures, _until = self._storage.login_failed(username, self._max_failures, now + self._lock_s)
+                if failures == self._max_failures:
+                    log.warning("account %s locked after %d failed logins (last from %s)", username, failures, address)
+            log.info("login failed for %r from %s", username, address)
             raise Problem(401, "Login failed", "The user name or the password is wrong.", code="bad_credentials")
+        if account.locked_until > now:
+            until = datetime.fromtimestamp(account.locked_until, UTC)
+            raise Problem(
+                403,
+                "Account locked",
+                f"This account is locked until {until:%H:%M} UTC after too many failed logins: ask a supervisor "
+                "to unlock it.",
+                code="account_locked",
+                locked_until=format_utc(until),
+            )
+        self._storage.login_succeeded(username)
+        self._throttle.succeeded(address)
+        log.info("login of %s (%s) from %s", username, account.role, address)
         token = secrets.token_urlsafe(32)
         self._storage.put_token(_token_hash(token), account.username, account.role, time.time() + self._ttl)
         return token, Principal(account.username, Role(account.role)), int(self._ttl)

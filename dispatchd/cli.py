@@ -13,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from dispatchd.auth import Role
+from dispatchd.auth import Role, password_problem
 from dispatchd.config import ServerConfig
 
 log = logging.getLogger("dispatchd")
@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
         "--create-user", metavar="NAME", help="add or reset an account (password read from stdin), then exit"
     )
     p.add_argument("--role", choices=[r.value for r in Role], default="operator", help="role for --create-user")
+    p.add_argument("--unlock-user", metavar="NAME", help="unlock an account locked after failed logins, then exit")
+    p.add_argument(
+        "--max-login-failures", type=int, default=5, help="failed logins in a row that lock an account (default 5)"
+    )
+    p.add_argument("--lock-minutes", type=float, default=30.0, help="how long a locked account stays locked")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return p
 
@@ -111,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         heartbeat_s=args.heartbeat,
         retention_s=args.retention,
         token_ttl_s=args.token_ttl,
+        max_login_failures=args.max_login_failures,
+        lock_s=args.lock_minutes * 60,
         simulate=not args.no_simulation,
         basemap=args.basemap.resolve() if args.basemap else None,
         social_sources=args.social_sources.resolve() if args.social_sources else None,
@@ -124,11 +131,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.create_user:
         ctx = build_context(config)
         password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass()
-        if len(password) < 8:
-            log.error("the password must have at least 8 characters")
+        if why := password_problem(args.create_user, password):
+            log.error("%s", why)
             return 2
         ctx.auth.add_account(args.create_user, password, Role(args.role))
         log.info("account %s (%s) saved", args.create_user, args.role)
+        return 0
+    if args.unlock_user:
+        ctx = build_context(config)
+        if not ctx.storage.unlock(args.unlock_user):
+            log.error("there is no account %s", args.unlock_user)
+            return 1
+        log.info("account %s unlocked", args.unlock_user)
         return 0
     app = create_app(config, host=args.host, incident_interval_s=args.incident_interval)
     if not config.demo:

@@ -17,6 +17,8 @@ class ServerConfig:
     heartbeat_s: float = 15.0
     retention_s: float = 24 * 3600.0
     token_ttl_s: float = 12 * 3600.0
+    max_login_failures: int = 5  # failed logins in a row that lock an account
+    lock_s: float = 30 * 60.0  # for this long, or until an admin unlocks it
     poll_s: float = 1.0
     max_upload_bytes: int = 512 * 1024 * 1024
     simulate: bool = True

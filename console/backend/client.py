@@ -8,6 +8,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,19 @@ def _problem_of(response: httpx.Response) -> CommandRefused:
         body.get("detail") or response.reason_phrase or tr("HTTP {status_code}", status_code=response.status_code)
     )
     return CommandRefused(response.status_code, str(body.get("title") or ""), detail, body)
+
+
+def _login_refusal(problem: CommandRefused) -> str:
+    """What the login dialog says: the backend's sentence, with a lock's end in this console's local time."""
+    until = problem.problem.get("locked_until")
+    if problem.problem.get("code") == "account_locked" and isinstance(until, str):
+        try:
+            local = datetime.fromisoformat(until.replace("Z", "+00:00")).astimezone()
+        except ValueError:
+            return problem.detail
+        return tr("Your account is locked until {time} after too many failed logins: ask a supervisor to unlock it.",
+                  time=f"{local:%H:%M}")  # fmt: skip
+    return problem.detail
 
 
 class DispatchClient:
@@ -108,8 +122,8 @@ class DispatchClient:
             )
         except httpx.TransportError as exc:
             raise BackendUnreachable(self._unreachable(exc)) from exc
-        if response.status_code in (400, 401, 403):
-            raise AuthenticationFailed(_problem_of(response).detail)
+        if response.status_code in (400, 401, 403, 429):
+            raise AuthenticationFailed(_login_refusal(_problem_of(response)))
         self._raise_for(response)
         body = response.json()
         self._token = body["access_token"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter
 
 from dispatch_protocol.commands import AccountSave
-from dispatchd.auth import Principal, Role, hash_password
+from dispatchd.auth import Principal, Role, hash_password, password_problem
+from dispatchd.clock import format_utc
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.reference import audit_change
@@ -18,7 +21,13 @@ router = APIRouter(prefix="/api/v1/accounts", tags=["accounts"])
 
 
 def _shown(account: Account) -> dict[str, Any]:
-    return {"username": account.username, "role": account.role, "disabled": account.disabled}
+    locked = account.locked_until > time.time()
+    return {
+        "username": account.username,
+        "role": account.role,
+        "disabled": account.disabled,
+        "locked_until": format_utc(datetime.fromtimestamp(account.locked_until, UTC)) if locked else None,
+    }
 
 
 @router.get("")
@@ -32,9 +41,8 @@ def save_account(
     username: str, body: AccountSave, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
 ) -> dict[str, Any]:
     require(principal, ADMIN_ROLES, "manage accounts")
-    if body.password is not None and body.password.casefold() == username.casefold():
-        raise Problem(422, "Invalid request", "The password cannot be the user name.",
-                      errors=[{"field": "password", "message": "the user name"}])  # fmt: skip
+    if body.password is not None and (why := password_problem(username, body.password)):
+        raise Problem(422, "Invalid request", why, errors=[{"field": "password", "message": why}])
     existing = ctx.storage.account(username)
     if existing is None and body.password is None:
         raise Problem(422, "Invalid request", f"A new account ({username}) needs a password.",
@@ -58,4 +66,17 @@ def save_account(
         ctx.storage.drop_tokens(username)  # logged out everywhere: it logs in again with what changed
     with ctx.storage.transaction() as tx:
         audit_change(tx, principal.username, "create" if existing is None else "change", "account", username, changed)
+    return _shown(account)
+
+
+@router.post("/{username}/unlock")
+def unlock_account(username: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> dict[str, Any]:
+    """Lift a lock after failed logins (admins)."""
+    require(principal, ADMIN_ROLES, "manage accounts")
+    if not ctx.storage.unlock(username):
+        raise Problem(404, "Not found", f"There is no account {username}.")
+    with ctx.storage.transaction() as tx:
+        audit_change(tx, principal.username, "unlock", "account", username, ["locked_until"])
+    account = ctx.storage.account(username)
+    assert account is not None
     return _shown(account)

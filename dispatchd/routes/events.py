@@ -35,10 +35,11 @@ def health(ctx: AppContext = CtxDep) -> dict[str, Any]:
 
 @router.post("/auth/token", tags=["auth"])
 def login(
-    username: Annotated[str, Form()], password: Annotated[str, Form()], ctx: AppContext = CtxDep
+    request: Request, username: Annotated[str, Form()], password: Annotated[str, Form()], ctx: AppContext = CtxDep
 ) -> dict[str, Any]:
-    """OAuth2 password form; answers a bearer token and the user's role."""
-    token, principal, ttl = ctx.auth.login(username, password)
+    """OAuth2 password form; answers a bearer token and the user's role. Failures in a row lock the account
+    (403 `account_locked`, told only with the right password); failures from one address are slowed (429)."""
+    token, principal, ttl = ctx.auth.login(username, password, request.client.host if request.client else "")
     return {
         "access_token": token,
         "token_type": "bearer",

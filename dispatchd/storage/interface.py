@@ -47,6 +47,10 @@ class Account:
     password_hash: str
     role: str
     disabled: bool = False
+    failed_logins: int = 0
+    """Failed logins in a row (a success sets it back to 0)."""
+    locked_until: float = 0.0
+    """Epoch seconds: no login before then (0: not locked)."""
 
 
 class Transaction(Protocol):
@@ -145,6 +149,19 @@ class Storage(Protocol):
     def account_count(self) -> int: ...
 
     def accounts(self) -> list[Account]: ...
+
+    def login_failed(self, username: str, max_failures: int, lock_until: float) -> tuple[int, float]:
+        """Count a failed login, atomically (instances share the count); from `max_failures` in a row the
+        account is locked until `lock_until`. Returns (failures in a row, locked until)."""
+        ...
+
+    def login_succeeded(self, username: str) -> None:
+        """A good login: the count of failures starts again."""
+        ...
+
+    def unlock(self, username: str) -> bool:
+        """Unlock an account and clear its failures; False when there is no such account."""
+        ...
 
     def drop_tokens(self, username: str) -> None:
         """Log the account out everywhere (its password changed, it was disabled)."""

@@ -49,8 +49,14 @@ _V2_ENTITY_INDEXES = "".join(
     for kind, field in INDEXED
 )
 
+_V3_LOCKOUT = """
+ALTER TABLE accounts ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN locked_until DOUBLE PRECISION NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "tables of entities, event log, timelines, counters, idempotency keys, accounts, tokens", _V1_TABLES),
     (2, "indexes of the entity queries (incidents by status, posts by time, units by agency…)", _V2_ENTITY_INDEXES),
+    (3, "accounts: failed logins in a row, locked until", _V3_LOCKOUT),
 )
 """(version, what it does, SQL), in order."""

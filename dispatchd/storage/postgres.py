@@ -44,6 +44,13 @@ def _compact(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
+_ACCOUNT_COLUMNS = "username, password_hash, role, disabled, failed_logins, locked_until"
+
+
+def _account(row: tuple[Any, ...]) -> Account:
+    return Account(row[0], row[1], row[2], bool(row[3]), int(row[4]), float(row[5]))
+
+
 def _event_from_row(row: tuple[Any, ...]) -> EventRecord:
     seq, ts, type_, entity_type, entity_id, entity_version, actor, data = row
     return EventRecord(int(seq), ts, type_, entity_type, entity_id, int(entity_version), actor, json.loads(data))
@@ -279,17 +286,34 @@ class PostgresStorage:
 
     def account(self, username: str) -> Account | None:
         with self._pool.connection() as conn:
-            row = conn.execute(
-                "SELECT username, password_hash, role, disabled FROM accounts WHERE username = %s", (username,)
-            ).fetchone()
-        return None if row is None else Account(row[0], row[1], row[2], bool(row[3]))
+            row = conn.execute(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE username = %s", (username,)).fetchone()
+        return None if row is None else _account(row)
 
     def accounts(self) -> list[Account]:
         with self._pool.connection() as conn:
-            rows = conn.execute(
-                "SELECT username, password_hash, role, disabled FROM accounts ORDER BY username"
-            ).fetchall()
-        return [Account(r[0], r[1], r[2], bool(r[3])) for r in rows]
+            rows = conn.execute(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts ORDER BY username").fetchall()
+        return [_account(row) for row in rows]
+
+    def login_failed(self, username: str, max_failures: int, lock_until: float) -> tuple[int, float]:
+        with self._pool.connection() as conn:
+            row = conn.execute(
+                "UPDATE accounts SET failed_logins = failed_logins + 1, locked_until = CASE "
+                "WHEN failed_logins + 1 >= %s THEN GREATEST(locked_until, %s) ELSE locked_until END "
+                "WHERE username = %s RETURNING failed_logins, locked_until",
+                (max_failures, lock_until, username),
+            ).fetchone()
+        return (0, 0.0) if row is None else (int(row[0]), float(row[1]))
+
+    def login_succeeded(self, username: str) -> None:
+        with self._pool.connection() as conn:
+            conn.execute("UPDATE accounts SET failed_logins = 0 WHERE username = %s", (username,))
+
+    def unlock(self, username: str) -> bool:
+        with self._pool.connection() as conn:
+            cursor = conn.execute(
+                "UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE username = %s", (username,)
+            )
+        return cursor.rowcount == 1
 
     def account_count(self) -> int:
         with self._pool.connection() as conn:

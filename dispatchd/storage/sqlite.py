@@ -159,6 +159,13 @@ class _SQLiteTransaction:
         )
 
 
+_ACCOUNT_COLUMNS = "username, password_hash, role, disabled, failed_logins, locked_until"
+
+
+def _account(row: tuple[Any, ...]) -> Account:
+    return Account(row[0], row[1], row[2], bool(row[3]), int(row[4]), float(row[5]))
+
+
 def _event_from_row(row: tuple[Any, ...]) -> EventRecord:
     seq, ts, type_, entity_type, entity_id, entity_version, actor, data = row
     return EventRecord(int(seq), ts, type_, entity_type, entity_id, int(entity_version), actor, json.loads(data))
@@ -175,8 +182,9 @@ class SQLiteStorage:
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(_SCHEMA + _INDEXES)
         columns = {row[1] for row in self._conn.execute("PRAGMA table_info(accounts)")}
-        if "disabled" not in columns:  # a data folder from before accounts could be disabled
-            self._conn.execute("ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0")
+        for column, kind in (("disabled", "INTEGER"), ("failed_logins", "INTEGER"), ("locked_until", "REAL")):
+            if column not in columns:  # a data folder from before accounts could be disabled, or locked
+                self._conn.execute(f"ALTER TABLE accounts ADD COLUMN {column} {kind} NOT NULL DEFAULT 0")
 
     def listen(self, on_commit: Callable[[], None]) -> None:
         """Nothing to do: commits in this process wake the streams, others are found by polling."""
@@ -254,16 +262,35 @@ class SQLiteStorage:
     def account(self, username: str) -> Account | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT username, password_hash, role, disabled FROM accounts WHERE username = ?", (username,)
+                f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE username = ?", (username,)
             ).fetchone()
-        return None if row is None else Account(row[0], row[1], row[2], bool(row[3]))
+        return None if row is None else _account(row)
 
     def accounts(self) -> list[Account]:
         with self._lock:
-            rows = self._conn.execute(
-                "SELECT username, password_hash, role, disabled FROM accounts ORDER BY username"
-            ).fetchall()
-        return [Account(r[0], r[1], r[2], bool(r[3])) for r in rows]
+            rows = self._conn.execute(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts ORDER BY username").fetchall()
+        return [_account(row) for row in rows]
+
+    def login_failed(self, username: str, max_failures: int, lock_until: float) -> tuple[int, float]:
+        with self._lock:
+            row = self._conn.execute(
+                "UPDATE accounts SET failed_logins = failed_logins + 1, locked_until = CASE "
+                "WHEN failed_logins + 1 >= ? THEN MAX(locked_until, ?) ELSE locked_until END "
+                "WHERE username = ? RETURNING failed_logins, locked_until",
+                (max_failures, lock_until, username),
+            ).fetchone()
+        return (0, 0.0) if row is None else (int(row[0]), float(row[1]))
+
+    def login_succeeded(self, username: str) -> None:
+        with self._lock:
+            self._conn.execute("UPDATE accounts SET failed_logins = 0 WHERE username = ?", (username,))
+
+    def unlock(self, username: str) -> bool:
+        with self._lock:
+            cursor = self._conn.execute(
+                "UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE username = ?", (username,)
+            )
+        return cursor.rowcount == 1
 
     def drop_tokens(self, username: str) -> None:
         with self._lock:

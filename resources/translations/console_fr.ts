@@ -362,6 +362,11 @@
     </message>
     <message>
       <location filename="../../console/backend/client.py" />
+      <source>Your account is locked until {time} after too many failed logins: ask a supervisor to unlock it.</source>
+      <translation>Votre compte est verrouillé jusqu'à {time} après trop d'échecs de connexion : demandez à un superviseur de le déverrouiller.</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/client.py" />
       <source>cannot reach the dispatch backend at {base_url} ({error})</source>
       <translation>serveur de commandement injoignable à {base_url} ({error})</translation>
     </message>

@@ -20,7 +20,7 @@ from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
 from tests.support.mjpeg_camera import jpeg_frames, mjpeg_camera
 
-ADMIN = "chef-de-centre"  # the console logs in with the user name as its password
+ADMIN, ADMIN_PASSWORD = "chef-de-centre", "Centre-admin-17"
 
 
 def fill(tab: EntityTab, **values: str) -> None:
@@ -37,8 +37,8 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
     qloop: QtAsync, qtbot: QtBot, tmp_path: Path
 ) -> None:
     data = tmp_path / "centre"
-    subprocess.run([sys.executable, "-m", "dispatchd", "--data-dir", str(data), "--create-user", ADMIN,
-                    "--role", "admin"], input=f"{ADMIN}\n", text=True, check=True, capture_output=True)  # fmt: skip
+    create = [sys.executable, "-m", "dispatchd", "--data-dir", str(data), "--create-user", ADMIN, "--role", "admin"]
+    subprocess.run(create, input=f"{ADMIN_PASSWORD}\n", text=True, check=True, capture_output=True)
     process = DispatchdProcess(data)
     process.start(port=0)
     frames = jpeg_frames(tmp_path / "frames")
@@ -46,7 +46,9 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
         with mjpeg_camera(frames, ("viewer", "s3cret-Pa55")) as camera:
 
             async def body() -> None:
-                async with running(qtbot, process.url, ADMIN, tmp_path, expect_types=False) as (console, _link):
+                async with running(
+                    qtbot, process.url, ADMIN, tmp_path, expect_types=False, password=ADMIN_PASSWORD
+                ) as (console, _link):
                     store, panel = console.store, console.admin.panel
                     sent: list[str] = []
                     console.commands.sent_listeners.append(lambda entry: sent.append(f"{entry.method} {entry.path}"))
@@ -104,9 +106,11 @@ def test_an_administrator_sets_up_units_cameras_sectors_and_accounts(
 
                     panel.tabs.setCurrentWidget(panel.accounts)
                     panel.accounts.new()
-                    fill(panel.accounts, username="night-op", role="operator", password="night-op")
+                    fill(panel.accounts, username="night-op", role="operator", password="night-op-relief")
                     assert panel.accounts.save() is True, "well formed: the backend judges the rest"
-                    await until(lambda: any("cannot be the user name" in m for m in said), what="the backend's refusal")
+                    await until(
+                        lambda: any("cannot contain the user name" in m for m in said), what="the backend's refusal"
+                    )
                     fill(panel.accounts, password="Night-Shift-7")
                     assert panel.accounts.save() is True
                     await until(lambda: panel.accounts.table.rowCount() == 2, what="the new account listed")

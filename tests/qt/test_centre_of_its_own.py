@@ -30,7 +30,7 @@ from tests.support.mjpeg_camera import jpeg_frames, mjpeg_camera
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "centre"
 FILES = ("units.csv", "cameras.csv", "incident-types.csv", "sectors.geojson")
-CHIEF = "chef-de-salle"  # the console logs in with the user name as its password
+CHIEF, CHIEF_PASSWORD = "chef-de-salle", "Salle-de-nuit-17"
 
 
 def cameras_at(files: Path, open_url: str, login_url: str) -> None:
@@ -57,14 +57,23 @@ def test_a_centre_of_its_own_from_its_files_to_a_closed_incident(qloop: QtAsync,
         city = make_mbtiles(tmp_path / "city.mbtiles", (236, 226, 198), (4.80, 45.73, 4.89, 45.79))
         subprocess.run([*dispatchd, "import-map", str(city), "--data-dir", str(data)], check=True)
         subprocess.run([*dispatchd, "--data-dir", str(data), "--create-user", CHIEF, "--role", "supervisor"],
-                       input=f"{CHIEF}\n", text=True, check=True, capture_output=True)  # fmt: skip
+                       input=f"{CHIEF_PASSWORD}\n", text=True, check=True, capture_output=True)  # fmt: skip
         process = DispatchdProcess(data)
         process.start(port=0)
         try:
 
             async def body() -> None:
                 kept = tmp_path / "console" / "centre-basemap.mbtiles"
-                async with running(qtbot, process.url, CHIEF, tmp_path, wall=True, real_map=True, centre_map=kept) as (
+                async with running(
+                    qtbot,
+                    process.url,
+                    CHIEF,
+                    tmp_path,
+                    wall=True,
+                    real_map=True,
+                    centre_map=kept,
+                    password=CHIEF_PASSWORD,
+                ) as (
                     console,
                     _,
                 ):
@@ -85,7 +94,7 @@ def test_a_centre_of_its_own_from_its_files_to_a_closed_incident(qloop: QtAsync,
                     drawn = "document.querySelectorAll('img.leaflet-tile-loaded').length"
                     await js_until(view, drawn, lambda n: (n or 0) > 0, "the centre's tiles drawn", 20)
                     with httpx.Client(base_url=f"{process.url}/api/v1", timeout=10) as api:  # PS-11's tracker
-                        login = api.post("/auth/token", data={"username": CHIEF, "password": CHIEF}).json()
+                        login = api.post("/auth/token", data={"username": CHIEF, "password": CHIEF_PASSWORD}).json()
                         api.headers["Authorization"] = f"Bearer {login['access_token']}"
                         api.post(
                             "/units/PS-11@police/positions", json={"lat": 45.7570, "lon": 4.8330}

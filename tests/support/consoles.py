@@ -25,6 +25,7 @@ async def running(
     real_map: bool = False,
     centre_map: Path | None = None,
     expect_types: bool = True,
+    password: str | None = None,
 ) -> AsyncIterator[tuple[Console, Link]]:
     """`wall`: the video wall takes the demo cameras as in the console (else it stays empty: a test of
     something else should not pay for eight video streams). The map is its light stand-in: these tests are
@@ -41,7 +42,7 @@ async def running(
     console.window.show()
     async with httpx.AsyncClient(timeout=10) as http:
         link = await connect(console, http, url, folder / f"outbox-{user}.jsonl")
-        link.log_in(user, user)
+        link.log_in(user, password or user)  # the demo accounts' password is their name
         try:
             await until(lambda: link.stream.status.state is LinkState.CONNECTED, what=f"{user} connected")
             if expect_types:  # the snapshot is in (a centre not set up yet has none)

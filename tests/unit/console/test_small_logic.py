@@ -79,3 +79,20 @@ def test_the_alert_chime_is_two_falling_tones_without_clicks() -> None:
     assert abs(samples[0]) < 200 and abs(samples[-1]) < 200 and abs(samples[first] - samples[first - 1]) < 2000, (
         "no click"
     )
+
+
+def test_a_locked_account_is_told_when_its_lock_ends_in_local_time() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from console.backend.client import _login_refusal
+    from console.backend.errors import CommandRefused
+
+    until = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=30)
+    problem = {"code": "account_locked", "locked_until": until.isoformat().replace("+00:00", "Z")}
+    said = _login_refusal(CommandRefused(403, "Account locked", "locked until … UTC", problem))
+    assert said == (
+        f"Your account is locked until {until.astimezone():%H:%M} after too many failed logins: "
+        "ask a supervisor to unlock it."
+    )
+    wrong = CommandRefused(401, "Login failed", "The user name or the password is wrong.", {"code": "bad_credentials"})
+    assert _login_refusal(wrong) == "The user name or the password is wrong."
