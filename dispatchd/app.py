@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from dispatchd import __version__
 from dispatchd.auth import DEMO_ACCOUNTS, Authenticator
@@ -18,6 +19,7 @@ from dispatchd.context import AppContext
 from dispatchd.event_bus import EventBus
 from dispatchd.event_feed import EventFeed
 from dispatchd.exercise import ExerciseRunner, load_steps
+from dispatchd.http_guard import HttpGuard
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
 from dispatchd.routes import accounts, base_map, bookmarks, events, incidents, media, reference, social, units
@@ -117,6 +119,16 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
+    app.add_middleware(HttpGuard, max_upload_bytes=config.max_upload_bytes, tls=config.tls)
+    # Browsers may call the API only from the origins a centre lists (its citizen page, its web clients): none
+    # by default. A pre-flight from any other origin is answered 400 "Disallowed CORS origin".
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(config.cors_origins),
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Last-Event-ID"],
+        expose_headers=["ETag", "Idempotent-Replayed", "Retry-After"],
+    )
     routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts)
     for router in (module.router for module in routers):
         app.include_router(router)

@@ -71,6 +71,20 @@ def _parser() -> argparse.ArgumentParser:
         "--create-user", metavar="NAME", help="add or reset an account (password read from stdin), then exit"
     )
     p.add_argument("--role", choices=[r.value for r in Role], default="operator", help="role for --create-user")
+    p.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="a web page's origin allowed to call the API from a browser (https://host[:port]); repeat for more",
+    )
+    p.add_argument(
+        "--upload-limit",
+        action="append",
+        default=[],
+        metavar="KIND=MB",
+        help="largest file accepted for a media kind, in MB (defaults: photo=25 video=2048 audio=200 text=0.1)",
+    )
     p.add_argument("--unlock-user", metavar="NAME", help="unlock an account locked after failed logins, then exit")
     p.add_argument(
         "--max-login-failures", type=int, default=5, help="failed logins in a row that lock an account (default 5)"
@@ -108,6 +122,14 @@ def main(argv: list[str] | None = None) -> int:
             "the demo city is drawn with OpenCV, which is not installed here: pip install 'command-console[demo]'"
         )
         return 2
+    limits = dict(ServerConfig(data_dir=Path()).upload_limits)
+    for item in args.upload_limit:
+        kind, _, megabytes = item.partition("=")
+        try:
+            limits[kind] = int(float(megabytes) * (1 << 20))
+        except ValueError:
+            log.error("--upload-limit takes KIND=MB (photo=25), not %r", item)
+            return 2
     config = ServerConfig(
         data_dir=args.data_dir.resolve(),
         database=args.database or os.environ.get("DISPATCHD_DATABASE") or None,
@@ -118,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         token_ttl_s=args.token_ttl,
         max_login_failures=args.max_login_failures,
         lock_s=args.lock_minutes * 60,
+        upload_limits=tuple(limits.items()),
+        max_upload_bytes=max(limits.values()),
+        cors_origins=tuple(args.cors_origin),
         simulate=not args.no_simulation,
         basemap=args.basemap.resolve() if args.basemap else None,
         social_sources=args.social_sources.resolve() if args.social_sources else None,

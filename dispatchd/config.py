@@ -20,7 +20,16 @@ class ServerConfig:
     max_login_failures: int = 5  # failed logins in a row that lock an account
     lock_s: float = 30 * 60.0  # for this long, or until an admin unlocks it
     poll_s: float = 1.0
-    max_upload_bytes: int = 512 * 1024 * 1024
+    max_upload_bytes: int = 2 << 30  # the largest of the limits per kind (a request beyond it is refused at once)
+    upload_limits: tuple[tuple[str, int], ...] = (
+        ("photo", 25 << 20),
+        ("video", 2 << 30),
+        ("audio", 200 << 20),
+        ("text", 100 << 10),
+    )
+    """Largest file accepted per media kind, in bytes."""
+    tls: bool = False  # served over HTTPS (--tls-cert): answers carry HSTS
+    cors_origins: tuple[str, ...] = ()  # web pages allowed to call the API from a browser (none by default)
     simulate: bool = True
     social_sources: Path | None = None  # JSON file of RSS/Atom and Mastodon sources (dispatchd.social.sources)
     social_retry_s: float = 5.0  # first wait after a source fails; doubles up to social_retry_max_s

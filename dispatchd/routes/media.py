@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import uuid
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -12,6 +14,8 @@ from starlette.concurrency import run_in_threadpool
 from dispatchd.auth import Principal, require_command_role
 from dispatchd.clock import utc_now
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.media_check import FileType, identify, refusal, safe_name, text_refusal
+from dispatchd.media_probe import video_problem
 from dispatchd.problems import Problem, not_found
 from dispatchd.service import CAMERA, MEDIA
 
@@ -55,16 +59,34 @@ async def upload_media(
         raise Problem(422, "Invalid request", f"kind must be one of {', '.join(sorted(MEDIA_KINDS))}.")
     if source not in MEDIA_SOURCES:
         raise Problem(422, "Invalid request", f"source must be one of {', '.join(sorted(MEDIA_SOURCES))}.")
+    limit = dict(ctx.config.upload_limits).get(kind, ctx.config.max_upload_bytes)
     if kind == "text":
         if not text:
             raise Problem(422, "Invalid request", "A text message needs its text.")
-        sha, size = await run_in_threadpool(ctx.media.save_bytes, text.encode())
+        if why := text_refusal(text):
+            raise Problem(415, "Not accepted", why)
+        sha, size = await run_in_threadpool(ctx.media.save, io.BytesIO(text.encode()), limit)
         mime, name = "text/plain; charset=utf-8", "message.txt"
     else:
         if file is None:
             raise Problem(422, "Invalid request", f"A {kind} needs its file.")
-        sha, size = await run_in_threadpool(ctx.media.save, file.file)
-        mime, name = file.content_type or "application/octet-stream", file.filename or kind
+        found: list[FileType] = []
+
+        def check_head(head: bytes) -> None:
+            if why := refusal(kind, head):
+                raise Problem(415, "Not accepted", why)
+            file_type = identify(head)
+            assert file_type is not None
+            found.append(file_type)
+
+        def check_file(path: Path) -> None:
+            if kind == "video" and (why := video_problem(path)):
+                raise Problem(415, "Not accepted", why)
+
+        sha, size = await run_in_threadpool(ctx.media.save, file.file, limit, check_head, check_file)
+        if not found:
+            raise Problem(422, "Invalid request", f"The {kind} file is empty.")
+        mime, name = found[0].mime, safe_name(file.filename, found[0], kind)
     media = {
         "id": str(uuid.uuid4()),
         "incident_id": incident_id,
@@ -106,4 +128,4 @@ def media_content(media_id: str, ctx: AppContext = CtxDep, _: Principal = Princi
     path = ctx.media.path_of(media["sha256"])
     if not path.exists():
         raise Problem(410, "Gone", f"The content of media {media_id} is no longer stored.")
-    return FileResponse(path, media_type=media["mime_type"], filename=media["name"])
+    return FileResponse(path, media_type=media["mime_type"], filename=safe_name(media["name"], None, "media"))
