@@ -49,6 +49,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--record", metavar="FILE", type=Path, help="record this session into FILE (a new file)")
     p.add_argument("--profile", metavar="NAME", help="apply a saved layout profile (View ▸ Layout) at start")
     p.add_argument("--user", help="user name (the password is asked, or read from $CONSOLE_PASSWORD)")
+    p.add_argument(
+        "--ca-file", metavar="FILE", help="the centre's own certificate authority (PEM) to check the backend with"
+    )
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a plain http:// backend beyond this machine (a network you trust; never over the Internet)",
+    )
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return p.parse_args(argv)
 

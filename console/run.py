@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import sqlite3
+import ssl
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,7 @@ from console import __version__
 from console.app import Console, build_console, connect
 from console.backend.demo_backend import DemoBackend
 from console.backend.link import outbox_path
+from console.backend.transport import plain_http_problem, tls_context
 from console.i18n import tr
 from console.layout import install as layout
 from console.map.centre_map import centre_map_file
@@ -70,7 +72,24 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         console.notifier.warning(settings.problem_message())
     apply_wall_settings(console, settings, app, args.profile)
     quit_task = asyncio.ensure_future(until_quit(app))
-    async with httpx.AsyncClient(timeout=httpx.Timeout(10.0)) as http:
+    target = args.backend or settings.backend_url
+    if demo is None and (refused := plain_http_problem(target, args.insecure)):
+        console.notifier.error(refused)
+        console.window.status.show_starting(refused)
+        await quit_task
+        await console.shutdown()
+        return 2
+    ca_file = args.ca_file or settings.ca_file or None
+    try:
+        verify = tls_context(ca_file)
+    except (OSError, ssl.SSLError) as exc:
+        said = tr("The certificate authority file {path} cannot be used: {exc}", path=ca_file, exc=exc)
+        console.notifier.error(said)
+        console.window.status.show_starting(said)
+        await quit_task
+        await console.shutdown()
+        return 2
+    async with httpx.AsyncClient(timeout=httpx.Timeout(10.0), verify=verify) as http:
         if demo is not None:
             console.window.status.show_starting(tr("Starting the demo backend…"))
             try:

@@ -34,6 +34,9 @@ class Settings:
 
     backend_url: str = "http://127.0.0.1:8765"
     """Dispatch backend used when neither --demo nor --backend is given."""
+    ca_file: str = ""
+    """The centre's own certificate authority (PEM file) that the backend's certificate is checked against;
+    empty: the system's authorities."""
     username: str = ""
     """User name offered in the login dialog."""
     demo_seed: int = 17

@@ -85,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KIND=MB",
         help="largest file accepted for a media kind, in MB (defaults: photo=25 video=2048 audio=200 text=0.1)",
     )
+    p.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS with this certificate (PEM, chain)")
+    p.add_argument("--tls-key", type=Path, metavar="FILE", help="the certificate's private key (PEM)")
     p.add_argument("--unlock-user", metavar="NAME", help="unlock an account locked after failed logins, then exit")
     p.add_argument(
         "--max-login-failures", type=int, default=5, help="failed logins in a row that lock an account (default 5)"
@@ -122,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
             "the demo city is drawn with OpenCV, which is not installed here: pip install 'command-console[demo]'"
         )
         return 2
+    if bool(args.tls_cert) != bool(args.tls_key):
+        log.error("--tls-cert and --tls-key go together")
+        return 2
+    for tls_file in (args.tls_cert, args.tls_key):
+        if tls_file is not None and not tls_file.is_file():
+            log.error("cannot read %s", tls_file)
+            return 2
     limits = dict(ServerConfig(data_dir=Path()).upload_limits)
     for item in args.upload_limit:
         kind, _, megabytes = item.partition("=")
@@ -143,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         upload_limits=tuple(limits.items()),
         max_upload_bytes=max(limits.values()),
         cors_origins=tuple(args.cors_origin),
+        tls=args.tls_cert is not None,
         simulate=not args.no_simulation,
         basemap=args.basemap.resolve() if args.basemap else None,
         social_sources=args.social_sources.resolve() if args.social_sources else None,
@@ -181,8 +191,16 @@ def main(argv: list[str] | None = None) -> int:
     sock.bind((args.host, args.port))
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
-    uv_config = uvicorn.Config(app, log_level=args.log_level, timeout_graceful_shutdown=2, access_log=False)
-    _AnnouncingServer(uv_config, f"http://{host}:{port}").run(sockets=[sock])
+    uv_config = uvicorn.Config(
+        app,
+        log_level=args.log_level,
+        timeout_graceful_shutdown=2,
+        access_log=False,
+        ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+        ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+    )
+    scheme = "https" if args.tls_cert else "http"
+    _AnnouncingServer(uv_config, f"{scheme}://{host}:{port}").run(sockets=[sock])
     return 0
 
 

@@ -21,6 +21,7 @@ from console.backend.errors import (
     CommandRefused,
     ResyncRequired,
 )
+from console.backend.transport import tls_failure
 from console.i18n import tr
 
 log = logging.getLogger("console.backend")
@@ -146,6 +147,10 @@ class DispatchClient:
             await self.login()
 
     def _unreachable(self, exc: Exception) -> str:
+        if reason := tls_failure(exc):
+            return tr(
+                "cannot reach the dispatch backend at {base_url}: {reason}", base_url=self.base_url, reason=reason
+            )
         return tr(
             "cannot reach the dispatch backend at {base_url} ({error})",
             base_url=self.base_url,

@@ -372,6 +372,11 @@
     </message>
     <message>
       <location filename="../../console/backend/client.py" />
+      <source>cannot reach the dispatch backend at {base_url}: {reason}</source>
+      <translation>serveur de commandement injoignable à {base_url} : {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/client.py" />
       <source>the dispatch backend answered {status_code}</source>
       <translation>le serveur de commandement a répondu {status_code}</translation>
     </message>
@@ -645,6 +650,26 @@
       <location filename="../../console/backend/queries.py" />
       <source>this console</source>
       <translation>cette console</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/transport.py" />
+      <source>The backend address {url} is not an http:// or https:// address.</source>
+      <translation>L'adresse du serveur {url} n'est pas une adresse http:// ou https://.</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/transport.py" />
+      <source>The backend address {url} is not encrypted: use https://, or start the console with --insecure on a network you trust.</source>
+      <translation>L'adresse du serveur {url} n'est pas chiffrée : utilisez https://, ou lancez la console avec --insecure sur un réseau de confiance.</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/transport.py" />
+      <source>its certificate is not trusted ({reason})</source>
+      <translation>son certificat n'est pas reconnu ({reason})</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/transport.py" />
+      <source>no encrypted connection could be set up ({reason})</source>
+      <translation>aucune connexion chiffrée n'a pu être établie ({reason})</translation>
     </message>
     <message>
       <location filename="../../console/cli.py" />
@@ -1660,6 +1685,11 @@
       <location filename="../../console/run.py" />
       <source>Starting the demo backend…</source>
       <translation>Démarrage du serveur de démonstration…</translation>
+    </message>
+    <message>
+      <location filename="../../console/run.py" />
+      <source>The certificate authority file {path} cannot be used: {exc}</source>
+      <translation>Le fichier d'autorité de certification {path} est inutilisable : {exc}</translation>
     </message>
     <message>
       <location filename="../../console/run.py" />
