@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from dispatchd import __version__
+from dispatchd import __version__, audit
 from dispatchd.auth import DEMO_ACCOUNTS, Authenticator
 from dispatchd.clock import format_utc
 from dispatchd.config import ServerConfig
@@ -55,6 +55,12 @@ def build_context(config: ServerConfig) -> AppContext:
 IDEMPOTENCY_KEEP = timedelta(days=7)  # longer than any outbox waits offline: a late resend is still recognised
 
 
+def _prune_audit(ctx: AppContext, before_ts: str) -> None:
+    with ctx.storage.transaction() as tx:
+        if forgotten := audit.prune(tx, before_ts):
+            log.info("audit trail: %d entries older than %s forgotten (the chain is anchored)", forgotten, before_ts)
+
+
 async def _prune_forever(ctx: AppContext) -> None:
     while True:
         now = datetime.now(UTC)
@@ -63,6 +69,7 @@ async def _prune_forever(ctx: AppContext) -> None:
         if removed:
             log.info("pruned %d events older than %s", removed, cutoff)
         await asyncio.to_thread(ctx.storage.prune_housekeeping, format_utc(now - IDEMPOTENCY_KEEP), now.timestamp())
+        await asyncio.to_thread(_prune_audit, ctx, format_utc(now - timedelta(seconds=ctx.config.audit_retention_s)))
         await asyncio.sleep(min(60.0, ctx.config.retention_s / 4))
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from dispatchd import audit
 from dispatchd.clock import format_utc
 from dispatchd.login_guard import AddressThrottle
 from dispatchd.problems import Problem
@@ -117,13 +118,16 @@ class Authenticator:
         good = verify_password(password, account.password_hash if account else _nobody()) and account is not None
         if not good or account is None or account.disabled:
             self._throttle.failed(address, now)
+            self._audit(username, "login_failed", address, "disabled" if good else "wrong password or user name")
             if account is not None and not good:
                 failures, _until = self._storage.login_failed(username, self._max_failures, now + self._lock_s)
                 if failures == self._max_failures:
                     log.warning("account %s locked after %d failed logins (last from %s)", username, failures, address)
+                    self._audit(username, "account_locked", address, f"{failures} failed logins in a row")
             log.info("login failed for %r from %s", username, address)
             raise Problem(401, "Login failed", "The user name or the password is wrong.", code="bad_credentials")
         if account.locked_until > now:
+            self._audit(username, "login_refused", address, "account locked")
             until = datetime.fromtimestamp(account.locked_until, UTC)
             raise Problem(
                 403,
@@ -135,10 +139,17 @@ class Authenticator:
             )
         self._storage.login_succeeded(username)
         self._throttle.succeeded(address)
+        self._audit(username, "login", address, account.role)
         log.info("login of %s (%s) from %s", username, account.role, address)
         token = secrets.token_urlsafe(32)
         self._storage.put_token(_token_hash(token), account.username, account.role, time.time() + self._ttl)
         return token, Principal(account.username, Role(account.role)), int(self._ttl)
+
+    def _audit(self, username: str, action: str, address: str, why: str) -> None:
+        """Logins are object access too: every attempt, with its source address, in the tamper-evident trail."""
+        with self._storage.transaction() as tx:
+            audit.record(tx, username[:100], action, entity_type="login", entity_id=username[:100],
+                         address=address, detail=why)  # fmt: skip
 
     def check(self, authorization: str | None) -> Principal:
         """The principal of an `Authorization: Bearer …` header; raises a 401 Problem otherwise."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
+from dispatchd import audit
 from dispatchd.auth import Role, password_problem
 from dispatchd.config import ServerConfig
 
@@ -87,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--tls-cert", type=Path, metavar="FILE", help="serve HTTPS with this certificate (PEM, chain)")
     p.add_argument("--tls-key", type=Path, metavar="FILE", help="the certificate's private key (PEM)")
+    p.add_argument(
+        "--verify-audit", action="store_true", help="check the audit trail's hash chain, print OK or the first break"
+    )
+    p.add_argument(
+        "--audit-retention-days",
+        type=float,
+        default=audit.RETENTION_DAYS,
+        help=f"days the audit trail is kept (default {audit.RETENTION_DAYS}; at least 365)",
+    )
     p.add_argument("--unlock-user", metavar="NAME", help="unlock an account locked after failed logins, then exit")
     p.add_argument(
         "--max-login-failures", type=int, default=5, help="failed logins in a row that lock an account (default 5)"
@@ -131,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         if tls_file is not None and not tls_file.is_file():
             log.error("cannot read %s", tls_file)
             return 2
+    if args.audit_retention_days < 365:
+        log.error("the audit trail is kept at least 365 days")
+        return 2
     limits = dict(ServerConfig(data_dir=Path()).upload_limits)
     for item in args.upload_limit:
         kind, _, megabytes = item.partition("=")
@@ -153,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         max_upload_bytes=max(limits.values()),
         cors_origins=tuple(args.cors_origin),
         tls=args.tls_cert is not None,
+        audit_retention_s=args.audit_retention_days * 86400,
         simulate=not args.no_simulation,
         basemap=args.basemap.resolve() if args.basemap else None,
         social_sources=args.social_sources.resolve() if args.social_sources else None,
@@ -172,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         ctx.auth.add_account(args.create_user, password, Role(args.role))
         log.info("account %s (%s) saved", args.create_user, args.role)
         return 0
+    if args.verify_audit:
+        ctx = build_context(config)
+        with ctx.storage.read() as tx:
+            verdict = audit.verify(tx)
+        sys.stdout.write(f"{verdict}\n")
+        return 0 if verdict.ok else 1
     if args.unlock_user:
         ctx = build_context(config)
         if not ctx.storage.unlock(args.unlock_user):

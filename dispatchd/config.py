@@ -28,6 +28,7 @@ class ServerConfig:
         ("text", 100 << 10),
     )
     """Largest file accepted per media kind, in bytes."""
+    audit_retention_s: float = 400 * 86400.0  # the audit trail: at least a year
     tls: bool = False  # served over HTTPS (--tls-cert): answers carry HSTS
     cors_origins: tuple[str, ...] = ()  # web pages allowed to call the API from a browser (none by default)
     simulate: bool = True

@@ -10,6 +10,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
+from dispatchd import audit as audit_trail
 from dispatchd.clock import parse_utc, utc_now
 from dispatchd.problems import Problem, not_found
 from dispatchd.service import CAMERA, INCIDENT, MEDIA
@@ -31,10 +32,7 @@ def _parse_time(value: str, field: str) -> datetime:
 
 def audit(tx: Transaction, actor: str, action: str, bookmark_id: str, detail: dict[str, Any]) -> dict[str, Any]:
     """Who did what to which bookmark, when: kept for good (not pruned with the event log)."""
-    entry = {"id": str(uuid.uuid4()), "at": utc_now(), "actor": actor, "action": action, "bookmark_id": bookmark_id}
-    entry.update(detail)
-    tx.put(AUDIT, entry["id"], entry)
-    return entry
+    return audit_trail.record(tx, actor, action, bookmark_id=bookmark_id, **detail)
 
 
 def create_bookmark(tx: Transaction, actor: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -11,11 +11,11 @@ gets them with the stream addresses, for a session, from `GET /cameras/{id}/stre
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from dispatch_protocol.files import with_login
+from dispatchd import audit as audit_trail
 from dispatchd.clock import utc_now
 from dispatchd.geo import Sectors
 from dispatchd.problems import Problem, not_found
@@ -40,16 +40,7 @@ NEW_UNIT = {
 
 def audit_change(tx: Transaction, actor: str, action: str, kind: str, entity_id: str, changed: list[str]) -> None:
     """Who changed which fields of which reference entity, when (kept for good, like the evidence audit)."""
-    entry: dict[str, Any] = {
-        "id": str(uuid.uuid4()),
-        "at": utc_now(),
-        "actor": actor,
-        "action": action,
-        "entity_type": kind,
-        "entity_id": entity_id,
-        "changed": changed,
-    }
-    tx.put(AUDIT, entry["id"], entry)
+    audit_trail.record(tx, actor, action, entity_type=kind, entity_id=entity_id, changed=changed)
 
 
 def save(

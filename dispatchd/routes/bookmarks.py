@@ -193,4 +193,4 @@ def audit_trail(
         if (bookmark_id is None or e.get("bookmark_id") == bookmark_id)
         and (entity_type is None or kind(e) == entity_type)
     )
-    return sorted(chosen, key=lambda e: (e["at"], e["id"]))
+    return sorted(chosen, key=lambda e: (e["at"], e.get("n", 0), e["id"]))  # n: the chain's order

@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from dispatchd import audit
 from dispatchd.auth import Principal, require_command_role
 from dispatchd.clock import utc_now
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
@@ -122,10 +123,18 @@ def get_media(media_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalD
 
 
 @router.get("/media/{media_id}/content")
-def media_content(media_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> FileResponse:
-    """The file itself; Range requests are answered with 206 (video players seek with them)."""
-    media = get_media(media_id, ctx, _)
+def media_content(
+    media_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+) -> FileResponse:
+    """The file itself; Range requests are answered with 206 (video players seek with them). Every read is in
+    the audit trail (who saw which evidence, when), a video player's range requests counted once."""
+    media = get_media(media_id, ctx, principal)
     path = ctx.media.path_of(media["sha256"])
     if not path.exists():
         raise Problem(410, "Gone", f"The content of media {media_id} is no longer stored.")
+    asked = request.headers.get("range", "").replace(" ", "")
+    if not asked or asked.startswith("bytes=0-"):  # a whole read, or a player's first request
+        with ctx.storage.transaction() as tx:
+            audit.record(tx, principal.username, "read", entity_type="media", entity_id=media_id,
+                         incident_id=media["incident_id"], sha256=media["sha256"])  # fmt: skip
     return FileResponse(path, media_type=media["mime_type"], filename=safe_name(media["name"], None, "media"))
