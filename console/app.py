@@ -3,6 +3,7 @@ typed handle the ones after it use. `connect` ties it to a backend; `run` and `r
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from console.evidence import install as evidence
 from console.evidence.bookmarks_panel import BookmarksPanel
 from console.layout import install as layout
 from console.layout.manager import LayoutManager
+from console.lock import install as lock
+from console.lock.install import IdleLock
+from console.lock.logic.idle import DEFAULT_MINUTES, lock_after_s
 from console.map import install as live_map
 from console.map.profile import release_map_profile
 from console.map.surface import MapSurface
@@ -51,6 +55,7 @@ class Console(Core):
     palette: CommandPalette
     layout: LayoutManager
     admin: Administration
+    idle_lock: IdleLock
     login: LoginDialog | None = None
 
     async def close(self) -> None:
@@ -72,6 +77,7 @@ def build_console(
     fill_wall: bool = True,
     map_stand_in: bool = False,
     map_from_backend: bool = False,
+    idle_lock_s: float | None = lock_after_s(DEFAULT_MINUTES),
 ) -> Console:
     """Every capability, in order. `map_stand_in`: a light map without Chromium (tests not about the map)."""
     core = Core.build(title)
@@ -85,6 +91,7 @@ def build_console(
     recording.install(core)
     command_palette = palette.install(core, operations, map_surface, wall)
     layouts = layout.install(core, wall)
+    idle_lock = lock.install(core, wall, idle_lock_s)
     core.window.resize(1600, 900)
     return Console(
         **vars(core),
@@ -97,6 +104,7 @@ def build_console(
         palette=command_palette,
         layout=layouts,
         admin=administration,
+        idle_lock=idle_lock,
     )
 
 
@@ -124,4 +132,10 @@ async def connect(
         on_status,
     )
     login.credentials_entered.connect(link.log_in)
+    console.idle_lock.password_matches = link.client.password_matches
+
+    def log_out() -> None:
+        link.tasks.append(asyncio.ensure_future(link.log_out()))
+
+    console.idle_lock.log_out = log_out
     return link

@@ -21,6 +21,7 @@ from console.backend.link import outbox_path
 from console.backend.transport import plain_http_problem, tls_context
 from console.i18n import tr
 from console.layout import install as layout
+from console.lock.logic.idle import lock_after_s
 from console.map.centre_map import centre_map_file
 from console.recording import install as recording
 from console.recording.logic.session_file import SessionFileError, SessionReader
@@ -40,6 +41,7 @@ async def replay(path: Path, app: QApplication, settings: Settings) -> int:
         tile_url=settings.map_tile_url or None,
         mbtiles=Path(settings.map_mbtiles) if settings.map_mbtiles else (demo_map if demo_map.exists() else None),
         fill_wall=False,
+        idle_lock_s=None,
     )
     player = recording.install_replay(console, console.wall, reader, path)
     console.window.setGeometry(app.primaryScreen().availableGeometry())
@@ -67,6 +69,7 @@ async def run(args: argparse.Namespace, app: QApplication, settings: Settings, d
         tile_url=None if demo is not None else (settings.map_tile_url or None),
         mbtiles=mbtiles,
         map_from_backend=from_backend,
+        idle_lock_s=lock_after_s(settings.idle_lock_minutes),
     )
     if settings.problem:
         console.notifier.warning(settings.problem_message())

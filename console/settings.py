@@ -37,6 +37,9 @@ class Settings:
     ca_file: str = ""
     """The centre's own certificate authority (PEM file) that the backend's certificate is checked against;
     empty: the system's authorities."""
+    idle_lock_minutes: float = 15.0
+    """Minutes without keyboard or mouse before every window is covered and the password asked again (1 to 30;
+    Ctrl+L locks at once)."""
     username: str = ""
     """User name offered in the login dialog."""
     demo_seed: int = 17

@@ -151,6 +151,14 @@ class Authenticator:
             audit.record(tx, username[:100], action, entity_type="login", entity_id=username[:100],
                          address=address, detail=why)  # fmt: skip
 
+    def logout(self, authorization: str | None) -> Principal:
+        """Revoke the token of this request: it is good nowhere after."""
+        principal = self.check(authorization)
+        assert authorization is not None
+        self._storage.drop_token(_token_hash(authorization[7:].strip()))
+        self._audit(principal.username, "logout", "", principal.role.value)
+        return principal
+
     def check(self, authorization: str | None) -> Principal:
         """The principal of an `Authorization: Bearer …` header; raises a 401 Problem otherwise."""
         challenge = {"WWW-Authenticate": "Bearer"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -110,6 +111,20 @@ class DispatchClient:
     def set_credentials(self, username: str, password: str) -> None:
         self._credentials = (username, password)
         self._token = None
+
+    def password_matches(self, password: str) -> bool:
+        """The password this console logged in with (the idle lock checks it here: it unlocks offline too)."""
+        return self._credentials is not None and hmac.compare_digest(self._credentials[1], password)
+
+    async def logout(self) -> None:
+        """Revoke this console's token on the backend (best effort), then forget the credentials."""
+        token, self._token, self._credentials, self.session = self._token, None, None, None
+        if token is None:
+            return
+        try:
+            await self._http.post(f"{self.base_url}{API}/auth/logout", headers={"Authorization": f"Bearer {token}"})
+        except httpx.TransportError as exc:
+            log.warning("logout: the backend was not told (%s); the token expires on its own", exc)
 
     async def login(self) -> Session:
         """A new token from the stored credentials."""

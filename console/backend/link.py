@@ -34,6 +34,11 @@ class Link:
         self.client.set_credentials(username, password)
         self.stream.credentials_changed()
 
+    async def log_out(self) -> None:
+        """Revoke the token, forget the credentials: the login dialog asks again."""
+        await self.client.logout()
+        self.stream.credentials_changed()
+
     async def close(self) -> None:
         for task in self.tasks:
             task.cancel()

@@ -30,6 +30,10 @@ class VideoWall:
         self.core.window.show_panel("wall")
         show(source_id)
 
+    def cover(self, covered: bool) -> None:
+        """The console is locked (True) or unlocked: while covered nothing is decoded, nothing is shown."""
+        self.panel.grid.set_covered(covered)
+
     def preview(self) -> StreamPreview:
         """A small picture to try a stream in before it is saved (the administration's camera test)."""
         return StreamPreview()

@@ -59,6 +59,7 @@ class WallGrid(QWidget):
         self._tour_started: dict[int, float] = {}
         self._shown_slots: set[int] = set()
         self._visibility_at = 0.0
+        self.covered = False
         self._failing: set[int] = set()
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -178,9 +179,14 @@ class WallGrid(QWidget):
         self.tile_selected.emit(slot)
 
     # --- painting ---------------------------------------------------------------------------
+    def set_covered(self, covered: bool) -> None:
+        """Covered (the console is locked): no tile is seen, every worker sleeps until uncovered."""
+        self.covered = covered
+        self._visibility_at = 0.0  # look again at the next tick
+
     def _shown(self, tile: Tile) -> bool:
         window = self.window()
-        return tile.isVisible() and not window.isMinimized()
+        return tile.isVisible() and not window.isMinimized() and not self.covered
 
     def _paint_tick(self) -> None:
         """Repaint the tiles with a new frame; four times a second, also look which tiles can be seen.
@@ -191,8 +197,8 @@ class WallGrid(QWidget):
         now = time.monotonic()
         if now - self._visibility_at >= VISIBILITY_PERIOD_S:
             self._visibility_at = now
-            minimised = self.window().isMinimized()
-            self._shown_slots = {slot for slot in self._workers if not minimised and self.tiles[slot].isVisible()}
+            hidden = self.window().isMinimized() or self.covered
+            self._shown_slots = {slot for slot in self._workers if not hidden and self.tiles[slot].isVisible()}
             for slot, worker in self._workers.items():
                 worker.set_active(slot in self._shown_slots)
                 state = worker.status.state

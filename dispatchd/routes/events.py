@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Header, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from dispatchd.auth import Principal
@@ -47,6 +47,15 @@ def login(
         "username": principal.username,
         "role": principal.role.value,
     }
+
+
+@router.post("/auth/logout", tags=["auth"], status_code=204)
+def logout(
+    ctx: AppContext = CtxDep, authorization: str | None = Header(default=None, include_in_schema=False)
+) -> Response:
+    """Log out: this request's token is revoked on every instance."""
+    ctx.auth.logout(authorization)
+    return Response(status_code=204)
 
 
 @router.get("/snapshot")

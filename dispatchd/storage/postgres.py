@@ -331,6 +331,10 @@ class PostgresStorage:
                 (token_hash, username, role, expires_at),
             )
 
+    def drop_token(self, token_hash: str) -> None:
+        with self._pool.connection() as conn:
+            conn.execute("DELETE FROM tokens WHERE token_hash = %s", (token_hash,))
+
     def token(self, token_hash: str) -> tuple[str, str, float] | None:
         with self._pool.connection() as conn:
             row = conn.execute(

@@ -308,6 +308,10 @@ class SQLiteStorage:
                 (token_hash, username, role, expires_at),
             )
 
+    def drop_token(self, token_hash: str) -> None:
+        with self._lock:
+            self._conn.execute("DELETE FROM tokens WHERE token_hash = ?", (token_hash,))
+
     def token(self, token_hash: str) -> tuple[str, str, float] | None:
         with self._lock:
             row = self._conn.execute(

@@ -1063,6 +1063,41 @@
       <translation>mur d’images</translation>
     </message>
     <message>
+      <location filename="../../console/lock/install.py" />
+      <source>Wrong password ({tries} of {most}).</source>
+      <translation>Mot de passe erroné ({tries} sur {most}).</translation>
+    </message>
+    <message>
+      <location filename="../../console/lock/lock_screen.py" />
+      <source>Checking…</source>
+      <translation>Vérification…</translation>
+    </message>
+    <message>
+      <location filename="../../console/lock/lock_screen.py" />
+      <source>Console locked</source>
+      <translation>Console verrouillée</translation>
+    </message>
+    <message>
+      <location filename="../../console/lock/lock_screen.py" />
+      <source>Locked for {user}. The events keep arriving; type your password to go on.</source>
+      <translation>Verrouillée pour {user}. Les événements continuent d'arriver ; tapez votre mot de passe pour reprendre.</translation>
+    </message>
+    <message>
+      <location filename="../../console/lock/lock_screen.py" />
+      <source>Password of {user}</source>
+      <translation>Mot de passe de {user}</translation>
+    </message>
+    <message>
+      <location filename="../../console/lock/lock_screen.py" />
+      <source>Unlock</source>
+      <translation>Déverrouiller</translation>
+    </message>
+    <message>
+      <location filename="../../console/lock/lock_screen.py" />
+      <source>Unlock it on the main window.</source>
+      <translation>Déverrouillez-la sur la fenêtre principale.</translation>
+    </message>
+    <message>
       <location filename="../../console/map/centre_map.py" />
       <source>download the centre's base map</source>
       <translation>télécharger le fond de carte du centre</translation>

@@ -68,3 +68,14 @@ def test_create_user_refuses_a_short_password_or_one_holding_the_name(tmp_path: 
     named = create("nightchief", "NightChief-2026-x")
     assert named.returncode == 2 and "cannot contain the user name" in named.stderr
     assert create("nightchief", "Long-enough-passphrase").returncode == 0
+
+
+def test_logout_revokes_the_token_everywhere(tmp_path: Path) -> None:
+    with make_client(tmp_path) as client:
+        token = client.post(TOKEN, data={"username": "operator", "password": "operator"}).json()["access_token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        assert client.get("/api/v1/incidents", headers=auth).status_code == 200
+        assert client.post("/api/v1/auth/logout", headers=auth).status_code == 204
+        after = client.get("/api/v1/incidents", headers=auth)
+        assert after.status_code == 401 and after.json()["code"] == "bad_token"
+        assert client.post("/api/v1/auth/logout", headers=auth).status_code == 401
