@@ -3,13 +3,14 @@ lock at once. The event stream is left alone: the store keeps up behind the cove
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QWindow
+from PySide6.QtWidgets import QApplication
 
 from console.core import Core
 from console.i18n import tr
@@ -55,12 +56,11 @@ class IdleLock(QObject):
         self.log_out = log_out
         self.screens: list[LockScreen] = []
         self._tries = 0
+        self._windows: dict[int, QWindow] = {}
         self._timer = QTimer(self)
         if timeout_s is None:  # a replay: nobody logged in, nobody to unlock it
             return
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        self._watch_windows()
         self._timer.setInterval(int(min(1000.0, timeout_s * 250)))
         self._timer.timeout.connect(self._check)
         self._timer.start()
@@ -77,7 +77,20 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return bool(self.screens)
 
+    def _watch_windows(self) -> None:
+        """Watch the input of every top-level window (each QWindow: what goes to the panels goes through it).
+
+        Not an application-wide filter: with QtWebEngine's internal objects among its receivers, PySide6 crashed
+        the console (a segmentation fault at start)."""
+        for widget in QApplication.topLevelWidgets():
+            handle = widget.windowHandle()
+            if handle is not None and id(handle) not in self._windows:
+                self._windows[id(handle)] = handle
+                handle.installEventFilter(self)
+                handle.destroyed.connect(functools.partial(self._windows.pop, id(handle), None))
+
     def _check(self) -> None:
+        self._watch_windows()  # windows opened since (a floating panel, a dialog, the wall on its screen)
         if not self.locked and self.idle.due(self._clock()):
             log.info("locked after %.0f s without keyboard or mouse", self.idle.idle_s(self._clock()))
             self.lock()
@@ -123,9 +136,19 @@ class IdleLock(QObject):
             if kind in _ACTIVITY:
                 self.idle.touch(self._clock())
             return False
-        if kind in _KEYS:  # nothing reaches the covered panels: no shortcut, no typing into them
+        if kind in _KEYS:  # nothing reaches the covered panels: no shortcut, no typing but into the password
             main = self.screens[0]
-            return not (isinstance(watched, QWidget) and (watched is main or main.isAncestorOf(watched)))
+            focus = QApplication.focusWidget()
+            into_lock = focus is not None and (focus is main or main.isAncestorOf(focus))
+            plain = isinstance(event, QKeyEvent) and not (
+                event.modifiers()
+                & (
+                    Qt.KeyboardModifier.ControlModifier
+                    | Qt.KeyboardModifier.AltModifier
+                    | Qt.KeyboardModifier.MetaModifier
+                )
+            )
+            return not (into_lock and plain)
         return False
 
 

@@ -29,9 +29,11 @@ def test_an_idle_console_locks_keeps_applying_events_and_opens_with_the_password
             cover = lock.screens[0]
             assert cover.isVisible() and cover.geometry() == console.window.rect()
             assert console.wall.panel.grid.covered, "the wall decodes nothing while covered"
-            queue = console.operations.queue
+            window = console.window.windowHandle()
+            palette = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier, "k")
+            assert lock.eventFilter(window, palette) is True, "no shortcut works under the lock"
             typed = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
-            assert lock.eventFilter(queue, typed) is True, "no key reaches the covered panels"
+            assert lock.eventFilter(window, typed) is False, "typing goes to the password field"
             with dispatchd.api("supervisor") as api:
                 created = api.post("/incidents", json=INCIDENT).json()
             await until(lambda: created["id"] in console.store.incidents, what="an event applied behind the lock")
