@@ -43,6 +43,7 @@ class LockScreen(QFrame):
             who.setWordWrap(True)
             who.setAlignment(Qt.AlignmentFlag.AlignCenter)
             who.setStyleSheet("font-size: 12pt;")
+            who.setMinimumHeight(3 * who.fontMetrics().lineSpacing())  # two lines in English, more in French
             column.addWidget(who)
             column.addWidget(self.password)
             column.addWidget(self.unlock_button)
