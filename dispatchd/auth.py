@@ -32,6 +32,10 @@ class Role(StrEnum):
 
 
 COMMAND_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
+FLEET_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+ADMIN_ROLES = frozenset({Role.ADMIN})
+AUDIT_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+VIDEO_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.TRAINER})
 DEMO_ACCOUNTS = {"supervisor": Role.SUPERVISOR, "operator": Role.OPERATOR, "trainer": Role.TRAINER}
 
 
@@ -186,3 +190,9 @@ class Authenticator:
 def require_command_role(principal: Principal) -> None:
     if principal.role not in COMMAND_ROLES:
         raise Problem(403, "Not allowed", f"The {principal.role.value} role cannot change live operations.")
+
+
+def require(principal: Principal, roles: frozenset[Role], what: str) -> None:
+    if principal.role not in roles:
+        allowed = " or ".join(sorted(r.value for r in roles))
+        raise Problem(403, "Not allowed", f"Only {allowed} accounts may {what}; you are {principal.role.value}.")

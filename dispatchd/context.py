@@ -11,7 +11,16 @@ from typing import Any
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 
-from dispatchd.auth import Authenticator, Principal, require_command_role
+from dispatchd.auth import (
+    ADMIN_ROLES,
+    AUDIT_ROLES,
+    FLEET_ROLES,
+    Authenticator,
+    Principal,
+    Role,
+    require,
+    require_command_role,
+)
 from dispatchd.config import ServerConfig
 from dispatchd.event_bus import EventBus
 from dispatchd.event_feed import EventFeed
@@ -109,3 +118,24 @@ def parse_if_match(if_match: str | None = Header(default=None)) -> int | None:
 CtxDep = Depends(get_ctx)
 PrincipalDep = Depends(current_principal)
 IfMatchDep = Depends(parse_if_match)
+
+
+# Role checks as dependencies: FastAPI runs them before it validates the body, so a role that may not call a
+# route is answered 403 whatever it sent (never a 422 that tells it how to shape a request it may not make).
+def commander(principal: Principal = PrincipalDep) -> Principal:
+    require_command_role(principal)
+    return principal
+
+
+def _needs(roles: frozenset[Role], what: str) -> Any:
+    def check(principal: Principal = PrincipalDep) -> Principal:
+        require(principal, roles, what)
+        return principal
+
+    return Depends(check)
+
+
+CommandDep = Depends(commander)
+FleetDep = _needs(FLEET_ROLES, "manage the fleet and the cameras")
+AdminDep = _needs(ADMIN_ROLES, "manage the centre's accounts and reference data")
+AuditDep = _needs(AUDIT_ROLES, "read the audit trail")

@@ -9,12 +9,11 @@ from typing import Any
 from fastapi import APIRouter
 
 from dispatch_protocol.commands import AccountSave
-from dispatchd.auth import Principal, Role, hash_password, password_problem
+from dispatchd.auth import ADMIN_ROLES, Principal, Role, hash_password, password_problem, require
 from dispatchd.clock import format_utc
-from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.context import AdminDep, AppContext, CtxDep
 from dispatchd.problems import Problem
 from dispatchd.reference import audit_change
-from dispatchd.routes.reference import ADMIN_ROLES, require
 from dispatchd.storage.interface import Account
 
 router = APIRouter(prefix="/api/v1/accounts", tags=["accounts"])
@@ -31,14 +30,14 @@ def _shown(account: Account) -> dict[str, Any]:
 
 
 @router.get("")
-def list_accounts(ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> list[dict[str, Any]]:
+def list_accounts(ctx: AppContext = CtxDep, principal: Principal = AdminDep) -> list[dict[str, Any]]:
     require(principal, ADMIN_ROLES, "manage accounts")
     return [_shown(a) for a in ctx.storage.accounts()]
 
 
 @router.put("/{username}")
 def save_account(
-    username: str, body: AccountSave, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    username: str, body: AccountSave, ctx: AppContext = CtxDep, principal: Principal = AdminDep
 ) -> dict[str, Any]:
     require(principal, ADMIN_ROLES, "manage accounts")
     if body.password is not None and (why := password_problem(username, body.password)):
@@ -70,7 +69,7 @@ def save_account(
 
 
 @router.post("/{username}/unlock")
-def unlock_account(username: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> dict[str, Any]:
+def unlock_account(username: str, ctx: AppContext = CtxDep, principal: Principal = AdminDep) -> dict[str, Any]:
     """Lift a lock after failed logins (admins)."""
     require(principal, ADMIN_ROLES, "manage accounts")
     if not ctx.storage.unlock(username):

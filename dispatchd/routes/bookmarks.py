@@ -16,7 +16,7 @@ from dispatch_protocol.commands import BookmarkCreate, BookmarkLock, BookmarkUpd
 from dispatchd import evidence
 from dispatchd.auth import Principal, Role
 from dispatchd.clock import parse_utc
-from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.context import AppContext, AuditDep, CommandDep, CtxDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.service import CAMERA, MEDIA
 
@@ -46,7 +46,7 @@ def list_bookmarks(
 
 @router.post("/bookmarks", status_code=201)
 def create_bookmark(
-    body: BookmarkCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    body: BookmarkCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = CommandDep
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -69,7 +69,7 @@ def update_bookmark(
     body: BookmarkUpdate,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     changes = body.model_dump()
     return ctx.run_command(
@@ -79,7 +79,7 @@ def update_bookmark(
 
 @router.delete("/bookmarks/{bookmark_id}")
 def delete_bookmark(
-    bookmark_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    bookmark_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = CommandDep
 ) -> JSONResponse:
     return ctx.run_command(
         request, principal, {}, lambda tx: evidence.delete_bookmark(tx, principal.username, bookmark_id)
@@ -92,7 +92,7 @@ def lock_bookmark(
     body: BookmarkLock,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -175,7 +175,7 @@ def audit_trail(
     bookmark_id: str | None = None,
     entity_type: str | None = None,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = AuditDep,
 ) -> list[dict[str, Any]]:
     """Who tagged, locked, changed or exported which clip, and who changed the centre's reference data (units,
     cameras, sectors, incident types), when (supervisors and admins). `entity_type`: `bookmark`, `unit`…"""

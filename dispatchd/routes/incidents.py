@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from dispatch_protocol.commands import AgencyRequestCreate, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
 from dispatchd.auth import Principal
-from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.context import AppContext, CommandDep, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.eido import to_eido
 from dispatchd.emsi import to_emsi
 from dispatchd.service import INCIDENT
@@ -30,7 +30,7 @@ def list_incidents(
 
 @router.post("", status_code=201)
 def create_incident(
-    body: IncidentCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    body: IncidentCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = CommandDep
 ) -> JSONResponse:
     payload = body.model_dump(exclude_none=True)
     return ctx.run_command(
@@ -56,7 +56,7 @@ def patch_incident(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     changes = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None or k == "major_event_id"}
     return ctx.run_command(
@@ -73,7 +73,7 @@ def add_note(
     body: NoteCreate,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -90,7 +90,7 @@ def assign_unit(
     body: AssignmentCreate,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -107,7 +107,7 @@ def unassign_unit(
     unit_id: str,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -131,7 +131,7 @@ def request_agency(
     body: AgencyRequestCreate,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     return ctx.run_command(
         request,

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from dispatchd import audit
 from dispatchd.auth import Principal, require_command_role
 from dispatchd.clock import utc_now
-from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
 from dispatchd.media_check import FileType, identify, refusal, safe_name, text_refusal
 from dispatchd.media_probe import video_problem
 from dispatchd.problems import Problem, not_found
@@ -53,7 +53,7 @@ async def upload_media(
     lon: float | None = Form(None),
     file: UploadFile | None = File(None),
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     require_command_role(principal)
     if kind not in MEDIA_KINDS:

@@ -9,27 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from dispatch_protocol.commands import CameraSave, IncidentTypeSave, SectorSave, UnitSave
 from dispatchd import reference
-from dispatchd.auth import Principal, Role
-from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.auth import ADMIN_ROLES, FLEET_ROLES, VIDEO_ROLES, Principal, Role, require
+from dispatchd.context import AdminDep, AppContext, CtxDep, FleetDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.service import CAMERA, UNIT
 from dispatchd.storage.interface import Transaction
 
 router = APIRouter(prefix="/api/v1", tags=["reference data"])
-FLEET_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
-ADMIN_ROLES = frozenset({Role.ADMIN})
-VIDEO_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.TRAINER})
-
-
-def require(principal: Principal, roles: frozenset[Role], what: str) -> None:
-    if principal.role not in roles:
-        allowed = " or ".join(sorted(r.value for r in roles))
-        raise Problem(403, "Not allowed", f"Only {allowed} accounts may {what}; you are {principal.role.value}.")
 
 
 def _change(
@@ -54,7 +45,7 @@ def save_unit(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = FleetDep,
 ) -> JSONResponse:
     fields = body.model_dump()
     reference.check_unit_id(unit_id, fields)
@@ -71,7 +62,7 @@ def save_camera(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = FleetDep,
 ) -> JSONResponse:
     fields = body.model_dump()
     fingerprint = {**fields, "credentials": "(given)" if body.credentials else None}  # no secret in stored answers
@@ -97,7 +88,7 @@ def save_sector(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = AdminDep,
 ) -> JSONResponse:
     fields = reference.sector_fields(body.model_dump())
     return _change(
@@ -113,7 +104,7 @@ def save_incident_type(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = AdminDep,
 ) -> JSONResponse:
     fields = reference.incident_type_fields(code, body.model_dump(), ctx.config.demo_language)
     return _change(
@@ -130,6 +121,16 @@ RETIRABLE = {
 }
 
 
+def _retirer(collection: str, principal: Principal = PrincipalDep) -> Principal:
+    if collection in RETIRABLE:
+        _kind, roles, what = RETIRABLE[collection]
+        require(principal, roles, what)
+    return principal
+
+
+RetirerDep = Depends(_retirer)
+
+
 @router.post("/{collection}/{entity_id}/retire")
 def retire(
     collection: str,
@@ -137,7 +138,7 @@ def retire(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = RetirerDep,
 ) -> JSONResponse:
     """Out of service for good: kept for the incidents that name it, offered nowhere else."""
     if collection not in RETIRABLE:

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from dispatch_protocol.commands import PostLinkCreate, WatchRuleCreate, WatchRuleUpdate
 from dispatchd.auth import Principal
-from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.context import AppContext, CommandDep, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import not_found
 from dispatchd.social import posts, watch_rules
 
@@ -40,7 +40,7 @@ def get_post(post_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep
 
 @router.post("/social/posts/{post_id}/link")
 def link_post(
-    post_id: str, body: PostLinkCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    post_id: str, body: PostLinkCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = CommandDep
 ) -> JSONResponse:
     """Keep a post with an incident (its text and metadata, with their sha256, on the incident's timeline)."""
     return ctx.run_command(
@@ -65,7 +65,7 @@ def list_rules(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[di
 
 @router.post("/watch-rules", status_code=201)
 def create_rule(
-    body: WatchRuleCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    body: WatchRuleCreate, request: Request, ctx: AppContext = CtxDep, principal: Principal = CommandDep
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -82,7 +82,7 @@ def update_rule(
     body: WatchRuleUpdate,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
     if_match: int | None = IfMatchDep,
 ) -> JSONResponse:
     changes = body.model_dump(exclude_unset=True)

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from dispatch_protocol.commands import PositionBatch, PositionReport, UnitPatch
 from dispatchd.auth import Principal
 from dispatchd.clock import format_utc, parse_utc, utc_now
-from dispatchd.context import AppContext, CtxDep, IfMatchDep, PrincipalDep
+from dispatchd.context import AppContext, CommandDep, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.service import UNIT
 
@@ -43,7 +43,7 @@ def patch_unit(
     request: Request,
     if_match: int | None = IfMatchDep,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     return ctx.run_command(
         request,
@@ -75,7 +75,7 @@ def report_positions(
     body: PositionBatch,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     """Many units' positions at once (an AVL gateway, a TAK bridge): one transaction, one `unit.positions` event.
     Answers how many were taken, which units are unknown and how many reports were older than the position
@@ -95,7 +95,7 @@ def report_position(
     body: PositionReport,
     request: Request,
     ctx: AppContext = CtxDep,
-    principal: Principal = PrincipalDep,
+    principal: Principal = CommandDep,
 ) -> JSONResponse:
     position = position_from_report(body)
     return ctx.run_command(
