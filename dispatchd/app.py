@@ -41,7 +41,7 @@ def build_context(config: ServerConfig) -> AppContext:
         service=DispatchService(),
         bus=bus,
         feed=EventFeed(storage, bus, poll_s=config.poll_s, on_events=lambda events: ctx.follow_reference(events)),
-        auth=Authenticator(storage, config.token_ttl_s, config.max_login_failures, config.lock_s),
+        auth=Authenticator(storage, config.token_ttl_s, config.max_login_failures, config.lock_s, config.mfa_roles),
         media=MediaStore(config.media_dir, config.max_upload_bytes),
     )
     ctx.service = DispatchService(lambda lat, lon: ctx.sectors.sector_of(lat, lon))

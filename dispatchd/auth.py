@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+import pyotp
+
 from dispatchd import audit
 from dispatchd.clock import format_utc
 from dispatchd.login_guard import AddressThrottle
@@ -95,17 +97,62 @@ class Authenticator:
     same answer from a locked account as from a wrong password; only the right password learns of the lock.
     """
 
-    def __init__(self, storage: Storage, token_ttl_s: float, max_failures: int = 5, lock_s: float = 30 * 60.0) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        token_ttl_s: float,
+        max_failures: int = 5,
+        lock_s: float = 30 * 60.0,
+        mfa_roles: frozenset[str] = frozenset(),
+    ) -> None:
         self._storage = storage
         self._ttl = token_ttl_s
         self._max_failures = max_failures
         self._lock_s = lock_s
+        self._mfa_roles = mfa_roles
         self._throttle = AddressThrottle()
+
+    def enrol_totp(self, username: str, issuer: str = "dispatchd") -> str | None:
+        """A new TOTP secret for the account (asked at every login from now on); its otpauth:// URI to scan, or
+        None when there is no such account."""
+        secret = pyotp.random_base32()
+        if not self._storage.set_totp(username, secret):
+            return None
+        self._audit(username, "totp_enrolled", "", "a new authenticator")
+        return pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=issuer)
+
+    def _check_code(self, account: Account, code: str, address: str, now: float) -> None:
+        """The second factor, when the account or its role needs one; raises a Problem otherwise."""
+        if account.totp_secret is None:
+            if account.role not in self._mfa_roles:
+                return
+            self._audit(account.username, "login_refused", address, "no second factor enrolled")
+            raise Problem(
+                403,
+                "Second factor needed",
+                "Your role needs a code from an authenticator app, and none is set up for your account: ask an "
+                "administrator to enrol you.",
+                code="otp_not_enrolled",
+            )
+        if not code:
+            raise Problem(401, "Code needed", "Type the 6-digit code of your authenticator app.", code="otp_required")
+        totp = pyotp.TOTP(account.totp_secret)
+        moments = (now, now - totp.interval, now + totp.interval)  # a phone's clock a little off
+        step = next(
+            (int(at // totp.interval) for at in moments if hmac.compare_digest(totp.at(at), code.strip())), None
+        )
+        if step is None or not self._storage.use_totp_step(account.username, step):
+            self._throttle.failed(address, now)
+            self._storage.login_failed(account.username, self._max_failures, now + self._lock_s)
+            self._audit(account.username, "login_failed", address, "wrong or used code")
+            raise Problem(
+                401, "Wrong code", "The code is wrong, or was already used: type the next one.", code="otp_wrong"
+            )
 
     def add_account(self, username: str, password: str, role: Role) -> None:
         self._storage.put_account(Account(username, hash_password(password), role.value))
 
-    def login(self, username: str, password: str, address: str = "") -> tuple[str, Principal, int]:
+    def login(self, username: str, password: str, address: str = "", code: str = "") -> tuple[str, Principal, int]:
         """A new token for a valid username and password; raises a 401, 403 (locked) or 429 Problem otherwise."""
         now = time.time()
         wait = self._throttle.wait_s(address, now)
@@ -141,6 +188,7 @@ class Authenticator:
                 code="account_locked",
                 locked_until=format_utc(until),
             )
+        self._check_code(account, code, address, now)
         self._storage.login_succeeded(username)
         self._throttle.succeeded(address)
         self._audit(username, "login", address, account.role)

@@ -97,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
         default=audit.RETENTION_DAYS,
         help=f"days the audit trail is kept (default {audit.RETENTION_DAYS}; at least 365)",
     )
+    p.add_argument(
+        "--require-mfa",
+        metavar="ROLES",
+        default="",
+        help="roles that must also give an authenticator code at login, e.g. supervisor,admin (accounts enrolled "
+        "with --enrol-totp always do)",
+    )
+    p.add_argument("--enrol-totp", metavar="NAME", help="give an account an authenticator (TOTP), print its URI")
     p.add_argument("--unlock-user", metavar="NAME", help="unlock an account locked after failed logins, then exit")
     p.add_argument(
         "--max-login-failures", type=int, default=5, help="failed logins in a row that lock an account (default 5)"
@@ -144,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.audit_retention_days < 365:
         log.error("the audit trail is kept at least 365 days")
         return 2
+    mfa_roles = frozenset(r.strip() for r in args.require_mfa.split(",") if r.strip())
+    if unknown := mfa_roles - {r.value for r in Role}:
+        log.error("--require-mfa: no such role %s", ", ".join(sorted(unknown)))
+        return 2
     limits = dict(ServerConfig(data_dir=Path()).upload_limits)
     for item in args.upload_limit:
         kind, _, megabytes = item.partition("=")
@@ -162,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         token_ttl_s=args.token_ttl,
         max_login_failures=args.max_login_failures,
         lock_s=args.lock_minutes * 60,
+        mfa_roles=mfa_roles,
         upload_limits=tuple(limits.items()),
         max_upload_bytes=max(limits.values()),
         cors_origins=tuple(args.cors_origin),
@@ -192,6 +205,14 @@ def main(argv: list[str] | None = None) -> int:
             verdict = audit.verify(tx)
         sys.stdout.write(f"{verdict}\n")
         return 0 if verdict.ok else 1
+    if args.enrol_totp:
+        ctx = build_context(config)
+        uri = ctx.auth.enrol_totp(args.enrol_totp)
+        if uri is None:
+            log.error("there is no account %s", args.enrol_totp)
+            return 1
+        sys.stdout.write(f"Scan or type this into the authenticator app of {args.enrol_totp}:\n{uri}\n")
+        return 0
     if args.unlock_user:
         ctx = build_context(config)
         if not ctx.storage.unlock(args.unlock_user):

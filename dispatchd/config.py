@@ -19,6 +19,7 @@ class ServerConfig:
     token_ttl_s: float = 12 * 3600.0
     max_login_failures: int = 5  # failed logins in a row that lock an account
     lock_s: float = 30 * 60.0  # for this long, or until an admin unlocks it
+    mfa_roles: frozenset[str] = frozenset()  # roles that must give an authenticator code (enrolled accounts always)
     poll_s: float = 1.0
     max_upload_bytes: int = 2 << 30  # the largest of the limits per kind (a request beyond it is refused at once)
     upload_limits: tuple[tuple[str, int], ...] = (

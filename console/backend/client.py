@@ -77,6 +77,7 @@ class DispatchClient:
         self._current = 0
         self._failed_in_a_row = 0
         self._credentials: tuple[str, str] | None = None
+        self._code = ""
         self._token: str | None = None
         self.session: Session | None = None
 
@@ -108,8 +109,10 @@ class DispatchClient:
     def has_credentials(self) -> bool:
         return self._credentials is not None
 
-    def set_credentials(self, username: str, password: str) -> None:
+    def set_credentials(self, username: str, password: str, code: str = "") -> None:
+        """`code`: the authenticator app's code, when the account needs one (good for one login)."""
         self._credentials = (username, password)
+        self._code = code
         self._token = None
 
     def password_matches(self, password: str) -> bool:
@@ -133,9 +136,9 @@ class DispatchClient:
             raise AuthenticationFailed(tr("Log in to the dispatch backend."))
         username, password = self._credentials
         try:
-            response = await self._http.post(
-                f"{self.base_url}{API}/auth/token", data={"username": username, "password": password}
-            )
+            form = {"username": username, "password": password, **({"otp": self._code} if self._code else {})}
+            response = await self._http.post(f"{self.base_url}{API}/auth/token", data=form)
+            self._code = ""  # spent: a later login (the token expired) asks for the next one
         except httpx.TransportError as exc:
             raise BackendUnreachable(self._unreachable(exc)) from exc
         if response.status_code in (400, 401, 403, 429):

@@ -30,8 +30,8 @@ class Link:
     outbox: Outbox
     tasks: list[asyncio.Task[None]]
 
-    def log_in(self, username: str, password: str) -> None:
-        self.client.set_credentials(username, password)
+    def log_in(self, username: str, password: str, code: str = "") -> None:
+        self.client.set_credentials(username, password, code)
         self.stream.credentials_changed()
 
     async def log_out(self) -> None:

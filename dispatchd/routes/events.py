@@ -35,11 +35,16 @@ def health(ctx: AppContext = CtxDep) -> dict[str, Any]:
 
 @router.post("/auth/token", tags=["auth"])
 def login(
-    request: Request, username: Annotated[str, Form()], password: Annotated[str, Form()], ctx: AppContext = CtxDep
+    request: Request,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    otp: Annotated[str, Form(description="the authenticator app's code, when the account needs one")] = "",
+    ctx: AppContext = CtxDep,
 ) -> dict[str, Any]:
     """OAuth2 password form; answers a bearer token and the user's role. Failures in a row lock the account
     (403 `account_locked`, told only with the right password); failures from one address are slowed (429)."""
-    token, principal, ttl = ctx.auth.login(username, password, request.client.host if request.client else "")
+    address = request.client.host if request.client else ""
+    token, principal, ttl = ctx.auth.login(username, password, address, otp)
     return {
         "access_token": token,
         "token_type": "bearer",

@@ -51,6 +51,8 @@ class Account:
     """Failed logins in a row (a success sets it back to 0)."""
     locked_until: float = 0.0
     """Epoch seconds: no login before then (0: not locked)."""
+    totp_secret: str | None = None
+    """The account's TOTP secret (base32) once enrolled: a code is then asked at every login."""
 
 
 class Transaction(Protocol):
@@ -157,6 +159,14 @@ class Storage(Protocol):
 
     def login_succeeded(self, username: str) -> None:
         """A good login: the count of failures starts again."""
+        ...
+
+    def set_totp(self, username: str, secret: str | None) -> bool:
+        """Enrol (or, with None, drop) the account's TOTP secret; False when there is no such account."""
+        ...
+
+    def use_totp_step(self, username: str, step: int) -> bool:
+        """Spend a TOTP time step: True only if it is later than the last one spent (a code works once)."""
         ...
 
     def unlock(self, username: str) -> bool:

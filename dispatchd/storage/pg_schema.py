@@ -54,9 +54,15 @@ ALTER TABLE accounts ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE accounts ADD COLUMN locked_until DOUBLE PRECISION NOT NULL DEFAULT 0;
 """
 
+_V4_TOTP = """
+ALTER TABLE accounts ADD COLUMN totp_secret TEXT;
+ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "tables of entities, event log, timelines, counters, idempotency keys, accounts, tokens", _V1_TABLES),
     (2, "indexes of the entity queries (incidents by status, posts by time, units by agency…)", _V2_ENTITY_INDEXES),
     (3, "accounts: failed logins in a row, locked until", _V3_LOCKOUT),
+    (4, "accounts: TOTP secret and the last time step spent", _V4_TOTP),
 )
 """(version, what it does, SQL), in order."""

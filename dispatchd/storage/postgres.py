@@ -44,11 +44,11 @@ def _compact(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
-_ACCOUNT_COLUMNS = "username, password_hash, role, disabled, failed_logins, locked_until"
+_ACCOUNT_COLUMNS = "username, password_hash, role, disabled, failed_logins, locked_until, totp_secret"
 
 
 def _account(row: tuple[Any, ...]) -> Account:
-    return Account(row[0], row[1], row[2], bool(row[3]), int(row[4]), float(row[5]))
+    return Account(row[0], row[1], row[2], bool(row[3]), int(row[4]), float(row[5]), row[6])
 
 
 def _event_from_row(row: tuple[Any, ...]) -> EventRecord:
@@ -307,6 +307,21 @@ class PostgresStorage:
     def login_succeeded(self, username: str) -> None:
         with self._pool.connection() as conn:
             conn.execute("UPDATE accounts SET failed_logins = 0 WHERE username = %s", (username,))
+
+    def set_totp(self, username: str, secret: str | None) -> bool:
+        with self._pool.connection() as conn:
+            cursor = conn.execute(
+                "UPDATE accounts SET totp_secret = %s, totp_last_step = 0 WHERE username = %s", (secret, username)
+            )
+        return cursor.rowcount == 1
+
+    def use_totp_step(self, username: str, step: int) -> bool:
+        with self._pool.connection() as conn:
+            cursor = conn.execute(
+                "UPDATE accounts SET totp_last_step = %s WHERE username = %s AND totp_last_step < %s",
+                (step, username, step),
+            )
+        return cursor.rowcount == 1
 
     def unlock(self, username: str) -> bool:
         with self._pool.connection() as conn:

@@ -159,11 +159,11 @@ class _SQLiteTransaction:
         )
 
 
-_ACCOUNT_COLUMNS = "username, password_hash, role, disabled, failed_logins, locked_until"
+_ACCOUNT_COLUMNS = "username, password_hash, role, disabled, failed_logins, locked_until, totp_secret"
 
 
 def _account(row: tuple[Any, ...]) -> Account:
-    return Account(row[0], row[1], row[2], bool(row[3]), int(row[4]), float(row[5]))
+    return Account(row[0], row[1], row[2], bool(row[3]), int(row[4]), float(row[5]), row[6])
 
 
 def _event_from_row(row: tuple[Any, ...]) -> EventRecord:
@@ -182,9 +182,15 @@ class SQLiteStorage:
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(_SCHEMA + _INDEXES)
         columns = {row[1] for row in self._conn.execute("PRAGMA table_info(accounts)")}
-        for column, kind in (("disabled", "INTEGER"), ("failed_logins", "INTEGER"), ("locked_until", "REAL")):
-            if column not in columns:  # a data folder from before accounts could be disabled, or locked
-                self._conn.execute(f"ALTER TABLE accounts ADD COLUMN {column} {kind} NOT NULL DEFAULT 0")
+        for column, kind in (
+            ("disabled", "INTEGER NOT NULL DEFAULT 0"),
+            ("failed_logins", "INTEGER NOT NULL DEFAULT 0"),
+            ("locked_until", "REAL NOT NULL DEFAULT 0"),
+            ("totp_secret", "TEXT"),
+            ("totp_last_step", "INTEGER NOT NULL DEFAULT 0"),
+        ):
+            if column not in columns:  # a data folder from before accounts could be disabled, locked, enrolled
+                self._conn.execute(f"ALTER TABLE accounts ADD COLUMN {column} {kind}")
 
     def listen(self, on_commit: Callable[[], None]) -> None:
         """Nothing to do: commits in this process wake the streams, others are found by polling."""
@@ -284,6 +290,21 @@ class SQLiteStorage:
     def login_succeeded(self, username: str) -> None:
         with self._lock:
             self._conn.execute("UPDATE accounts SET failed_logins = 0 WHERE username = ?", (username,))
+
+    def set_totp(self, username: str, secret: str | None) -> bool:
+        with self._lock:
+            cursor = self._conn.execute(
+                "UPDATE accounts SET totp_secret = ?, totp_last_step = 0 WHERE username = ?", (secret, username)
+            )
+        return cursor.rowcount == 1
+
+    def use_totp_step(self, username: str, step: int) -> bool:
+        with self._lock:
+            cursor = self._conn.execute(
+                "UPDATE accounts SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?",
+                (step, username, step),
+            )
+        return cursor.rowcount == 1
 
     def unlock(self, username: str) -> bool:
         with self._lock:

@@ -3113,6 +3113,11 @@
     </message>
     <message>
       <location filename="../../console/views/login_dialog.py" />
+      <source>Authenticator code</source>
+      <translation>Code d'authentification</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/login_dialog.py" />
       <source>Backend: {backend_url}</source>
       <translation>Serveur : {backend_url}</translation>
     </message>
@@ -3120,6 +3125,11 @@
       <location filename="../../console/views/login_dialog.py" />
       <source>Log in to the dispatch backend</source>
       <translation>Connexion au serveur de commandement</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/login_dialog.py" />
+      <source>only if your account asks for one</source>
+      <translation>seulement si votre compte en demande un</translation>
     </message>
     <message>
       <location filename="../../console/views/main_window.py" />
