@@ -125,7 +125,8 @@ class DispatchClient:
         if token is None:
             return
         try:
-            await self._http.post(f"{self.base_url}{API}/auth/logout", headers={"Authorization": f"Bearer {token}"})
+            bearer = {"Authorization": f"Bearer {token}"}  # i18n: not shown
+            await self._http.post(f"{self.base_url}{API}/auth/logout", headers=bearer)
         except httpx.TransportError as exc:
             log.warning("logout: the backend was not told (%s); the token expires on its own", exc)
 
