@@ -172,6 +172,14 @@ class Camera(WireModel):
         return self.stream.sub_url
 
 
+class PhotoFacts(WireModel):
+    """What a photo's own EXIF says: when (the camera's clock; with its offset when it gives one) and where."""
+
+    taken_at: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
 class MediaItem(WireModel):
     """A photo, video, sound or text attached to an incident."""
 
@@ -186,6 +194,8 @@ class MediaItem(WireModel):
     captured_at: Time | None = None
     text: str | None = None
     name: str | None = None
+    exif: PhotoFacts | None = None
+    """A photo's EXIF time and position (the stored original is never changed: its hash is the evidence)."""
 
 
 class EvidenceLock(WireModel):

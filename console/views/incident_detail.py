@@ -39,6 +39,7 @@ from console.domain.model import Incident, MediaItem
 from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
 from console.i18n import tr
+from console.operations.media_facts import photo_facts_text
 from console.operations.timeline import AGENCY_WORDS, INCIDENT_STATUS_WORDS, TimelineBuilder, TimelineEntry
 from console.state.notifier import Notifier
 from console.state.selection import Selection
@@ -376,6 +377,7 @@ class IncidentDetail(QWidget):
             label = f"✉ {item.text or ''}"
         else:
             label = tr("{kind} · {size} KB · {source}", kind=item.kind, size=item.size // 1024, source=item.source)
+            label += photo_facts_text(item)
             if item.kind == "video":
                 label = f"▶ {label}"
         entry = QListWidgetItem(label)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from dispatchd import audit
+from dispatchd import audit, exif
 from dispatchd.auth import Principal, require_command_role
 from dispatchd.clock import utc_now
 from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
@@ -22,6 +22,7 @@ from dispatchd.service import CAMERA, MEDIA
 
 router = APIRouter(prefix="/api/v1", tags=["cameras", "media"])
 
+EXIF_BYTES = 128 * 1024  # a JPEG's Exif segment is at most 64 kB, and comes first
 MEDIA_KINDS = {"photo", "video", "audio", "text"}
 MEDIA_SOURCES = {"citizen", "officer", "social", "vms"}
 
@@ -61,6 +62,7 @@ async def upload_media(
     if source not in MEDIA_SOURCES:
         raise Problem(422, "Invalid request", f"source must be one of {', '.join(sorted(MEDIA_SOURCES))}.")
     limit = dict(ctx.config.upload_limits).get(kind, ctx.config.max_upload_bytes)
+    facts: dict[str, Any] | None = None
     if kind == "text":
         if not text:
             raise Problem(422, "Invalid request", "A text message needs its text.")
@@ -88,6 +90,8 @@ async def upload_media(
         if not found:
             raise Problem(422, "Invalid request", f"The {kind} file is empty.")
         mime, name = found[0].mime, safe_name(file.filename, found[0], kind)
+        if kind == "photo":
+            facts = await run_in_threadpool(_photo_facts, ctx.media.path_of(sha))
     media = {
         "id": str(uuid.uuid4()),
         "incident_id": incident_id,
@@ -101,6 +105,7 @@ async def upload_media(
         "received_at": utc_now(),
         "location": {"lat": lat, "lon": lon} if lat is not None and lon is not None else None,
         "text": text if kind == "text" else None,
+        "exif": facts,
     }
     body = {"sha256": sha, "kind": kind, "incident_id": incident_id, "captured_at": captured_at}
     return await run_in_threadpool(
@@ -111,6 +116,16 @@ async def upload_media(
         lambda tx: ctx.service.add_media(tx, principal.username, media),
         201,
     )
+
+
+def _photo_facts(path: Path) -> dict[str, Any] | None:
+    """The EXIF time and position of a stored photo (read, never written: the original's hash is the evidence)."""
+    with path.open("rb") as stored:
+        facts = exif.read(stored.read(EXIF_BYTES))
+    if facts.taken_at is None and facts.lat is None:
+        return None
+    taken = facts.taken_at.isoformat() if facts.taken_at else None
+    return {"taken_at": taken, "lat": facts.lat, "lon": facts.lon}
 
 
 @router.get("/media/{media_id}")

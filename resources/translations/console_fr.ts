@@ -1175,6 +1175,21 @@
       <translation>Carte (remplaçante)</translation>
     </message>
     <message>
+      <location filename="../../console/operations/media_facts.py" />
+      <source> · at {lat}, {lon}</source>
+      <translation> · à {lat}, {lon}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/media_facts.py" />
+      <source> · taken {time}</source>
+      <translation> · prise le {time}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/media_facts.py" />
+      <source> · taken {time} (camera clock)</source>
+      <translation> · prise le {time} (horloge de l'appareil)</translation>
+    </message>
+    <message>
       <location filename="../../console/operations/new_incident.py" />
       <source>A callback number has only digits, spaces and + ( ) - .</source>
       <translation>Un numéro de rappel ne contient que des chiffres, des espaces et + ( ) - .</translation>

@@ -146,3 +146,20 @@ def test_the_console_says_in_words_what_a_centre_lacks() -> None:
     assert (
         said is not None and "no units (dispatchd import units.csv), sectors (dispatchd import sectors.geojson)" in said
     )
+
+
+def test_a_photo_says_when_and_where_its_exif_says_it_was_taken() -> None:
+    from datetime import datetime
+
+    from console.domain.model import MediaItem
+    from console.operations.media_facts import photo_facts_text
+
+    base = {"id": "m1", "incident_id": "i1", "kind": "photo", "mime_type": "image/jpeg", "size": 1,
+            "sha256": "0" * 64, "received_at": "2026-11-30T13:05:00Z"}  # fmt: skip
+    aware = MediaItem.model_validate({**base, "exif": {"taken_at": "2026-11-30T14:03:00+01:00", "lat": 45.764,
+                                                       "lon": 4.8357}})  # fmt: skip
+    local = datetime.fromisoformat("2026-11-30T14:03:00+01:00").astimezone()
+    assert photo_facts_text(aware) == f" · taken {local:%d/%m %H:%M} · at 45.76400, 4.83570"
+    naive = MediaItem.model_validate({**base, "exif": {"taken_at": "2026-11-30T14:03:00"}})
+    assert photo_facts_text(naive) == " · taken 30/11 14:03 (camera clock)"
+    assert photo_facts_text(MediaItem.model_validate(base)) == ""
