@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from dispatchd import __version__, audit
+from dispatchd import __version__, api_contract, audit
 from dispatchd.auth import DEMO_ACCOUNTS, Authenticator
 from dispatchd.clock import format_utc
 from dispatchd.config import ServerConfig
@@ -126,6 +126,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     )
     app.state.ctx = ctx
     install_problem_handlers(app)
+    api_contract.install(app)
     app.add_middleware(HttpGuard, max_upload_bytes=config.max_upload_bytes, tls=config.tls)
     # Browsers may call the API only from the origins a centre lists (its citizen page, its web clients): none
     # by default. A pre-flight from any other origin is answered 400 "Disallowed CORS origin".

@@ -104,7 +104,13 @@ def current_principal(
     return get_ctx(request).auth.check(authorization)
 
 
-def parse_if_match(if_match: str | None = Header(default=None)) -> int | None:
+def parse_if_match(
+    if_match: str | None = Header(
+        default=None,
+        pattern=r'^(W/)?"?[0-9]{1,18}"?$',
+        description='the version the change is based on: `"3"` (an ETag), `3` or `W/"3"`',
+    ),
+) -> int | None:
     """`If-Match: "3"` (or `3`, or `W/"3"`) as a version number."""
     if if_match is None:
         return None
@@ -122,7 +128,15 @@ IfMatchDep = Depends(parse_if_match)
 
 # Role checks as dependencies: FastAPI runs them before it validates the body, so a role that may not call a
 # route is answered 403 whatever it sent (never a 422 that tells it how to shape a request it may not make).
-def commander(principal: Principal = PrincipalDep) -> Principal:
+def commander(
+    principal: Principal = PrincipalDep,
+    idempotency_key: str | None = Header(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="any unique string: the same command sent again with it is applied once",
+    ),
+) -> Principal:
     require_command_role(principal)
     return principal
 

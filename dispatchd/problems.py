@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -78,5 +79,23 @@ def install_problem_handlers(app: FastAPI) -> None:
             detail = f"There is nothing at {request.url.path}."
         elif exc.status_code == 405:
             detail = f"{request.method} is not allowed on {request.url.path}."
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # Allow: every method of the path (Starlette names only one route's)
+            headers["Allow"] = ", ".join(_allowed(app, request.url.path)) or headers.get("allow", "")
+            headers.pop("allow", None)
         problem = Problem(exc.status_code, "Request failed", detail)
-        return JSONResponse(problem.body(request.url.path), status_code=exc.status_code, media_type=PROBLEM_JSON)
+        return JSONResponse(
+            problem.body(request.url.path), status_code=exc.status_code, media_type=PROBLEM_JSON, headers=headers
+        )
+
+
+def _allowed(app: FastAPI, path: str) -> list[str]:
+    """The methods the API takes on a path, from its routes' templates."""
+    templates: list[tuple[re.Pattern[str], list[str]]] | None = getattr(app.state, "method_templates", None)
+    if templates is None:
+        templates = [
+            (re.compile("^" + re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template)) + "$"), [m.upper() for m in ops])
+            for template, ops in app.openapi()["paths"].items()
+        ]
+        app.state.method_templates = templates
+    return sorted({method for pattern, methods in templates if pattern.match(path) for method in methods})

@@ -148,7 +148,9 @@ async def _stream(ctx: AppContext, after: int) -> AsyncIterator[str]:
 async def event_stream(
     request: Request,
     after: int | None = None,
-    last_event_id: str | None = Header(default=None),
+    last_event_id: str | None = Header(
+        default=None, pattern=r"^[0-9]{1,18}$", description="the seq of the last event received: resume after it"
+    ),
     ctx: AppContext = CtxDep,
     _: Principal = PrincipalDep,
 ) -> StreamingResponse:

@@ -329,3 +329,17 @@ def test_old_idempotency_keys_and_expired_tokens_are_forgotten(tmp_path: Path) -
         assert storage.prune_housekeeping("9999", 1e12) == 2  # the key and the (expired) token
         with storage.read() as tx:
             assert tx.stored_response("operator", "old-key") is None
+
+
+def test_the_document_declares_the_problem_answers_and_405_says_what_is_allowed(api: TestClient) -> None:
+    document = api.get("/openapi.json").json()
+    create = document["paths"]["/api/v1/incidents"]["post"]
+    assert {"401", "403", "409", "422"} <= create["responses"].keys()
+    assert "application/problem+json" in create["responses"]["422"]["content"]
+    headers = {p["name"]: p for p in create["parameters"] if p["in"] == "header"}
+    assert "idempotency-key" in {name.lower() for name in headers}
+    patch = document["paths"]["/api/v1/incidents/{incident_id}"]["patch"]
+    if_match = next(p for p in patch["parameters"] if p["name"].lower() == "if-match")
+    assert if_match["schema"]["anyOf"][0]["pattern"]
+    refused = api.delete("/api/v1/incidents")
+    assert refused.status_code == 405 and refused.headers["allow"] == "GET, POST"

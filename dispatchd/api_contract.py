@@ -1,0 +1,59 @@
+"""The OpenAPI document as the server really answers: every operation declares the problem answers it can give
+(application/problem+json), so that a client generated from it, or a checker such as schemathesis, is not
+surprised by a 403, a 409 or a 415."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "code": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+}
+COMMON = {
+    "400": "The request is malformed (a header of the wrong form).",
+    "401": "No token, a bad or an expired one; or, at login, a wrong password or code.",
+    "403": "The role may not do this (or, at login, the account is locked or needs a second factor).",
+    "404": "Nothing of that id.",
+    "405": "Not a method of this path (the Allow header lists them).",
+    "409": "The state forbids it now (closed incident, unit busy…).",
+    "410": "Gone (an event no longer kept, a file no longer stored).",
+    "412": "Changed meanwhile: If-Match names an older version.",
+    "413": "Too large.",
+    "415": "Not the kind of file it says.",
+    "422": "The request is not valid; `errors` names the fields.",
+    "429": "Too many failed logins from this address: Retry-After says when to try again.",
+}
+PROBLEM_CONTENT = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def document(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI document with its problem answers declared (built once)."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, why in COMMON.items():
+                answer = responses.setdefault(status, {"description": why})
+                answer["content"] = PROBLEM_CONTENT  # FastAPI's own 422 says application/json: it is not
+    app.openapi_schema = schema
+    return schema
+
+
+def install(app: FastAPI) -> None:
+    app.openapi = lambda: document(app)  # type: ignore[method-assign]
