@@ -68,7 +68,7 @@ class PositionReport(_Strict):
     course: float | None = Field(default=None, ge=0, lt=360)
     speed: float | None = Field(default=None, ge=0)
     observed_at: str | None = None
-    stale_after_s: float = Field(default=60.0, gt=0)
+    stale_after_s: float = Field(default=60.0, gt=0, le=7 * 86400)  # a week at most (a time must stay a time)
 
 
 class UnitPositionReport(PositionReport):

@@ -98,4 +98,6 @@ def _allowed(app: FastAPI, path: str) -> list[str]:
             for template, ops in app.openapi()["paths"].items()
         ]
         app.state.method_templates = templates
-    return sorted({method for pattern, methods in templates if pattern.match(path) for method in methods})
+    matching = [(pattern, methods) for pattern, methods in templates if pattern.match(path)]
+    exact = [(pattern, methods) for pattern, methods in matching if "[^/]+" not in pattern.pattern]
+    return sorted({method for _, methods in (exact or matching) for method in methods})  # /units/positions first

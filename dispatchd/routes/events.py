@@ -7,7 +7,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Header, Request
+from fastapi import APIRouter, Form, Header, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -101,7 +101,12 @@ def _gap_too_old(ctx: AppContext, after: int) -> bool:
 
 
 @router.get("/events")
-def events(after: int = 0, limit: int = 1000, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+def events(
+    after: Annotated[int, Query(ge=0, description="the last seq the client has")] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+    ctx: AppContext = CtxDep,
+    _: Principal = PrincipalDep,
+) -> dict[str, Any]:
     """Catch-up: the events after a seq, oldest first."""
     if _gap_too_old(ctx, after):
         raise Problem(
@@ -144,7 +149,11 @@ async def _stream(ctx: AppContext, after: int) -> AsyncIterator[str]:
             last_beat = loop.time()
 
 
-@router.get("/events/stream")
+@router.get(
+    "/events/stream",
+    response_class=StreamingResponse,
+    responses={200: {"description": "server-sent events, forever", "content": {"text/event-stream": {}}}},
+)
 async def event_stream(
     request: Request,
     after: int | None = None,

@@ -343,3 +343,9 @@ def test_the_document_declares_the_problem_answers_and_405_says_what_is_allowed(
     assert if_match["schema"]["anyOf"][0]["pattern"]
     refused = api.delete("/api/v1/incidents")
     assert refused.status_code == 405 and refused.headers["allow"] == "GET, POST"
+
+
+def test_a_position_that_would_go_stale_beyond_any_date_is_refused_not_a_server_error(api: TestClient) -> None:
+    """Found by schemathesis: stale_after_s of 1.6e16 s overflowed the date arithmetic (a 500)."""
+    answer = api.post("/api/v1/units/PS-02@police/positions", json={"lat": 45.7, "lon": 4.8, "stale_after_s": 1.6e16})
+    assert answer.status_code == 422 and "stale_after_s" in answer.text
