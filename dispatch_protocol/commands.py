@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 Agency = Literal["police", "gendarmerie", "fire", "ems"]
 IncidentStatus = Literal["new", "active", "closed", "cancelled"]
@@ -16,9 +16,9 @@ class _Strict(BaseModel):
 
 
 class LocationIn(_Strict):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
-    uncertainty_m: float | None = Field(default=None, ge=0)
+    lat: float = Field(strict=True, ge=-90, le=90)
+    lon: float = Field(strict=True, ge=-180, le=180)
+    uncertainty_m: float | None = Field(strict=True, default=None, ge=0)
     address_text: str | None = Field(default=None, max_length=300)
     sector: str | None = Field(default=None, max_length=100)
 
@@ -32,18 +32,18 @@ class IncidentCreate(_Strict):
     type_code: str = Field(min_length=1, max_length=40)
     type_text: str | None = Field(default=None, min_length=1, max_length=200)
     emsi_category: str | None = Field(default=None, max_length=40)
-    priority: int = Field(ge=0, le=10)
+    priority: int = Field(strict=True, ge=0, le=10)
     location: LocationIn
     caller: CallerIn | None = None
     note: str | None = Field(default=None, max_length=10_000)
     agencies: list[Agency] | None = None
-    major_event_id: str | None = None
+    major_event_id: str | None = Field(default=None, min_length=1)
 
 
 class IncidentPatch(_Strict):
     type_code: str | None = Field(default=None, min_length=1, max_length=40)
     type_text: str | None = Field(default=None, min_length=1, max_length=200)
-    priority: int | None = Field(default=None, ge=0, le=10)
+    priority: int | None = Field(strict=True, default=None, ge=0, le=10)
     status: IncidentStatus | None = None
     location: LocationIn | None = None
     agencies: list[Agency] | None = None
@@ -63,12 +63,14 @@ class UnitPatch(_Strict):
 
 
 class PositionReport(_Strict):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
-    course: float | None = Field(default=None, ge=0, lt=360)
-    speed: float | None = Field(default=None, ge=0)
-    observed_at: str | None = None
-    stale_after_s: float = Field(default=60.0, gt=0, le=7 * 86400)  # a week at most (a time must stay a time)
+    lat: float = Field(strict=True, ge=-90, le=90)
+    lon: float = Field(strict=True, ge=-180, le=180)
+    course: float | None = Field(strict=True, default=None, ge=0, lt=360)
+    speed: float | None = Field(strict=True, default=None, ge=0)
+    observed_at: AwareDatetime | None = None
+    stale_after_s: float = Field(
+        strict=True, default=60.0, gt=0, le=7 * 86400
+    )  # a week at most (a time must stay a time)
 
 
 class UnitPositionReport(PositionReport):
@@ -153,8 +155,8 @@ class CameraSave(_Strict):
 
     name: str = Field(min_length=1, max_length=200)
     kind: Literal["fixed", "ptz", "body", "drone", "upload"] = "fixed"
-    lat: float | None = Field(default=None, ge=-90, le=90)
-    lon: float | None = Field(default=None, ge=-180, le=180)
+    lat: float | None = Field(strict=True, default=None, ge=-90, le=90)
+    lon: float | None = Field(strict=True, default=None, ge=-180, le=180)
     main_url: str = Field(min_length=1, max_length=1000)
     sub_url: str | None = Field(default=None, max_length=1000)
     archive_url: str | None = Field(default=None, max_length=1000)
@@ -175,7 +177,7 @@ class IncidentTypeSave(_Strict):
     names: dict[str, str] = Field(min_length=1)
     emsi_category: str | None = Field(default=None, max_length=40)
     eido_type: str | None = Field(default=None, max_length=100)
-    priority: int = Field(ge=0, le=10)
+    priority: int = Field(strict=True, ge=0, le=10)
     agencies: list[Agency] = Field(min_length=1)
 
 

@@ -78,8 +78,8 @@ class AppContext:
                 stored = tx.stored_response(principal.username, key)
                 if stored is not None:
                     if stored.fingerprint != fingerprint:
-                        raise Problem(
-                            422,
+                        raise Problem(  # 409: the key is already bound to another request (server state)
+                            409,
                             "Key reused",
                             "This Idempotency-Key was already used for a different request; use a new key.",
                         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
@@ -46,8 +46,8 @@ def get_camera(camera_id: str, ctx: AppContext = CtxDep, _: Principal = Principa
 async def upload_media(
     incident_id: str,
     request: Request,
-    kind: str = Form(...),
-    source: str = Form("citizen"),
+    kind: Literal["photo", "video", "audio", "text"] = Form(...),
+    source: Literal["citizen", "officer", "social", "vms"] = Form("citizen"),
     captured_at: str | None = Form(None),
     text: str | None = Form(None),
     lat: float | None = Form(None),

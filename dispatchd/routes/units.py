@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 from dispatch_protocol.commands import PositionBatch, PositionReport, UnitPatch
 from dispatchd.auth import Principal
-from dispatchd.clock import format_utc, parse_utc, utc_now
+from dispatchd.clock import format_utc
 from dispatchd.context import AppContext, CommandDep, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.service import UNIT
@@ -55,18 +55,18 @@ def patch_unit(
 
 def position_from_report(report: PositionReport) -> dict[str, Any]:
     """The stored position (a CoT point: observed_at and stale_at) of a report."""
-    observed = report.observed_at or utc_now()
+    observed = report.observed_at or datetime.now(UTC)
     try:
-        stale = format_utc(parse_utc(observed) + timedelta(seconds=report.stale_after_s))
-    except ValueError:
-        raise Problem(422, "Invalid request", f"observed_at is not an RFC 3339 time: {observed!r}.") from None
+        observed_at, stale_at = format_utc(observed), format_utc(observed + timedelta(seconds=report.stale_after_s))
+    except OverflowError:  # a time at the edge of the calendar
+        raise Problem(422, "Invalid request", f"observed_at is out of range: {observed.isoformat()}.") from None
     return {
         "lat": report.lat,
         "lon": report.lon,
         "course": report.course,
         "speed": report.speed,
-        "observed_at": observed,
-        "stale_at": stale,
+        "observed_at": observed_at,
+        "stale_at": stale_at,
     }
 
 

@@ -94,7 +94,7 @@ def test_a_repeated_idempotency_key_returns_the_first_answer_and_creates_nothing
 def test_an_idempotency_key_reused_for_another_request_is_refused(api: TestClient) -> None:
     _create(api, key="k1")
     answer = api.post("/api/v1/incidents", json={**INCIDENT, "priority": 9}, headers={"Idempotency-Key": "k1"})
-    assert answer.status_code == 422
+    assert answer.status_code == 409
     assert "already used" in answer.json()["detail"]
 
 
@@ -340,7 +340,7 @@ def test_the_document_declares_the_problem_answers_and_405_says_what_is_allowed(
     assert "idempotency-key" in {name.lower() for name in headers}
     patch = document["paths"]["/api/v1/incidents/{incident_id}"]["patch"]
     if_match = next(p for p in patch["parameters"] if p["name"].lower() == "if-match")
-    assert if_match["schema"]["anyOf"][0]["pattern"]
+    assert if_match["schema"]["pattern"] and if_match["schema"]["type"] == "string"  # never null
     refused = api.delete("/api/v1/incidents")
     assert refused.status_code == 405 and refused.headers["allow"] == "GET, POST"
 
