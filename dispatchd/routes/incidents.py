@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from dispatch_protocol.commands import AgencyRequestCreate, AssignmentCreate, IncidentCreate, IncidentPatch, NoteCreate
+from dispatchd import audit
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CommandDep, CtxDep, IfMatchDep, PrincipalDep
 from dispatchd.eido import to_eido
@@ -142,20 +143,25 @@ def request_agency(
     )
 
 
-def _with_units(ctx: AppContext, incident_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _exported(
+    ctx: AppContext, principal: Principal, incident_id: str, form: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The incident and its units, the export in the audit trail (who took a copy of which incident, when)."""
     with ctx.storage.read() as tx:
         incident = ctx.service.get_incident(tx, incident_id)
         units = [u for u in (tx.get("unit", uid) for uid in incident["assigned_units"]) if u is not None]
+    with ctx.storage.transaction() as tx:
+        audit.record(tx, principal.username, "export", entity_type="incident", entity_id=incident_id, format=form)
     return incident, units
 
 
 @router.get("/{incident_id}/emsi")
-def export_emsi(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
-    """The incident as an EMSI (ISO/TR 22351) message."""
-    return to_emsi(*_with_units(ctx, incident_id))
+def export_emsi(incident_id: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> dict[str, Any]:
+    """The incident as an EMSI (ISO/TR 22351) message (audited)."""
+    return to_emsi(*_exported(ctx, principal, incident_id, "emsi"))
 
 
 @router.get("/{incident_id}/eido")
-def export_eido(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
-    """The incident as a NENA EIDO (NENA-STA-021) JSON document."""
-    return to_eido(*_with_units(ctx, incident_id))
+def export_eido(incident_id: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> dict[str, Any]:
+    """The incident as a NENA EIDO (NENA-STA-021) JSON document (audited)."""
+    return to_eido(*_exported(ctx, principal, incident_id, "eido"))

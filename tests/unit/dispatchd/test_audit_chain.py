@@ -11,6 +11,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from fastapi.testclient import TestClient
 
 from dispatchd import audit
 from dispatchd.clock import format_utc
@@ -97,3 +98,14 @@ def test_pruning_keeps_the_rest_of_the_chain_checkable(tmp_path: Path) -> None:
     finally:
         storage.close()
     assert _verify(data) == (0, "OK (1 entries)")
+
+
+def test_an_incident_export_is_in_the_trail(api: TestClient) -> None:
+    incident = api.post("/api/v1/incidents", json=INCIDENT).json()["id"]
+    assert api.get(f"/api/v1/incidents/{incident}/eido").status_code == 200
+    assert api.get(f"/api/v1/incidents/{incident}/emsi").status_code == 200
+    exports = api.get("/api/v1/audit", params={"entity_type": "incident"}).json()
+    assert [(e["action"], e["entity_id"], e["format"], e["actor"]) for e in exports] == [
+        ("export", incident, "eido", "supervisor"),
+        ("export", incident, "emsi", "supervisor"),
+    ]
