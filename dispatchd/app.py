@@ -127,7 +127,9 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     app.state.ctx = ctx
     install_problem_handlers(app)
     api_contract.install(app)
-    app.add_middleware(HttpGuard, max_upload_bytes=config.max_upload_bytes, tls=config.tls)
+    app.add_middleware(
+        HttpGuard, max_upload_bytes=config.max_upload_bytes, tls=config.tls, kind_limits=dict(config.upload_limits)
+    )
     # Browsers may call the API only from the origins a centre lists (its citizen page, its web clients): none
     # by default. A pre-flight from any other origin is answered 400 "Disallowed CORS origin".
     app.add_middleware(

@@ -6,13 +6,17 @@ import json
 import re
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from dispatchd.media_store import size_text
 from dispatchd.problems import PROBLEM_JSON, Problem
 
 UPLOAD_PATH = re.compile(r"^/api/v1/incidents/[^/]+/media$")
 MEDIA_PATH = "/api/v1/media/"
 FORM_OVERHEAD = 1 << 20  # a multipart body carries its fields and boundaries besides the file
+HEAD_SCAN = 64 * 1024  # where the form's fields before the file are
+KIND_FIELD = re.compile(rb'name="kind"\r\n(?:[^\r\n]+\r\n)*\r\n([a-z]{1,10})\r\n')
 COMMON = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -25,19 +29,18 @@ MEDIA = [
 HSTS = (b"strict-transport-security", b"max-age=31536000")
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class HttpGuard:
     """`nosniff` and friends on every answer (HSTS when served over TLS); media answers also get a CSP that
     runs nothing and `no-store`; an upload whose body is larger than `max_upload_bytes` is answered 413 as soon
     as that is known: from its Content-Length before reading anything, else while it is read."""
 
-    def __init__(self, app: ASGIApp, max_upload_bytes: int, tls: bool) -> None:
+    def __init__(
+        self, app: ASGIApp, max_upload_bytes: int, tls: bool, kind_limits: dict[str, int] | None = None
+    ) -> None:
         self._app = app
         self._max_body = max_upload_bytes + FORM_OVERHEAD
         self._tls = tls
+        self._kind_limits = kind_limits or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -45,12 +48,9 @@ class HttpGuard:
             return
         path: str = scope["path"]
         extra = COMMON + (MEDIA if path.startswith(MEDIA_PATH) else []) + ([HSTS] if self._tls else [])
-        started = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
@@ -59,27 +59,38 @@ class HttpGuard:
             if declared is not None and declared.isdigit() and int(declared) > self._max_body:
                 await self._refuse(send_with_headers, path)
                 return
-            received = 0
+            received, head, limit = 0, b"", self._max_body
+            announced = int(declared) if declared is not None and declared.isdigit() else None
+            refused: list[str] = []
 
             async def counting_receive() -> Message:
-                nonlocal received
+                nonlocal received, head, limit
                 message = await receive()
-                received += len(message.get("body", b""))
-                if received > self._max_body:
-                    raise _TooLarge
+                chunk = message.get("body", b"")
+                received += len(chunk)
+                if len(head) < HEAD_SCAN and limit == self._max_body:
+                    # The form's `kind` comes before its file (the console, the citizens' page and curl -F in
+                    # order send it so): once it is read, the kind's own limit applies, to what was announced too.
+                    head += chunk[: HEAD_SCAN - len(head)]
+                    if (found := KIND_FIELD.search(head)) and (kind := found.group(1).decode()) in self._kind_limits:
+                        limit = self._kind_limits[kind] + FORM_OVERHEAD
+                        refused[:] = [kind]
+                if received > limit or (announced is not None and announced > limit):
+                    # An HTTP error, so that the form parser passes it on as it is (it makes any other a 400)
+                    raise HTTPException(413, self._too_large(refused[0] if refused else None))
                 return message
 
-            try:
-                await self._app(scope, counting_receive, send_with_headers)
-            except _TooLarge:
-                if not started:
-                    await self._refuse(send_with_headers, path)
+            await self._app(scope, counting_receive, send_with_headers)
             return
         await self._app(scope, receive, send_with_headers)
 
+    def _too_large(self, kind: str | None) -> str:
+        if kind is not None:
+            return f"This {kind} is larger than {size_text(self._kind_limits[kind])}: not accepted."
+        return f"This upload is larger than the largest file accepted ({size_text(self._max_body - FORM_OVERHEAD)})."
+
     async def _refuse(self, send: Any, path: str) -> None:
-        limit_mb = (self._max_body - FORM_OVERHEAD) // (1 << 20)
-        problem = Problem(413, "Too large", f"This upload is larger than the largest file accepted ({limit_mb} MB).")
+        problem = Problem(413, "Too large", self._too_large(None))
         body = json.dumps(problem.body(path)).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),

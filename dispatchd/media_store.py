@@ -16,7 +16,7 @@ from dispatchd.problems import Problem
 _CHUNK = 1024 * 1024
 
 
-def _size_text(size: int) -> str:
+def size_text(size: int) -> str:
     if size >= 1 << 30:
         return f"{size / (1 << 30):g} GB"
     if size >= 1 << 20:
@@ -55,7 +55,7 @@ class MediaStore:
                         check_head(chunk[:HEAD_BYTES])
                     size += len(chunk)
                     if size > limit:
-                        raise Problem(413, "Too large", f"This file is larger than {_size_text(limit)}: not accepted.")
+                        raise Problem(413, "Too large", f"This file is larger than {size_text(limit)}: not accepted.")
                     digest.update(chunk)
                     out.write(chunk)
             if size == 0:

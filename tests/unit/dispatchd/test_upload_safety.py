@@ -105,3 +105,29 @@ def test_identify_reads_the_header_not_the_name() -> None:
     assert refusal("photo", b"#!/bin/sh\nrm -rf /") == "This file is a script, not a photo: it is not accepted."
     assert safe_name("C:\\Users\\x\\..\\photo.JPG", None, "photo") == "photo.JPG"
     assert safe_name("...", None, "photo") == "photo"
+
+
+def test_a_photo_announced_larger_than_the_photo_limit_is_refused_before_its_file_is_sent(
+    dispatchd: DispatchdProcess,
+) -> None:
+    token = dispatchd.token("operator")
+    with dispatchd.api("operator") as api:
+        incident = api.post("/incidents", json=INCIDENT).json()["id"]
+    host, port = dispatchd.url.removeprefix("http://").rsplit(":", 1)
+    fields = (
+        b'--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\nphoto\r\n'
+        b'--x\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\n\r\n\xff\xd8\xff'
+    )
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            f"POST /api/v1/incidents/{incident}/media HTTP/1.1\r\nHost: {host}\r\n"
+            f"Authorization: Bearer {token}\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+            f"Content-Length: {30 << 20}\r\n\r\n".encode()
+            + fields  # 30 MB announced; the photo's file not sent
+        )
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    answer = received.decode(errors="replace")
+    assert answer.startswith("HTTP/1.1 413"), answer[:200]
+    assert "This photo is larger than 25 MB: not accepted." in answer
