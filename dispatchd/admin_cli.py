@@ -32,12 +32,17 @@ def database(args: argparse.Namespace) -> Iterator[Storage]:
         storage.close()
 
 
+def _where(p: argparse.ArgumentParser) -> None:
+    """Which centre: its data folder, and its PostgreSQL when it has one."""
+    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
+    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
+
+
 def import_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dispatchd import", description="Import units, cameras, incident types "
                                 "(CSV) and sectors or camera positions (GeoJSON); all or nothing.")  # fmt: skip
     p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
-    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
+    _where(p)
     p.add_argument("--language", default="en", choices=["en", "fr"], help="the centre's language for type names")
     p.add_argument("--dry-run", action="store_true", help="check the files, write nothing")
     args = p.parse_args(argv)
@@ -62,8 +67,7 @@ def export_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dispatchd export", description="Write the reference data in the import's "
                                 "formats (camera logins are never exported).")  # fmt: skip
     p.add_argument("folder", type=Path)
-    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
-    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
+    _where(p)
     args = p.parse_args(argv)
     with database(args) as storage, storage.read() as tx:
         written = export_files(tx, args.folder)
@@ -76,8 +80,7 @@ def import_map_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="dispatchd import-map", description="Make an MBTiles file the centre's base "
                                 "map, served by dispatchd to every console.")  # fmt: skip
     p.add_argument("file", type=Path)
-    p.add_argument("--data-dir", type=Path, default=Path("var/dispatchd"), help="dispatchd's data folder")
-    p.add_argument("--database", metavar="URL", help="the centre's PostgreSQL (as dispatchd --database)")
+    _where(p)
     args = p.parse_args(argv)
     try:
         target, description = base_map.install_file(args.file, args.data_dir)

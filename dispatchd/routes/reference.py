@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 
 from dispatch_protocol.commands import CameraSave, IncidentTypeSave, SectorSave, UnitSave
 from dispatchd import reference
-from dispatchd.auth import ADMIN_ROLES, FLEET_ROLES, VIDEO_ROLES, Principal, Role, require
+from dispatchd.auth import ADMIN_ROLES, FLEET_ROLES, VIDEO_ROLES, Principal, require
 from dispatchd.context import AdminDep, AppContext, CtxDep, FleetDep, IfMatchDep, PrincipalDep
 from dispatchd.problems import Problem
 from dispatchd.service import CAMERA, UNIT
@@ -27,12 +27,10 @@ def _change(
     request: Request,
     principal: Principal,
     ctx: AppContext,
-    roles: frozenset[Role],
-    what: str,
     body: Any,
     command: Callable[[Transaction], dict[str, Any]],
 ) -> JSONResponse:
-    require(principal, roles, what)
+    """A change of reference data (its role was checked by the route's dependency, before its body was read)."""
     answer = ctx.run_command(request, principal, body, command)
     ctx.refresh_reference()
     return answer
@@ -50,7 +48,7 @@ def save_unit(
     fields = body.model_dump()
     reference.check_unit_id(unit_id, fields)
     return _change(
-        request, principal, ctx, FLEET_ROLES, "manage the fleet", fields,
+        request, principal, ctx, fields,
         lambda tx: reference.save(tx, principal.username, UNIT, unit_id, reference.unit_fields(fields), if_match)[0],
     )  # fmt: skip
 
@@ -67,7 +65,7 @@ def save_camera(
     fields = body.model_dump()
     fingerprint = {**fields, "credentials": "(given)" if body.credentials else None}  # no secret in stored answers
     return _change(
-        request, principal, ctx, FLEET_ROLES, "manage the cameras", fingerprint,
+        request, principal, ctx, fingerprint,
         lambda tx: reference.save_camera(tx, principal.username, camera_id, fields, if_match),
     )  # fmt: skip
 
@@ -92,7 +90,7 @@ def save_sector(
 ) -> JSONResponse:
     fields = reference.sector_fields(body.model_dump())
     return _change(
-        request, principal, ctx, ADMIN_ROLES, "change the sectors", fields,
+        request, principal, ctx, fields,
         lambda tx: reference.save(tx, principal.username, reference.SECTOR, sector_id, fields, if_match)[0],
     )  # fmt: skip
 
@@ -108,7 +106,7 @@ def save_incident_type(
 ) -> JSONResponse:
     fields = reference.incident_type_fields(code, body.model_dump(), ctx.config.demo_language)
     return _change(
-        request, principal, ctx, ADMIN_ROLES, "change the incident types", fields,
+        request, principal, ctx, fields,
         lambda tx: reference.save(tx, principal.username, reference.INCIDENT_TYPE, code, fields, if_match)[0],
     )  # fmt: skip
 
@@ -143,8 +141,8 @@ def retire(
     """Out of service for good: kept for the incidents that name it, offered nowhere else."""
     if collection not in RETIRABLE:
         raise Problem(404, "Not found", f"Only {', '.join(RETIRABLE)} can be retired.")
-    kind, roles, what = RETIRABLE[collection]
+    kind, _roles, _what = RETIRABLE[collection]
     return _change(
-        request, principal, ctx, roles, what, {"retire": entity_id},
+        request, principal, ctx, {"retire": entity_id},
         lambda tx: reference.retire(tx, principal.username, kind, entity_id, if_match),
     )  # fmt: skip

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,14 @@ pytestmark = pytest.mark.e2e
 CONFIG = Path(__file__).parent / "contract" / "schemathesis.toml"
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[DispatchdProcess]:
-    process = DispatchdProcess(tmp_path / "dispatchd", "--demo", "--no-simulation")
-    process.start(port=0)
-    yield process
-    process.stop()
-
-
-def test_schemathesis_finds_no_failure(live: DispatchdProcess, tmp_path: Path) -> None:
+def test_schemathesis_finds_no_failure(dispatchd: DispatchdProcess, tmp_path: Path) -> None:
     """Every operation but login and logout (they spend the token), 5 examples each, a fixed seed."""
     command = [
         str(Path(sys.executable).parent / "schemathesis"),
         "--config-file", str(CONFIG),
-        "run", f"{live.url}/openapi.json",
+        "run", f"{dispatchd.url}/openapi.json",
         "--checks", "all",
-        "--header", f"Authorization: Bearer {live.token()}",
+        "--header", f"Authorization: Bearer {dispatchd.token()}",
         "--max-examples", "5",
         "--phases", "examples,coverage,fuzzing",
         "--workers", "1",
