@@ -88,6 +88,12 @@ class PositionBatch(_Strict):
     reports: list[UnitPositionReport] = Field(min_length=1, max_length=MAX_POSITION_BATCH)
 
 
+class TrackMapping(_Strict):
+    """`PUT /tak/mappings/{uid}`: the unit a TAK track's uid reports for."""
+
+    unit_id: str = Field(min_length=1, max_length=200)
+
+
 class AgencyRequestCreate(_Strict):
     agency: Agency
     reason: str = Field(min_length=1, max_length=1000)

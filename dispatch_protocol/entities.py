@@ -65,6 +65,16 @@ class Caller(WireModel):
     phone: str | None = None
 
 
+class Origin(WireModel):
+    """Where an incident imported from a partner centre comes from."""
+
+    agency: str
+    """The partner's domain (the last part of its incident tracking identifier)."""
+    tracking_id: str
+    updated_at: Time
+    """The partner's `lastUpdateTimeStamp` of the version we hold: an older EIDO is not applied."""
+
+
 class Incident(WireModel):
     """An incident: what, how urgent, where, who is on it."""
 
@@ -92,6 +102,8 @@ class Incident(WireModel):
     ] = ()
     exercise: bool = False
     """Part of a training exercise (EMSI MODE=EXERCS), not a real emergency."""
+    origin: Origin | None = None
+    """A partner centre's incident, imported from its EIDO: who sent it and when it last changed there."""
 
     @property
     def is_open(self) -> bool:
@@ -116,9 +128,22 @@ class Position(WireModel):
     observed_at: Time
     stale_at: Time
     sector: str | None = None
+    source: str | None = None
+    """Where it came from: `cot` (a TAK client), `avl` (a vehicle's box, through the API), `demo`."""
+    accuracy_m: float | None = None
+    """The report's circular error (CoT `ce`), when the device gave one."""
 
     def is_stale(self, now: datetime) -> bool:
         return now >= self.stale_at
+
+
+class Track(WireModel):
+    """A TAK track that maps to no unit yet (CoT `uid`, `callsign`): a supervisor may map it to one."""
+
+    uid: str
+    callsign: str | None = None
+    cot_type: OrEmpty = ""
+    position: Position
 
 
 class Unit(WireModel):

@@ -20,6 +20,7 @@ from dispatch_protocol.entities import (
     Sector,
     SocialPost,
     SocialSource,
+    Track,
     Unit,
     WatchRule,
     WireModel,
@@ -54,6 +55,10 @@ class UnitPositions(RootModel[tuple[UnitPosition, ...]]):
     """`data.positions` of `unit.positions`: many units' positions from one batch of reports."""
 
 
+class Tracks(RootModel[tuple[Track, ...]]):
+    """`data.tracks` of `track.seen`: TAK tracks mapped to no unit, as last heard."""
+
+
 EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "incident.created": ("incident", Incident),
     "incident.updated": ("changes", IncidentChanges),
@@ -62,6 +67,9 @@ EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "unit.updated": ("unit", Unit),
     "unit.position": ("position", Position),
     "unit.positions": ("positions", UnitPositions),
+    "track.seen": ("tracks", Tracks),
+    "track.mapped": ("track", Track),
+    "link.status": ("link", None),
     "camera.updated": ("camera", Camera),
     "sector.updated": ("sector", Sector),
     "incident_type.updated": ("incident_type", IncidentType),

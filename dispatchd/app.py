@@ -22,12 +22,13 @@ from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.http_guard import HttpGuard
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
-from dispatchd.routes import accounts, base_map, bookmarks, events, incidents, media, reference, social, units
+from dispatchd.routes import accounts, base_map, bookmarks, events, incidents, media, reference, social, tak, units
 from dispatchd.service import DispatchService
 from dispatchd.social.connectors.base import Connector
 from dispatchd.social.ingest import SocialIngest, connector_for
 from dispatchd.social.sources import SourceConfig, load_sources
 from dispatchd.storage import open_storage
+from dispatchd.tak.gateway import TakGateway
 
 log = logging.getLogger("dispatchd")
 
@@ -40,12 +41,15 @@ def build_context(config: ServerConfig) -> AppContext:
         storage=storage,
         service=DispatchService(),
         bus=bus,
-        feed=EventFeed(storage, bus, poll_s=config.poll_s, on_events=lambda events: ctx.follow_reference(events)),
+        feed=EventFeed(storage, bus, poll_s=config.poll_s, on_events=lambda events: ctx.follow_events(events)),
         auth=Authenticator(storage, config.token_ttl_s, config.max_login_failures, config.lock_s, config.mfa_roles),
         media=MediaStore(config.media_dir, config.max_upload_bytes),
     )
     ctx.service = DispatchService(lambda lat, lon: ctx.sectors.sector_of(lat, lon))
     ctx.refresh_reference()
+    if config.tak.enabled:
+        ctx.tak = TakGateway(config.tak, storage, ctx.service, bus, config.agency_domain)
+        ctx.followers.append(ctx.tak.follow)
     if config.demo:
         for username, role in DEMO_ACCOUNTS.items():
             ctx.auth.add_account(username, username, role)
@@ -98,6 +102,8 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
             ctx.storage, ctx.bus, sources, config.social_retry_s, config.social_retry_max_s, f"dispatchd/{__version__}"
         )
         await ingest.start()
+        if ctx.tak is not None:
+            await ctx.tak.start()
         exercise = (
             ExerciseRunner(ctx.storage, ctx.service, ctx.bus, config.exercise, config.exercise_speed)
             if config.exercise
@@ -110,6 +116,8 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
             yield
         finally:
             pruner.cancel()
+            if ctx.tak is not None:
+                await ctx.tak.stop()
             await ctx.feed.stop()
             if exercise is not None:
                 await asyncio.to_thread(exercise.stop)
@@ -139,7 +147,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
         allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Last-Event-ID"],
         expose_headers=["ETag", "Idempotent-Replayed", "Retry-After"],
     )
-    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts)
+    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts, tak)
     for router in (module.router for module in routers):
         app.include_router(router)
     return app

@@ -15,7 +15,8 @@ import uvicorn
 
 from dispatchd import audit
 from dispatchd.auth import Role, password_problem
-from dispatchd.config import ServerConfig
+from dispatchd.config import DEFAULT_DOMAIN, ServerConfig
+from dispatchd.tak.settings import TakSettings
 
 log = logging.getLogger("dispatchd")
 
@@ -110,6 +111,29 @@ def _parser() -> argparse.ArgumentParser:
         "--max-login-failures", type=int, default=5, help="failed logins in a row that lock an account (default 5)"
     )
     p.add_argument("--lock-minutes", type=float, default=30.0, help="how long a locked account stays locked")
+    p.add_argument(
+        "--agency-domain",
+        default=DEFAULT_DOMAIN,
+        help="the centre's domain, the last part of its incident tracking identifiers "
+        f"(urn:emergency:uid:incidentid:…:DOMAIN) and of its CoT uids (default {DEFAULT_DOMAIN})",
+    )
+    p.add_argument(
+        "--cot-listen",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="take Cursor on Target from field clients on tcp://HOST:PORT (streaming) or udp://HOST:PORT (mesh); "
+        "may be given several times",
+    )
+    p.add_argument(
+        "--tak-server",
+        metavar="URL",
+        help="connect to a TAK server at tcp://HOST:PORT or tls://HOST:PORT: read its tracks, publish the "
+        "centre's open incidents and unit positions to it",
+    )
+    p.add_argument("--tak-cert", type=Path, metavar="FILE", help="client certificate for tls:// (PEM)")
+    p.add_argument("--tak-key", type=Path, metavar="FILE", help="its private key (PEM)")
+    p.add_argument("--tak-ca", type=Path, metavar="FILE", help="the TAK server's certificate authority (PEM)")
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return p
 
@@ -187,7 +211,18 @@ def main(argv: list[str] | None = None) -> int:
         exercise=args.exercise.resolve() if args.exercise else None,
         exercise_speed=args.exercise_speed,
         demo_language=args.demo_language,
+        agency_domain=args.agency_domain,
+        tak=TakSettings(
+            listen=tuple(args.cot_listen),
+            server=args.tak_server,
+            cert=str(args.tak_cert) if args.tak_cert else None,
+            key=str(args.tak_key) if args.tak_key else None,
+            ca=str(args.tak_ca) if args.tak_ca else None,
+        ),
     )
+    if problem := config.problem():
+        log.error("%s", problem)
+        return 2
     from dispatchd.app import build_context, create_app
 
     if args.create_user:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from dispatchd.tak.settings import TakSettings
+
+DEFAULT_DOMAIN = "dispatchd.invalid"
+"""A centre that has not said its domain (`--agency-domain`): `.invalid` can never be anyone's."""
+_DOMAIN = re.compile(
+    r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,21 @@ class ServerConfig:
     exercise_speed: float = 1.0
     basemap: Path | None = None  # demo: where to write the city's offline map (kept if already there)
     demo_language: str = "en"  # demo: the language of its incident types and watch rules ("en" or "fr")
+    agency_domain: str = DEFAULT_DOMAIN  # the last part of its incident tracking identifiers (NENA) and CoT uids
+    tak: TakSettings = field(default_factory=TakSettings)  # Cursor on Target listeners and TAK server link
+
+    def problem(self) -> str | None:
+        """What in these settings cannot work, in a sentence; None when all can."""
+        if not _DOMAIN.match(self.agency_domain):
+            return f"--agency-domain {self.agency_domain!r} is not a domain name (e.g. police.valmont.example)"
+        try:
+            self.tak.endpoints()
+            self.tak.server_endpoint()
+        except ValueError as error:
+            return f"TAK: {error}"
+        if self.tak.cert and not (self.tak.server or "").startswith("tls://"):
+            return "--tak-cert is for a tls:// TAK server"
+        return None
 
     @property
     def media_dir(self) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,9 @@ from dispatchd.problems import Problem
 from dispatchd.reference import Reference
 from dispatchd.service import DispatchService
 from dispatchd.storage.interface import EventRecord, Storage, StoredResponse, Transaction
+from dispatchd.tak.gateway import TakGateway
+
+log = logging.getLogger("dispatchd")
 
 REFERENCE_EVENTS = frozenset({"sector.updated", "incident_type.updated"})
 
@@ -46,6 +50,9 @@ class AppContext:
     media: MediaStore
     feed: EventFeed
     sectors: Sectors = field(default_factory=lambda: Sectors({"type": "FeatureCollection", "features": []}))
+    followers: list[Callable[[list[EventRecord]], None]] = field(default_factory=list)
+    """Called by the event feed, in a worker thread, with each batch of events committed by any instance."""
+    tak: TakGateway | None = None
 
     def refresh_reference(self) -> None:
         """The sectors and incident types in use, read again from storage (after a change, at start)."""
@@ -53,6 +60,14 @@ class AppContext:
             reference = Reference.read(tx)
         self.sectors = reference.sectors
         self.service.incident_types = reference.incident_types
+
+    def follow_events(self, events: list[EventRecord]) -> None:
+        self.follow_reference(events)
+        for follower in self.followers:
+            try:
+                follower(events)
+            except Exception:  # one follower's fault must not stop the feed nor the others
+                log.exception("following the event log failed in %r", follower)
 
     def follow_reference(self, events: list[EventRecord]) -> None:
         """Sectors or incident types changed, perhaps through another instance: read them again."""

@@ -128,6 +128,7 @@ class Simulator:
                             "course": 0.0,
                             "speed": 0.0,
                             "observed_at": format_utc(self._wallclock()),
+                            "source": "demo",
                             "stale_at": format_utc(self._wallclock() + timedelta(seconds=3 * STILL_REPORT_S)),
                         },
                     )
@@ -162,6 +163,7 @@ class Simulator:
                 "course": 0.0,
                 "speed": 0.0,
                 "observed_at": format_utc(observed),
+                "source": "demo",
                 "stale_at": format_utc(observed + timedelta(seconds=90)),
             },
         )
@@ -374,6 +376,7 @@ class Simulator:
                     "course": round(unit.course, 1),
                     "speed": round(unit.speed if moved else 0.0, 1),
                     "observed_at": format_utc(self._wallclock()),
+                    "source": "demo",
                     "stale_at": format_utc(self._wallclock() + timedelta(seconds=3 * interval)),
                 },
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Header, Query, Request
@@ -21,6 +22,8 @@ from dispatchd.reference import INCIDENT_TYPE, SECTOR
 from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
 from dispatchd.social.posts import SOURCE, recent_posts
 from dispatchd.social.watch_rules import WATCH_RULE
+from dispatchd.tak.gateway import LINK
+from dispatchd.tak.intake import TRACK, live_tracks
 
 router = APIRouter(prefix="/api/v1", tags=["events"])
 _CHUNK = 500
@@ -81,6 +84,8 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "sectors": tx.list(SECTOR),
             "incident_types": tx.list(INCIDENT_TYPE),
             "map": tx.get(MAP, BASE),
+            "tracks": live_tracks(tx.list(TRACK), datetime.now(UTC)),
+            "links": tx.list(LINK),
         }
 
 

@@ -67,6 +67,7 @@ def position_from_report(report: PositionReport) -> dict[str, Any]:
         "speed": report.speed,
         "observed_at": observed_at,
         "stale_at": stale_at,
+        "source": "avl",
     }
 
 

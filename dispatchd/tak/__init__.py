@@ -1,0 +1,1 @@
+"""Cursor on Target: field clients in, the centre's picture out (TAK)."""
