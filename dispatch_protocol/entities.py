@@ -71,6 +71,8 @@ class Origin(WireModel):
     agency: str
     """The partner's domain (the last part of its incident tracking identifier)."""
     tracking_id: str
+    number: OrEmpty = ""
+    """The partner's own number for it (its `localIncidentIdentifier`)."""
     updated_at: Time
     """The partner's `lastUpdateTimeStamp` of the version we hold: an older EIDO is not applied."""
 

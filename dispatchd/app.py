@@ -22,7 +22,19 @@ from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.http_guard import HttpGuard
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
-from dispatchd.routes import accounts, base_map, bookmarks, events, incidents, media, reference, social, tak, units
+from dispatchd.routes import (
+    accounts,
+    base_map,
+    bookmarks,
+    eido,
+    events,
+    incidents,
+    media,
+    reference,
+    social,
+    tak,
+    units,
+)
 from dispatchd.service import DispatchService
 from dispatchd.social.connectors.base import Connector
 from dispatchd.social.ingest import SocialIngest, connector_for
@@ -45,7 +57,7 @@ def build_context(config: ServerConfig) -> AppContext:
         auth=Authenticator(storage, config.token_ttl_s, config.max_login_failures, config.lock_s, config.mfa_roles),
         media=MediaStore(config.media_dir, config.max_upload_bytes),
     )
-    ctx.service = DispatchService(lambda lat, lon: ctx.sectors.sector_of(lat, lon))
+    ctx.service = DispatchService(lambda lat, lon: ctx.sectors.sector_of(lat, lon), domain=config.agency_domain)
     ctx.refresh_reference()
     if config.tak.enabled:
         ctx.tak = TakGateway(config.tak, storage, ctx.service, bus, config.agency_domain)
@@ -147,7 +159,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
         allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Last-Event-ID"],
         expose_headers=["ETag", "Idempotent-Replayed", "Retry-After"],
     )
-    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts, tak)
+    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts, tak, eido)
     for router in (module.router for module in routers):
         app.include_router(router)
     return app

@@ -26,6 +26,7 @@ from dispatchd.config import ServerConfig
 from dispatchd.event_bus import EventBus
 from dispatchd.event_feed import EventFeed
 from dispatchd.geo import Sectors
+from dispatchd.interop.eido_conveyance import EidoSubscriptions
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import Problem
 from dispatchd.reference import Reference
@@ -53,6 +54,11 @@ class AppContext:
     followers: list[Callable[[list[EventRecord]], None]] = field(default_factory=list)
     """Called by the event feed, in a worker thread, with each batch of events committed by any instance."""
     tak: TakGateway | None = None
+    eido_subscriptions: EidoSubscriptions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.eido_subscriptions = EidoSubscriptions(self.storage)
+        self.followers.append(self.eido_subscriptions.follow)
 
     def refresh_reference(self) -> None:
         """The sectors and incident types in use, read again from storage (after a change, at start)."""

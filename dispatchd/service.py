@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dispatchd.clock import parse_utc, utc_now
+from dispatchd.interop.eido import PartnerIncident, tracking_id
 from dispatchd.problems import Problem, not_found
 from dispatchd.storage.interface import Transaction
 
@@ -83,10 +84,15 @@ class DispatchService:
     """Incident, unit, camera and media commands over a storage transaction."""
 
     def __init__(
-        self, sector_of: SectorLookup = _no_sector, incident_types: dict[str, dict[str, Any]] | None = None
+        self,
+        sector_of: SectorLookup = _no_sector,
+        incident_types: dict[str, dict[str, Any]] | None = None,
+        domain: str = "dispatchd.invalid",
     ) -> None:
         self._sector_of = sector_of
         self.incident_types = incident_types or {}
+        self.domain = domain
+        """The centre's domain: the last part of its incident tracking identifiers (`--agency-domain`)."""
 
     def _check_type(self, type_code: str) -> dict[str, Any] | None:
         if type_code == MAJOR_EVENT_TYPE:
@@ -132,7 +138,7 @@ class DispatchService:
             notes.append({"id": str(uuid.uuid4()), "text": payload["note"], "author": actor, "created_at": now})
         incident = {
             "id": incident_id,
-            "tracking_id": f"urn:emergency:uid:incident:{incident_id}:dispatchd",
+            "tracking_id": tracking_id(incident_id, self.domain),
             "number": f"{now[:4]}-{tx.next_number('incident_number:' + now[:4]):06d}",
             "type_code": payload["type_code"],
             "type_text": payload.get("type_text") or (known or {}).get("text") or payload["type_code"],
@@ -300,6 +306,69 @@ class DispatchService:
             incidents=(incident["id"],),
         )
         return incident
+
+    def import_partner_incident(self, tx: Transaction, actor: str, partner: PartnerIncident) -> dict[str, Any]:
+        """A partner centre's incident, from its EIDO: created the first time, updated by a newer EIDO of it,
+        left as it is by an older or the same one (`outcome`: created, updated, unchanged)."""
+        origin = {"agency": partner.domain, "tracking_id": partner.tracking_id, "number": partner.number,
+                  "updated_at": partner.updated_at}  # fmt: skip
+        location = {"lat": partner.lat, "lon": partner.lon, "uncertainty_m": partner.uncertainty_m,
+                    "address_text": partner.address_text,
+                    "sector": self._sector_of(partner.lat, partner.lon)}  # fmt: skip
+        fields = {
+            "type_code": partner.type_code,
+            "type_text": partner.type_text,
+            "priority": partner.priority,
+            "status_common": partner.status_common or "ResourcesRequested",
+            "location": location,
+            "partner_resources": {"dispatch": list(partner.dispatch), "resources": list(partner.resources)},
+        }
+        found = tx.find(INCIDENT, "tracking_id", [partner.tracking_id])
+        if not found:
+            incident_id = str(uuid.uuid4())
+            now_year = partner.created_at[:4]
+            incident = {
+                "id": incident_id,
+                "tracking_id": partner.tracking_id,
+                "number": f"{now_year}-{tx.next_number('incident_number:' + now_year):06d}",
+                **fields,
+                "emsi_category": (self.incident_types.get(partner.type_code) or {}).get("emsi_category"),
+                "status": "closed" if partner.closed else "new",
+                "notes": [{"id": str(uuid.uuid4()), **note} for note in partner.notes],
+                "agencies": [],
+                "assigned_units": [],
+                "agency_requests": [],
+                "origin": origin,
+                "version": 1,
+                "created_at": partner.created_at,
+                "updated_at": partner.updated_at,
+                "created_by": actor,
+            }
+            tx.put(INCIDENT, incident_id, incident)
+            tx.append_event(
+                "incident.created", INCIDENT, incident_id, 1, actor, {"incident": incident}, incidents=(incident_id,)
+            )
+            return {"outcome": "created", "incident": incident}
+        incident = found[0]
+        held = (incident.get("origin") or {}).get("updated_at")
+        if held is not None and parse_utc(partner.updated_at) <= parse_utc(held):
+            return {"outcome": "unchanged", "incident": incident}
+        known_notes = {(n["created_at"], n["author"], n["text"]) for n in incident["notes"]}
+        new_notes = [n for n in partner.notes if (n["created_at"], n["author"], n["text"]) not in known_notes]
+        changed = [k for k, v in fields.items() if incident.get(k) != v]
+        incident.update(fields, origin=origin)
+        changed.append("origin")
+        if new_notes:
+            incident["notes"] = [*incident["notes"], *({"id": str(uuid.uuid4()), **n} for n in new_notes)]
+            changed.append("notes")
+        status = (
+            "closed" if partner.closed else ("new" if incident["status"] in CLOSED_STATUSES else incident["status"])
+        )
+        if status != incident["status"]:
+            incident["status"] = status
+            changed.append("status")
+        saved = self._save_incident(tx, actor, incident, changed)
+        return {"outcome": "updated", "incident": saved}
 
     # --- units -----------------------------------------------------------------------------
     def get_unit(self, tx: Transaction, unit_id: str) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from dispatch_protocol.commands import AgencyRequestCreate, AssignmentCreate, In
 from dispatchd import audit
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CommandDep, CtxDep, IfMatchDep, PrincipalDep
-from dispatchd.eido import to_eido
-from dispatchd.emsi import to_emsi
+from dispatchd.interop.eido import to_eido
+from dispatchd.interop.emsi import to_emsi
 from dispatchd.service import INCIDENT
 
 router = APIRouter(prefix="/api/v1/incidents", tags=["incidents"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -310,7 +311,8 @@ def test_eido_and_emsi_exports(api: TestClient) -> None:
         "dispatchComponent",
     ):
         assert component in eido
-    assert eido["incidentComponent"]["$id"].startswith("urn:emergency:uid:incident:")
+    tracking = eido["incidentComponent"]["incidentTrackingIdentifier"]
+    assert re.fullmatch(r"urn:emergency:uid:incidentid:[0-9a-f]{32}:dispatchd\.invalid", tracking), "NENA's form"
     assert eido["dispatchComponent"][0]["dispatchResourceReference"] == "PS-05@police"
     emsi = api.get(f"/api/v1/incidents/{incident['id']}/emsi").json()["EMSI"]
     assert set(emsi) == {"CONTEXT", "EVENT", "RESOURCE", "MISSION"}

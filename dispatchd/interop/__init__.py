@@ -1,0 +1,1 @@
+"""Speaking to partners: NENA EIDO (export, import, subscriptions), EMSI, CAP 1.2 warnings."""
