@@ -51,8 +51,10 @@ class CotEvent:
 
     @property
     def is_position(self) -> bool:
-        """A track of something on the ground or in the air (atoms `a-…`), not a chat, a shape or a ping."""
-        return self.type.startswith("a-")
+        """A track of something on the ground, in the air or at sea (atoms `a-?-G…`, `a-?-A…`, `a-?-S…`): not a
+        chat, a shape, a ping, nor an incident marker (`a-?-X-…`, another centre's picture)."""
+        parts = self.type.split("-")
+        return len(parts) >= 3 and parts[0] == "a" and parts[2] in ("G", "A", "S")
 
     @property
     def accuracy_m(self) -> float | None:

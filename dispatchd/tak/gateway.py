@@ -20,7 +20,7 @@ from dispatchd.storage.interface import EventRecord, Storage
 from dispatchd.tak.intake import CotIntake
 from dispatchd.tak.link import LinkState, TakLink
 from dispatchd.tak.listeners import CotListener
-from dispatchd.tak.picture import incident_cot, unit_cot
+from dispatchd.tak.picture import centre_cot, incident_cot, unit_cot
 from dispatchd.tak.settings import TakSettings
 
 log = logging.getLogger("dispatchd.tak")
@@ -43,7 +43,14 @@ class TakGateway:
         self.listeners = [CotListener(endpoint, self.intake) for endpoint in settings.endpoints()]
         server = settings.server_endpoint()
         self.link = (
-            TakLink(server, self.intake, self.picture, tls=settings.tls_context(), on_state=self._state_changed)
+            TakLink(
+                server,
+                self.intake,
+                self.picture,
+                lambda: centre_cot(domain, datetime.now(UTC)).xml(),
+                tls=settings.tls_context(),
+                on_state=self._state_changed,
+            )
             if server is not None
             else None
         )

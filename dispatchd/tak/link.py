@@ -44,16 +44,22 @@ class TakLink:
         endpoint: Endpoint,
         intake: CotIntake,
         picture: Callable[[], list[bytes]],
+        hello: Callable[[], bytes],
         *,
         tls: ssl.SSLContext | None = None,
         on_state: Callable[[LinkState], None] = lambda _state: None,
         first_retry_s: float = 1.0,
         max_retry_s: float = 30.0,
+        hello_delay_s: float = 1.0,
+        hello_every_s: float = 60.0,
     ) -> None:
         self.endpoint = endpoint
         self.status = LinkState()
         self._intake = intake
         self._picture = picture
+        self._hello = hello
+        self._hello_delay_s = hello_delay_s
+        self._hello_every_s = hello_every_s
         self._tls = tls
         self._on_state = on_state
         self._first_retry_s = first_retry_s
@@ -115,12 +121,18 @@ class TakLink:
     async def _connected(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> str:
         while not self._queue.empty():
             self._queue.get_nowait()
+        reading = asyncio.create_task(read_stream(reader, self._intake, idle_s=24 * 3600))
+        # A TAK server learns who a client is from its first event with a <contact>, and routes the others' events
+        # to it from then on: OpenTAKServer ignores a first event that comes before its broker channel is open, so
+        # the centre says who it is a moment after connecting, then sends its picture, then its changes.
+        await asyncio.sleep(self._hello_delay_s)
         self._set("connected")
         log.info("TAK server %s: connected", self.endpoint)
+        self._enqueue([self._hello()])
         picture = await asyncio.to_thread(self._picture)
         self._enqueue(picture)
-        reading = asyncio.create_task(read_stream(reader, self._intake, idle_s=24 * 3600))
         writing = asyncio.create_task(self._write(writer))
+        greeting = asyncio.create_task(self._greet_forever())
         try:
             done, _ = await asyncio.wait({reading, writing}, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
@@ -128,13 +140,19 @@ class TakLink:
                     return str(error) or type(error).__name__
             return "the server closed the connection"
         finally:
-            for task in (reading, writing):
+            for task in (reading, writing, greeting):
                 task.cancel()
                 with contextlib.suppress(BaseException):
                     await task
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
+
+    async def _greet_forever(self) -> None:
+        """The centre's own presence again every minute (TAK servers and clients forget a silent member)."""
+        while True:
+            await asyncio.sleep(self._hello_every_s)
+            self._enqueue([self._hello()])
 
     async def _write(self, writer: asyncio.StreamWriter) -> None:
         while True:

@@ -94,3 +94,21 @@ def unit_cot(domain: str, unit: dict[str, Any], now: datetime) -> CotOut | None:
         course=position.get("course"),
         speed=position.get("speed"),
     )
+
+
+CENTRE_ATOM = "a-f-G-I-i-e"
+"""The centre itself: a friendly emergency-management installation (FreeTAKServer's "Emergency Station")."""
+
+
+def centre_cot(domain: str, now: datetime) -> CotOut:
+    """The centre's own presence on the TAK server (its uid and callsign), sent when it connects and every minute."""
+    return CotOut(
+        uid=f"{domain}.dispatchd",
+        type=CENTRE_ATOM,
+        lat=0.0,
+        lon=0.0,
+        time=now,
+        stale=now + timedelta(minutes=3),
+        callsign=f"Dispatch {domain}",
+        remarks="Command centre (dispatchd)",
+    )

@@ -331,6 +331,7 @@ window.consoleMap = (function () {
     incidentIds: () => [...incidents.keys()],
     unitCount: () => units.size,
     unitIds: () => [...units.keys()],
+    unitAt: (id) => { const u = units.get(id); return u ? [u.lat, u.lon] : null; },
     sectorNames: () => sectorLayer.getLayers().map((l) => l.feature.properties.name),
     clickIncident: (id) => incidents.get(id).fire("click"),
     showUnitPopup: (id) => { const u = units.get(id); unitPopup(u, L.latLng(u.lat, u.lon)); },
