@@ -48,7 +48,7 @@ def client_config(url: str, protobuf: bool = False) -> ConfigParser:
 async def send_events(url: str, events: list[bytes], protobuf: bool = False) -> None:
     """Opens pytak's connection to `url` and writes each event with pytak's TXWorker, then closes."""
     config = client_config(url, protobuf)["field"]
-    reader, writer = await pytak.protocol_factory(config)
+    _reader, writer = await pytak.protocol_factory(config)
     sender = pytak.TXWorker(asyncio.Queue(), config, writer)
     try:
         for event in events:
@@ -59,23 +59,3 @@ async def send_events(url: str, events: list[bytes], protobuf: bool = False) -> 
         if hasattr(writer, "wait_closed"):
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
-
-
-async def receive_events(url: str, until_uid: str, timeout: float = 30) -> list[bytes]:
-    """Connects with pytak and reads events (pytak's RXWorker) until one carries `until_uid`."""
-    config = client_config(url)["field"]
-    reader, writer = await pytak.protocol_factory(config)
-    received: asyncio.Queue[bytes] = asyncio.Queue()
-    worker = pytak.RXWorker(received, config, reader)
-    seen: list[bytes] = []
-    try:
-        async with asyncio.timeout(timeout):
-            while True:
-                await worker.run_once()
-                while not received.empty():
-                    event = received.get_nowait()
-                    seen.append(event)
-                    if until_uid.encode() in event:
-                        return seen
-    finally:
-        writer.close()
