@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 Agency = Literal["police", "gendarmerie", "fire", "ems"]
 IncidentStatus = Literal["new", "active", "closed", "cancelled"]
@@ -92,6 +92,49 @@ class TrackMapping(_Strict):
     """`PUT /tak/mappings/{uid}`: the unit a TAK track's uid reports for."""
 
     unit_id: str = Field(min_length=1, max_length=200)
+
+
+CapCategory = Literal[
+    "Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other"
+]
+CapUrgency = Literal["Immediate", "Expected", "Future", "Past", "Unknown"]
+CapSeverity = Literal["Extreme", "Severe", "Moderate", "Minor", "Unknown"]
+CapCertainty = Literal["Observed", "Likely", "Possible", "Unlikely", "Unknown"]
+
+
+class CapCircle(_Strict):
+    lat: float = Field(strict=True, ge=-90, le=90)
+    lon: float = Field(strict=True, ge=-180, le=180)
+    radius_km: float = Field(strict=True, gt=0, le=500)
+
+
+class CapWarningSave(_Strict):
+    """`POST /cap/warnings` (an Alert) and `PUT /cap/warnings/{id}` (an Update): a public warning, CAP 1.2's words.
+    Its area is a polygon (`[lat, lon]` corners, as drawn on the map) or a circle."""
+
+    incident_id: str = Field(min_length=1, max_length=100)
+    event: str = Field(min_length=1, max_length=100)
+    category: CapCategory = "Safety"
+    headline: str = Field(min_length=1, max_length=160)
+    description: str = Field(min_length=1, max_length=4000)
+    instruction: str = Field(default="", max_length=2000)
+    urgency: CapUrgency
+    severity: CapSeverity
+    certainty: CapCertainty
+    expires: AwareDatetime
+    area_desc: str = Field(min_length=1, max_length=300)
+    polygon: list[tuple[float, float]] | None = Field(default=None, min_length=3, max_length=500)
+    circle: CapCircle | None = None
+    language: Literal["en", "fr"] = "en"
+
+    @model_validator(mode="after")
+    def _one_area(self) -> CapWarningSave:
+        if (self.polygon is None) == (self.circle is None):
+            raise ValueError("a warning's area is a polygon or a circle (one of them)")
+        for lat, lon in self.polygon or ():
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError("a polygon's corners are [lat, lon] in degrees")
+        return self
 
 
 class AgencyRequestCreate(_Strict):

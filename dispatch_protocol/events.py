@@ -70,6 +70,7 @@ EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "track.seen": ("tracks", Tracks),
     "track.mapped": ("track", Track),
     "link.status": ("link", None),
+    "cap.alert": ("alert", None),
     "camera.updated": ("camera", Camera),
     "sector.updated": ("sector", Sector),
     "incident_type.updated": ("incident_type", IncidentType),

@@ -26,6 +26,7 @@ from dispatchd.routes import (
     accounts,
     base_map,
     bookmarks,
+    cap,
     eido,
     events,
     incidents,
@@ -159,7 +160,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
         allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Last-Event-ID"],
         expose_headers=["ETag", "Idempotent-Replayed", "Retry-After"],
     )
-    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts, tak, eido)
+    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts, tak, eido, cap)
     for router in (module.router for module in routers):
         app.include_router(router)
     return app
