@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from dispatch_protocol.text import tr
+
 Agency = Literal["police", "gendarmerie", "fire", "ems"]
 IncidentStatus = Literal["new", "active", "closed", "cancelled"]
 SecondaryStatus = Literal["Available", "Dispatched", "EnRoute", "OnScene", "Transporting", "Cleared", "OutofService"]
@@ -114,7 +116,7 @@ class CapWarningSave(_Strict):
 
     incident_id: str = Field(min_length=1, max_length=100)
     event: str = Field(min_length=1, max_length=100)
-    category: CapCategory = "Safety"
+    category: CapCategory = "Safety"  # i18n: not shown (CAP's code)
     headline: str = Field(min_length=1, max_length=160)
     description: str = Field(min_length=1, max_length=4000)
     instruction: str = Field(default="", max_length=2000)
@@ -130,10 +132,10 @@ class CapWarningSave(_Strict):
     @model_validator(mode="after")
     def _one_area(self) -> CapWarningSave:
         if (self.polygon is None) == (self.circle is None):
-            raise ValueError("a warning's area is a polygon or a circle (one of them)")
+            raise ValueError(tr("a warning's area is a polygon or a circle (one of them)"))
         for lat, lon in self.polygon or ():
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ValueError("a polygon's corners are [lat, lon] in degrees")
+                raise ValueError(tr("a polygon's corners are [lat, lon] in degrees"))
         return self
 
 

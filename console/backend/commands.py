@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,10 +30,12 @@ from dispatch_protocol.commands import (
     AssignmentCreate,
     BookmarkCreate,
     BookmarkLock,
+    CapWarningSave,
     IncidentCreate,
     IncidentPatch,
     NoteCreate,
     PostLinkCreate,
+    TrackMapping,
     UnitPatch,
     WatchRuleCreate,
     WatchRuleUpdate,
@@ -272,3 +275,18 @@ class Commands:
     def save_account(self, username: str, body: dict[str, Any]) -> asyncio.Future[Any] | None:
         return self._send(tr("save the account {username}", username=username), "PUT", f"/accounts/{username}",
                           (AccountSave, body), secret=bool(body.get("password")))  # fmt: skip
+
+    # --- interoperability: TAK tracks, public warnings (CAP) --------------------------------------
+    def map_track(self, uid: str, unit: Unit) -> asyncio.Future[Any] | None:
+        """From now on this TAK track reports for this unit (supervisors)."""
+        return self._send(tr("map the track {uid} to {callsign}", uid=uid, callsign=unit.callsign), "PUT",
+                          f"/tak/mappings/{quote(uid, safe='')}", (TrackMapping, {"unit_id": unit.id}))  # fmt: skip
+
+    def issue_warning(self, body: dict[str, Any], warning_id: str | None = None) -> asyncio.Future[Any] | None:
+        """A public warning (CAP Alert), or a change of one (Update) when `warning_id` names it."""
+        if warning_id is None:
+            return self._send(tr("publish the warning"), "POST", "/cap/warnings", (CapWarningSave, body))
+        return self._send(tr("update the warning"), "PUT", f"/cap/warnings/{warning_id}", (CapWarningSave, body))
+
+    def cancel_warning(self, warning_id: str) -> asyncio.Future[Any] | None:
+        return self._send(tr("cancel the warning"), "POST", f"/cap/warnings/{warning_id}/cancel", None)

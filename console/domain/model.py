@@ -19,8 +19,10 @@ from dispatch_protocol.entities import (
     Location,
     MediaItem,
     Note,
+    Origin,
     Position,
     Sector,
+    Track,
     Unit,
 )
 
@@ -36,8 +38,10 @@ __all__ = [
     "MalformedData",
     "MediaItem",
     "Note",
+    "Origin",
     "Position",
     "Sector",
+    "Track",
     "Unit",
     "invalid_reason",
     "parse",

@@ -28,12 +28,13 @@ from console.domain.model import (
     Note,
     Position,
     Sector,
+    Track,
     Unit,
     invalid_reason,
     parse,
 )
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
-from dispatch_protocol.events import INCIDENT_DELTAS, IncidentChanges, UnitPositions
+from dispatch_protocol.events import INCIDENT_DELTAS, IncidentChanges, Tracks, UnitPositions
 
 log = logging.getLogger("console.store")
 
@@ -102,6 +103,9 @@ class DispatchState:
     incident_types: dict[str, IncidentType] = field(default_factory=dict)
     base_map: BaseMap | None = None  # the centre's base map, as dispatchd serves it
     exercise: dict[str, Any] | None = None  # the training exercise the backend plays, if any
+    tracks: dict[str, Track] = field(default_factory=dict)  # TAK tracks of no unit, by uid (stale ones kept)
+    links: dict[str, dict[str, Any]] = field(default_factory=dict)  # the backend's links (TAK) and their state
+    warnings: dict[str, dict[str, Any]] = field(default_factory=dict)  # CAP messages by identifier
     others: dict[str, dict[str, Any]] = field(default_factory=dict)  # alerts… until modelled
 
     def load_snapshot(self, snapshot: Mapping[str, Any]) -> list[str]:
@@ -132,6 +136,18 @@ class DispatchState:
         except MalformedData as exc:
             problems.append(f"map: {exc}")
             self.base_map = None
+        self.tracks = {}
+        for raw in snapshot.get("tracks") or []:
+            try:
+                track = parse(Track, raw, "track")
+            except MalformedData as exc:
+                problems.append(f"tracks: {exc}")
+                continue
+            self.tracks[track.uid] = track
+        self.links = {
+            link["name"]: link for link in snapshot.get("links") or [] if isinstance(link, dict) and "name" in link
+        }
+        self.warnings = {}
         self.others = {}
         self.last_seq = seq
         return problems
@@ -283,6 +299,28 @@ class DispatchState:
                 raise MalformedData("exercise.updated has no exercise with a name")
             self.exercise = exercise
             return (Change("exercise", event.entity_id),)
+        if event.type == "track.seen":
+            try:
+                tracks = Tracks.model_validate(data.get("tracks")).root
+            except ValidationError as exc:
+                raise MalformedData(invalid_reason(exc, "tracks")) from None
+            self.tracks.update((track.uid, track) for track in tracks)
+            return tuple(Change("track", track.uid) for track in tracks)
+        if event.type == "track.mapped":
+            self.tracks.pop(event.entity_id, None)
+            return (Change("track", event.entity_id),)
+        if event.type == "link.status":
+            link = data.get("link")
+            if not isinstance(link, dict) or not isinstance(link.get("state"), str):
+                raise MalformedData("link.status has no link with a state")
+            self.links[event.entity_id] = link
+            return (Change("link", event.entity_id),)
+        if event.type == "cap.alert":
+            alert = data.get("alert")
+            if not isinstance(alert, dict) or not isinstance(alert.get("warning_id"), str):
+                raise MalformedData("cap.alert has no warning")
+            self.warnings[event.entity_id] = alert
+            return (Change("warning", alert.get("incident_id") or ""),)
         # Known types whose panels come with later capabilities (alerts): kept as data.
         self.others[f"{event.type}:{event.entity_id}"] = data
         return (Change(family, event.entity_id),)

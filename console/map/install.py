@@ -32,6 +32,7 @@ def install(
             core.store, core.selection, core.commands, core.alerts, operations.create_dialog.start, tile_url, mbtiles
         )
     core.window.setCentralWidget(surface.widget)
+    operations.detail.draw_area = surface.draw_for  # a public warning's area, drawn on the map
 
     def sectors_changed(kind: str) -> None:
         if kind == "sector":

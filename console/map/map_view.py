@@ -42,6 +42,8 @@ class MapBridge(QObject):
     """Right-click on the map: latitude, longitude."""
     geofence_drawn = Signal(list)
     """An area was drawn on the map: its ring of [lon, lat] corners (GeoJSON order, not closed)."""
+    track_clicked = Signal(str)
+    """A TAK track of no unit was clicked: its uid."""
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802 - called from JavaScript
@@ -58,6 +60,10 @@ class MapBridge(QObject):
     @Slot(str)
     def dispatchUnit(self, unit_id: str) -> None:  # noqa: N802
         self.dispatch_requested.emit(unit_id)
+
+    @Slot(str)
+    def trackClicked(self, uid: str) -> None:  # noqa: N802
+        self.track_clicked.emit(uid)
 
     @Slot(str)
     def cameraClicked(self, camera_id: str) -> None:  # noqa: N802
@@ -147,6 +153,10 @@ class MapView(QWebEngineView):
     def set_social_posts(self, items: list[dict[str, Any]]) -> None:
         """The geotagged posts to show (replaces the previous set)."""
         self._pending["social"] = items
+
+    def set_tracks(self, items: list[dict[str, Any]]) -> None:
+        """The TAK tracks of no unit to show (replaces the previous set)."""
+        self._pending["tracks"] = items
 
     def start_drawing(self) -> None:
         """Let the operator draw an area (clicks; double-click ends, Esc cancels); `geofence_drawn` tells it."""

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolB
 from console.backend.commands import Commands
 from console.i18n import N_, tr
 from console.map.base_map_file import BaseMapFile
-from console.map.logic.items import camera_item, incident_item, unit_item
+from console.map.logic.items import camera_item, incident_item, track_gone, track_item, unit_item, units_for_track
 from console.map.logic.tiles import MBTiles
 from console.map.map_view import MapView
 from console.map.page import build_page
+from console.operations.timeline import AGENCY_WORDS
 from console.state.high_priority import HighPriorityAlerts
 from console.state.selection import Selection
 from console.state.store import Store
@@ -33,6 +34,7 @@ LAYERS = (
     ("sectors", N_("Sectors")),
     ("cameras", N_("Cameras")),
     ("social", N_("Social posts")),
+    ("tracks", N_("Unmapped tracks")),
 )
 
 
@@ -113,6 +115,7 @@ class MapPanel(QWidget):
         store.incident_changed.connect(lambda i, _c: self._dirty_incidents.add(i))
         store.unit_changed.connect(lambda u, _c: self._dirty_units.add(u))
         store.camera_changed.connect(lambda _c, _n: self._send_cameras())
+        store.track_changed.connect(lambda _uid: self._send_tracks())
         alerts.changed.connect(self._alerts_changed)
         selection.incident_selected.connect(self._on_selected)
         self.view.bridge.page_ready.connect(self._reset)
@@ -121,6 +124,7 @@ class MapPanel(QWidget):
         self.view.bridge.dispatch_requested.connect(self._dispatch)
         self.view.bridge.camera_clicked.connect(self.camera_requested)
         self.view.bridge.context_menu.connect(self._context_menu)
+        self.view.bridge.track_clicked.connect(self._on_track_clicked)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.push_changes)
         self._timer.start(200)
@@ -175,6 +179,7 @@ class MapPanel(QWidget):
             self.view.remove_incidents(sorted(removed))
             self._shown_incidents -= removed
         self._send_cameras()
+        self._send_tracks()
         self.push_changes()
         if self._store.incidents and self.view.ready and not self._fitted:
             self._fitted = True
@@ -182,6 +187,25 @@ class MapPanel(QWidget):
 
     def _send_cameras(self) -> None:
         self.view.set_cameras([i for i in (camera_item(c) for c in self._store.cameras.values()) if i])
+
+    def _send_tracks(self) -> None:
+        now = self._store.now()
+        self.view.set_tracks([track_item(t, now) for t in self._store.tracks.values() if not track_gone(t, now)])
+
+    def _on_track_clicked(self, uid: str) -> None:
+        """A supervisor maps a TAK track to a unit: the track's click opens the units, the unit's click maps it
+        (the units whose callsign matches first, then the nearest)."""
+        track = self._store.tracks.get(uid)
+        if track is None:
+            return
+        menu = QMenu(self)
+        title = menu.addAction(tr("Map {label} to…", label=track.callsign or uid))
+        title.setEnabled(False)
+        for unit in units_for_track(track, list(self._store.units.values()))[:12]:
+            action = menu.addAction(f"{unit.callsign} · {tr(AGENCY_WORDS.get(unit.agency, unit.agency))}")
+            action.triggered.connect(lambda _=False, u=unit: self._commands.map_track(uid, u))
+        self.track_menu = menu
+        menu.popup(QCursor.pos() if self.view.underMouse() else self.view.mapToGlobal(QPoint(40, 40)))
 
     def _alerts_changed(self) -> None:
         self._dirty_incidents |= self._shown_incidents

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.domain.clock import ConsoleClock
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import BaseMap, Bookmark, Camera, Incident, IncidentType, MediaItem, Sector, Unit
+from console.domain.model import BaseMap, Bookmark, Camera, Incident, IncidentType, MediaItem, Sector, Track, Unit
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
 
@@ -45,6 +45,12 @@ class Store(QObject):
     reference_changed = Signal(str)
     """The centre's sectors (`sector`), incident types (`incident_type`) or base map (`map`) changed; also after
     each reset."""
+    track_changed = Signal(str)
+    """A TAK track of no unit was heard, or mapped to a unit: its uid."""
+    link_changed = Signal(str)
+    """A backend link (TAK) changed state: its name."""
+    warning_changed = Signal(str)
+    """A public warning (CAP) was issued, updated or cancelled: its major event's id."""
     reset_done = Signal()
     """Everything was replaced (snapshot loaded): views rebuild."""
     snapshot_loaded = Signal(object)
@@ -120,6 +126,18 @@ class Store(QObject):
     def social_sources(self) -> dict[str, SocialSource]:
         return self._state.social_sources
 
+    @property
+    def tracks(self) -> dict[str, Track]:
+        return self._state.tracks
+
+    @property
+    def links(self) -> dict[str, dict[str, Any]]:
+        return self._state.links
+
+    @property
+    def warnings(self) -> dict[str, dict[str, Any]]:
+        return self._state.warnings
+
     # --- feeding (EventSink) ---------------------------------------------------------------
     def reset(self, snapshot: dict[str, Any]) -> None:
         for problem in self._state.load_snapshot(snapshot):
@@ -158,6 +176,12 @@ class Store(QObject):
                     self.social_source_changed.emit(change.id)
                 elif change.kind in ("sector", "incident_type", "map"):
                     self.reference_changed.emit(change.kind)
+                elif change.kind == "track":
+                    self.track_changed.emit(change.id)
+                elif change.kind == "link":
+                    self.link_changed.emit(change.id)
+                elif change.kind == "warning":
+                    self.warning_changed.emit(change.id)
             self.event_applied.emit(event)
         return result.outcome
 

@@ -35,15 +35,19 @@ from PySide6.QtWidgets import (
 from console.backend.commands import Commands
 from console.backend.queries import Queries
 from console.domain.events import Event
-from console.domain.model import Incident, MediaItem
+from console.domain.model import Incident, MediaItem, parse_time
 from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
-from console.i18n import tr
+from console.i18n import N_, tr
 from console.operations.media_facts import photo_facts_text
+from console.operations.public_warning import warnings_of
 from console.operations.timeline import AGENCY_WORDS, INCIDENT_STATUS_WORDS, TimelineBuilder, TimelineEntry
 from console.state.notifier import Notifier
 from console.state.selection import Selection
 from console.state.store import Store
+from console.views.public_warning_dialog import DrawArea, PublicWarningDialog
+
+CAP_KINDS = {"Alert": N_("Warning"), "Update": N_("Warning updated"), "Cancel": N_("Warning withdrawn")}
 
 STATUSES = ("new", "active", "closed", "cancelled")
 KIND_GLYPHS = {
@@ -109,6 +113,10 @@ class IncidentDetail(QWidget):
         self.subtitle = _plain()
         self.subtitle.setWordWrap(True)
         self.caller = _plain()
+        self.origin = _plain()
+        self.origin.setObjectName("partner_origin")
+        self.origin.setStyleSheet("color: #4fc3f7; font-weight: bold;")
+        self.origin.setWordWrap(True)
         header = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.priority_chip)
@@ -116,6 +124,7 @@ class IncidentDetail(QWidget):
         header.addLayout(top)
         header.addWidget(self.subtitle)
         header.addWidget(self.caller)
+        header.addWidget(self.origin)
 
         self.priority = QSpinBox(minimum=0, maximum=10)
         self.set_priority = QPushButton(tr("Set priority"))
@@ -194,7 +203,23 @@ class IncidentDetail(QWidget):
         self.export_eido.clicked.connect(lambda: self._export("eido"))
         self.export_emsi = QPushButton(tr("Export EMSI…"))
         self.export_emsi.clicked.connect(lambda: self._export("emsi"))
+        self.draw_area: DrawArea | None = None
+        """The map's drawing, for a warning's area (set once the map is installed)."""
+        self._warning_dialog: PublicWarningDialog | None = None
+        self.warnings = _plain()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #ffb300;")
+        self.new_warning = QPushButton(tr("Public warning…"))
+        self.new_warning.clicked.connect(lambda: self._open_warning(None))
+        self.update_warning = QPushButton(tr("Update warning…"))
+        self.update_warning.clicked.connect(lambda: self._open_warning(self._live_warning()))
+        self.cancel_warning = QPushButton(tr("Withdraw warning"))
+        self.cancel_warning.clicked.connect(self._withdraw_warning)
+        store.warning_changed.connect(self._on_warning)
         exports = QHBoxLayout()
+        exports.addWidget(self.new_warning)
+        exports.addWidget(self.update_warning)
+        exports.addWidget(self.cancel_warning)
         exports.addStretch(1)
         exports.addWidget(self.export_eido)
         exports.addWidget(self.export_emsi)
@@ -209,6 +234,7 @@ class IncidentDetail(QWidget):
         body.addLayout(note_row)
         body.addWidget(_plain(tr("Media")))
         body.addWidget(self.media)
+        body.addWidget(self.warnings)
         body.addLayout(exports)
         self.hint = _plain(tr("Select an incident in the queue: Ctrl+1, then the arrows and Enter."))
         self.hint.setStyleSheet("color: #9e9e9e; font-size: 14px;")
@@ -291,10 +317,67 @@ class IncidentDetail(QWidget):
         ):
             widget.setEnabled(enabled)
 
+    # --- public warnings (CAP) and partner incidents ----------------------------------------
+    def _live_warning(self) -> dict[str, Any] | None:
+        live = [w for w in warnings_of(self._incident_id, self._store.warnings) if w["msg_type"] != "Cancel"]
+        return live[0] if live else None
+
+    def _on_warning(self, incident_id: str) -> None:
+        if incident_id == self._incident_id:
+            self._refresh_warnings()
+
+    def _refresh_warnings(self) -> None:
+        incident = self.current()
+        major = incident is not None and incident.major_event and incident.is_open
+        shown = warnings_of(self._incident_id, self._store.warnings)
+        self.warnings.setText(
+            "\n".join(
+                tr(
+                    "⚠ {kind}: {headline} · until {expires:%H:%M}",
+                    kind=tr(CAP_KINDS.get(w["msg_type"], w["msg_type"])),
+                    headline=w["headline"],
+                    expires=parse_time(w["expires"]).astimezone(),
+                )
+                for w in shown
+            )
+        )
+        self.warnings.setVisible(bool(shown))
+        live = self._live_warning() is not None
+        self.new_warning.setVisible(bool(major))
+        self.update_warning.setVisible(bool(major) and live)
+        self.cancel_warning.setVisible(live)
+
+    def _open_warning(self, last: dict[str, Any] | None) -> None:
+        incident = self.current()
+        if incident is None:
+            return
+        self._warning_dialog = PublicWarningDialog(incident, self._commands, self.draw_area, last, self)
+        self._warning_dialog.open()
+
+    def _withdraw_warning(self) -> None:
+        live = self._live_warning()
+        if live is not None:
+            self._commands.cancel_warning(live["warning_id"])
+
+    def _refresh_origin(self, incident: Incident | None) -> None:
+        origin = incident.origin if incident is not None else None
+        self.origin.setVisible(origin is not None)
+        if origin is not None:
+            self.origin.setText(
+                tr(
+                    "⇄ From partner centre {agency} (their {number}), last changed there at {time:%H:%M:%S}",
+                    agency=origin.agency,
+                    number=origin.number or "—",
+                    time=origin.updated_at.astimezone(),
+                )
+            )
+
     def _refresh_all(self) -> None:
         incident = self.current()
         self._refresh_header()
         self._refresh_major_events()
+        self._refresh_origin(incident)
+        self._refresh_warnings()
         if incident is None:
             return
         self.priority.setValue(incident.priority)

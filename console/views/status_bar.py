@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.backend.connection import ConnectionStatus, LinkState
 from console.i18n import tr
+from console.operations.field_link import tak_link_text
 from console.state.notifier import Notifier
 from console.state.store import Store
 
@@ -45,8 +46,11 @@ class ConsoleStatusBar(QStatusBar):
         self.pending = QLabel()
         self.pending.setStyleSheet("color: #ffb300; font-weight: bold;")
         self.pending.hide()
+        self.tak = QLabel()
+        self.tak.setObjectName("tak_link")
+        self.tak.hide()
         self.addWidget(self.link)
-        for widget in (self.pending, self.skipped, self.last_event, self.rate):
+        for widget in (self.tak, self.pending, self.skipped, self.last_event, self.rate):
             self.addPermanentWidget(widget)
         self._last_count = 0
         self._last_time = time.monotonic()
@@ -54,6 +58,19 @@ class ConsoleStatusBar(QStatusBar):
         self._timer.timeout.connect(self.refresh_figures)
         self._timer.start(1000)
         notifier.message.connect(self.show_message)
+        store.link_changed.connect(self.show_tak_link)
+        store.reset_done.connect(self.show_tak_link)
+
+    def show_tak_link(self, *_args: object) -> None:
+        """The backend's link to the field (TAK): connected, listening or retrying, and tracks per minute."""
+        shown = tak_link_text(self._store.links.get("tak"))
+        self.tak.setVisible(shown is not None)
+        if shown is None:
+            return
+        text, trouble = shown
+        self.tak.setText(text)
+        self.tak.setToolTip(str(self._store.links["tak"].get("error") or self._store.links["tak"].get("server") or ""))
+        self.tak.setStyleSheet("color: #fb8c00; font-weight: bold;" if trouble else "color: #43a047;")
 
     def show_status(self, status: ConnectionStatus) -> None:
         colour = _STATE_COLOURS[status.state]

@@ -45,16 +45,20 @@ STATUS_TEXT = {
 }
 AGENCIES = ("police", "gendarmerie", "fire", "ems")
 COLUMNS = (N_("Callsign"), N_("Agency"), N_("Type"), N_("Incident"), N_("Position"))
+POSITION_SOURCES = {"cot": N_("TAK"), "avl": N_("AVL"), "demo": N_("demo")}
+"""Where a position came from: a TAK client (Cursor on Target), a vehicle's AVL box, the demo's simulation."""
 
 
 def position_text(unit: Unit, now: datetime) -> tuple[str, bool]:
-    """The age of the last position, and whether it is stale."""
+    """Where the last position came from and its age, and whether it is stale."""
     if unit.position is None:
         return tr("no position"), True
     age = format_age((now - unit.position.observed_at).total_seconds())
+    source = unit.position.source
+    by = f"{tr(POSITION_SOURCES.get(source, source))} · " if source else ""
     if unit.position.is_stale(now):
-        return tr("⚠ STALE ({age} old)", age=age), True
-    return tr("{age} ago", age=age), False
+        return by + tr("⚠ STALE ({age} old)", age=age), True
+    return by + tr("{age} ago", age=age), False
 
 
 class UnitBoard(QWidget):
@@ -140,6 +144,16 @@ class UnitBoard(QWidget):
             action.setEnabled(status != unit.secondary_status)
             action.triggered.connect(lambda _=False, s=status: self._commands.set_unit_status(unit, s))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def text_of(self, unit_id: str) -> str:
+        """The position column of a unit's row as shown ("" when it is not shown)."""
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for i in range(group.childCount() if group is not None else 0):
+                child = group.child(i) if group is not None else None
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole) == unit_id:
+                    return child.text(4)
+        return ""
 
     def refresh(self) -> None:
         self._dirty = False

@@ -9,7 +9,7 @@ window.consoleMap = (function () {
   const BAND_SHAPES = { CRITICAL: "diamond", HIGH: "triangle", MEDIUM: "circle", LOW: "ring" };
   const TRAIL_MS = 5 * 60 * 1000;
   let map = null, bridge = null, cluster = null, sectorLayer = null, cameraLayer = null, unitCanvas = null;
-  let socialLayer = null, geofenceLayer = null;
+  let socialLayer = null, geofenceLayer = null, trackLayer = null;
   const incidents = new Map(), units = new Map(), cameras = new Map();
   let selected = null, followed = null;
   const visible = { incidents: true, units: true, sectors: true, cameras: true, social: true };
@@ -197,6 +197,21 @@ window.consoleMap = (function () {
     });
   }
 
+  // --- TAK tracks of no unit: a hollow diamond and the callsign (textContent); a click offers the units -------
+  function setTracks(items) {
+    trackLayer.clearLayers();
+    items.forEach((item) => {
+      const icon = L.divIcon({ className: "track-icon" + (item.stale ? " track-stale" : ""), iconSize: [14, 14] });
+      const marker = L.marker([item.lat, item.lon], { icon, keyboard: false });
+      const label = document.createElement("span");
+      label.textContent = item.label;
+      marker.bindTooltip(label, { permanent: true, direction: "right", offset: [8, 0], className: "track-label" });
+      marker.on("click", () => { if (bridge) bridge.trackClicked(item.uid); });
+      marker.uid = item.uid;
+      trackLayer.addLayer(marker);
+    });
+  }
+
   // --- drawing a geofence: click the corners, double-click (or click the first corner) to finish, Esc cancels
   let drawing = null;
 
@@ -241,7 +256,8 @@ window.consoleMap = (function () {
 
   function setVisible(name, show) {
     visible[name] = show;
-    const layer = { incidents: cluster, sectors: sectorLayer, cameras: cameraLayer, social: socialLayer }[name];
+    const layer = { incidents: cluster, sectors: sectorLayer, cameras: cameraLayer, social: socialLayer,
+      tracks: trackLayer }[name];
     if (layer) { if (show) map.addLayer(layer); else map.removeLayer(layer); }
     if (name === "units") unitCanvas.redraw();
   }
@@ -271,6 +287,7 @@ window.consoleMap = (function () {
     (batch.cameras || []).forEach(upsertCamera);
     if (batch.sectors) setSectors(batch.sectors);
     if (batch.social) setSocial(batch.social);
+    if (batch.tracks) setTracks(batch.tracks);
     if (batch.draw) startDrawing();
     if (batch.geofence !== undefined) showGeofence(batch.geofence);
     if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
@@ -296,10 +313,11 @@ window.consoleMap = (function () {
     });
     cameraLayer = L.layerGroup();
     socialLayer = L.layerGroup();
+    trackLayer = L.layerGroup();
     geofenceLayer = L.geoJSON(null, { style: { color: "#ffb300", weight: 2, fillOpacity: 0.08 }, interactive: false });
     map.addLayer(geofenceLayer);
     unitCanvas = new UnitCanvas();
-    [sectorLayer, socialLayer, cameraLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
+    [sectorLayer, socialLayer, cameraLayer, trackLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
     map.on("click", (e) => {
       if (drawing) { drawClick(e.latlng); return; }
       const u = unitCanvas.unitAt(e.containerPoint);
@@ -331,6 +349,8 @@ window.consoleMap = (function () {
     incidentIds: () => [...incidents.keys()],
     unitCount: () => units.size,
     unitIds: () => [...units.keys()],
+    trackLabels: () => trackLayer.getLayers().map((m) => m.getTooltip().getContent().textContent),
+    clickTrack: (uid) => { trackLayer.getLayers().find((m) => m.uid === uid).fire("click"); },
     unitAt: (id) => { const u = units.get(id); return u ? [u.lat, u.lon] : null; },
     sectorNames: () => sectorLayer.getLayers().map((l) => l.feature.properties.name),
     clickIncident: (id) => incidents.get(id).fire("click"),

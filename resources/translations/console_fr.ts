@@ -413,6 +413,11 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>cancel the warning</source>
+      <translation>retirer l'alerte</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>change the major event</source>
       <translation>changer l’événement majeur</translation>
     </message>
@@ -473,8 +478,18 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>map the track {uid} to {callsign}</source>
+      <translation>associer la piste {uid} à {callsign}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>police</source>
       <translation>la police</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
+      <source>publish the warning</source>
+      <translation>publier l'alerte</translation>
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
@@ -515,6 +530,11 @@
       <location filename="../../console/backend/commands.py" />
       <source>take {callsign} off {number}</source>
       <translation>désengager {callsign} de {number}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
+      <source>update the warning</source>
+      <translation>mettre à jour l'alerte</translation>
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
@@ -1156,6 +1176,11 @@
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
+      <source>Map {label} to…</source>
+      <translation>Associer {label} à…</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
       <source>Offline base map</source>
       <translation>Fond de carte hors ligne</translation>
     </message>
@@ -1170,9 +1195,44 @@
       <translation>Tuiles : serveur du centre</translation>
     </message>
     <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Unmapped tracks</source>
+      <translation>Pistes non associées</translation>
+    </message>
+    <message>
       <location filename="../../console/map/stand_in.py" />
       <source>Map (stand-in)</source>
       <translation>Carte (remplaçante)</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/field_link.py" />
+      <source>TAK connected</source>
+      <translation>TAK connecté</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/field_link.py" />
+      <source>TAK connecting…</source>
+      <translation>TAK : connexion…</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/field_link.py" />
+      <source>TAK listening</source>
+      <translation>TAK à l'écoute</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/field_link.py" />
+      <source>TAK server unreachable, retrying in {wait:.0f} s</source>
+      <translation>Serveur TAK injoignable, nouvel essai dans {wait:.0f} s</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/field_link.py" />
+      <source>{tracks} tracks/min</source>
+      <translation>{tracks} pistes/min</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/field_link.py" />
+      <source>{unmapped} unmapped</source>
+      <translation>{unmapped} non associées</translation>
     </message>
     <message>
       <location filename="../../console/operations/media_facts.py" />
@@ -1228,6 +1288,93 @@
       <location filename="../../console/operations/new_incident.py" />
       <source>{what} must be between {low:g} and {high:g}</source>
       <translation>{what} doit être entre {low:g} et {high:g}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Environment</source>
+      <translation>Environnement</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Expected</source>
+      <translation>Attendue</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Extreme</source>
+      <translation>Extrême</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <location filename="../../console/operations/timeline.py" />
+      <location filename="../../console/views/incident_queue.py" />
+      <source>Fire</source>
+      <translation>Pompiers</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Future</source>
+      <translation>Future</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Health</source>
+      <translation>Santé</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Immediate</source>
+      <translation>Immédiate</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Likely</source>
+      <translation>Probable</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Minor</source>
+      <translation>Mineure</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Moderate</source>
+      <translation>Modérée</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Observed</source>
+      <translation>Observée</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Possible</source>
+      <translation>Possible</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Rescue</source>
+      <translation>Secours</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Safety</source>
+      <translation>Sécurité civile</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Security</source>
+      <translation>Sûreté</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Severe</source>
+      <translation>Grave</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/public_warning.py" />
+      <source>Transport</source>
+      <translation>Transports</translation>
     </message>
     <message>
       <location filename="../../console/operations/setup_gaps.py" />
@@ -1286,12 +1433,6 @@
       <location filename="../../console/operations/timeline.py" />
       <source>Created: {type_text}, {priority}, at {place}</source>
       <translation>Créée : {type_text}, {priority}, à {place}</translation>
-    </message>
-    <message>
-      <location filename="../../console/operations/timeline.py" />
-      <location filename="../../console/views/incident_queue.py" />
-      <source>Fire</source>
-      <translation>Pompiers</translation>
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
@@ -2015,6 +2156,7 @@
     </message>
     <message>
       <location filename="../../console/social_watch/rule_editor.py" />
+      <location filename="../../console/views/public_warning_dialog.py" />
       <source>area</source>
       <translation>zone</translation>
     </message>
@@ -2936,6 +3078,11 @@
     </message>
     <message>
       <location filename="../../console/views/incident_detail.py" />
+      <source>Public warning…</source>
+      <translation>Alerte à la population…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
       <source>Request agency</source>
       <translation>Demander un service</translation>
     </message>
@@ -2977,8 +3124,33 @@
     </message>
     <message>
       <location filename="../../console/views/incident_detail.py" />
+      <source>Update warning…</source>
+      <translation>Mettre à jour l'alerte…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>Warning</source>
+      <translation>Alerte</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>Warning updated</source>
+      <translation>Alerte mise à jour</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>Warning withdrawn</source>
+      <translation>Alerte retirée</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
       <source>Why (e.g. one person injured)</source>
       <translation>Pourquoi (p. ex. une personne blessée)</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>Withdraw warning</source>
+      <translation>Retirer l'alerte</translation>
     </message>
     <message>
       <location filename="../../console/views/incident_detail.py" />
@@ -3004,6 +3176,16 @@
       <location filename="../../console/views/incident_detail.py" />
       <source>— none —</source>
       <translation>— aucun —</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>⇄ From partner centre {agency} (their {number}), last changed there at {time:%H:%M:%S}</source>
+      <translation>⇄ Du centre partenaire {agency} (leur {number}), modifié chez eux à {time:%H:%M:%S}</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>⚠ {kind}: {headline} · until {expires:%H:%M}</source>
+      <translation>⚠ {kind} : {headline} · jusqu'à {expires:%H:%M}</translation>
     </message>
     <message>
       <location filename="../../console/views/incident_queue.py" />
@@ -3212,6 +3394,121 @@
       <translation>Ouvrir un événement majeur depuis l’intervention choisie</translation>
     </message>
     <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>A circle around {address}</source>
+      <translation>Un cercle autour de {address}</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Area</source>
+      <translation>Zone</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Area shape</source>
+      <translation>Forme de la zone</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Category</source>
+      <translation>Catégorie</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Draw the area on the map</source>
+      <translation>Dessiner la zone sur la carte</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Event</source>
+      <translation>Événement</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Expires in</source>
+      <translation>Expire dans</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Headline</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Instruction</source>
+      <translation>Consigne</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>One line people read first</source>
+      <translation>La ligne que la population lit d'abord</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Public warning — {number}</source>
+      <translation>Alerte à la population — {number}</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Publish the update</source>
+      <translation>Publier la mise à jour</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Publish the warning</source>
+      <translation>Publier l'alerte</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>The area drawn on the map ({corners} corners)</source>
+      <translation>La zone dessinée sur la carte ({corners} sommets)</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Update the public warning — {number}</source>
+      <translation>Mettre à jour l'alerte à la population — {number}</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Urgency · severity · certainty</source>
+      <translation>Urgence · gravité · certitude</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Use the circle</source>
+      <translation>Utiliser le cercle</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>What is happening, where</source>
+      <translation>Ce qui se passe, où</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>What people should do</source>
+      <translation>Ce que la population doit faire</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>Write the {fields} first.</source>
+      <translation>Écrivez d'abord : {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>description</source>
+      <translation>description</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/public_warning_dialog.py" />
+      <source>headline</source>
+      <translation>titre</translation>
+    </message>
+    <message>
       <location filename="../../console/views/status_bar.py" />
       <source>0 ev/s</source>
       <translation>0 év/s</translation>
@@ -3248,6 +3545,11 @@
     </message>
     <message>
       <location filename="../../console/views/unit_board.py" />
+      <source>AVL</source>
+      <translation>AVL</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/unit_board.py" />
       <source>Available</source>
       <translation>Disponibles</translation>
     </message>
@@ -3278,8 +3580,18 @@
     </message>
     <message>
       <location filename="../../console/views/unit_board.py" />
+      <source>TAK</source>
+      <translation>TAK</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/unit_board.py" />
       <source>Transporting</source>
       <translation>En transport</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/unit_board.py" />
+      <source>demo</source>
+      <translation>démo</translation>
     </message>
     <message>
       <location filename="../../console/views/unit_board.py" />
@@ -3310,6 +3622,16 @@
       <location filename="../../console/views/unit_board.py" />
       <source>⚠ STALE ({age} old)</source>
       <translation>⚠ PÉRIMÉE (depuis {age})</translation>
+    </message>
+    <message>
+      <location filename="../../dispatch_protocol/commands.py" />
+      <source>a polygon's corners are [lat, lon] in degrees</source>
+      <translation>les sommets d'un polygone sont des [lat, lon] en degrés</translation>
+    </message>
+    <message>
+      <location filename="../../dispatch_protocol/commands.py" />
+      <source>a warning's area is a polygon or a circle (one of them)</source>
+      <translation>la zone d'une alerte est un polygone ou un cercle (l'un des deux)</translation>
     </message>
     <message>
       <location filename="../../dispatch_protocol/geofence.py" />

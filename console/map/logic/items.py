@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from console.domain.model import Camera, Incident, Unit
+from console.domain.model import Camera, Incident, Track, Unit
 from console.domain.priority import priority_band
 from console.domain.safe_text import one_line
 from console.domain.social import SocialPost
+from console.domain.timefmt import format_age
 from console.i18n import tr
 from console.operations.ranking import is_available
 from console.operations.timeline import UNIT_STATUS_WORDS
+from dispatch_protocol.geo import distance_m
 
 # A glyph per kind of incident (EMSI category family), all in DejaVu Sans: no emoji font on a CAD workstation.
 TYPE_GLYPHS = {"FIR": "♨", "MED": "✚", "ROA": "⚠", "PSW": "⚑"}
@@ -88,3 +90,38 @@ def social_post_item(post: SocialPost, rule_names: list[str]) -> dict[str, Any] 
         "text": one_line(post.text, 280),
         "matched": bool(rule_names),
     }
+
+
+TRACK_FORGET = timedelta(minutes=10)
+"""A track of no unit stays on the map this long after it went stale (dashed), then leaves it."""
+
+
+def track_gone(track: Track, now: datetime) -> bool:
+    return now >= track.position.stale_at + TRACK_FORGET
+
+
+def track_item(track: Track, now: datetime) -> dict[str, Any]:
+    """A TAK track of no unit: its callsign (or uid) and how long ago it was heard."""
+    age = format_age((now - track.position.observed_at).total_seconds())
+    return {
+        "uid": track.uid,
+        "lat": track.position.lat,
+        "lon": track.position.lon,
+        "label": f"{one_line(track.callsign or track.uid, 40)} · {age}",
+        "stale": track.position.is_stale(now),
+    }
+
+
+def units_for_track(track: Track, units: list[Unit]) -> list[Unit]:
+    """The units a track may belong to, most likely first: the callsign's match, then the nearest ones."""
+    wanted = (track.callsign or "").casefold()
+
+    def rank(unit: Unit) -> tuple[int, float, str]:
+        distance = (
+            distance_m(track.position.lat, track.position.lon, unit.position.lat, unit.position.lon)
+            if unit.position is not None
+            else float("inf")
+        )
+        return (0 if wanted and unit.callsign.casefold() == wanted else 1, distance, unit.callsign)
+
+    return sorted((u for u in units if not u.retired), key=rank)
