@@ -48,7 +48,8 @@ class CotListener:
             self._transport = transport
             self.port = transport.get_extra_info("sockname")[1]
         else:
-            self._server = await asyncio.start_server(self._serve, self.endpoint.host, self.endpoint.port)
+            # a backlog for a fleet reconnecting at once (after a restart, every client calls in the same second)
+            self._server = await asyncio.start_server(self._serve, self.endpoint.host, self.endpoint.port, backlog=4096)
             self.port = self._server.sockets[0].getsockname()[1]
         log.info("CoT: listening on %s://%s:%d", self.endpoint.scheme, self.endpoint.host, self.port)
 

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.e2e
 CONFIG = Path(__file__).parent / "contract" / "schemathesis.toml"
 
 
+@pytest.mark.timeout(300)  # every operation of the API, each with its examples: ~2 min on a quiet machine
 def test_schemathesis_finds_no_failure(dispatchd: DispatchdProcess, tmp_path: Path) -> None:
     """Every operation but login and logout (they spend the token), 5 examples each, a fixed seed."""
     command = [
