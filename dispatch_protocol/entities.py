@@ -134,6 +134,8 @@ class Position(WireModel):
     """Where it came from: `cot` (a TAK client), `avl` (a vehicle's box, through the API), `demo`."""
     accuracy_m: float | None = None
     """The report's circular error (CoT `ce`), when the device gave one."""
+    altitude_m: float | None = None
+    """Height above the WGS84 ellipsoid (CoT `hae`), when the device gave one."""
 
     def is_stale(self, now: datetime) -> bool:
         return now >= self.stale_at

@@ -58,6 +58,7 @@ def position_of(event: CotEvent) -> dict[str, Any]:
         "stale_at": format_utc(event.stale),
         "source": "cot",
         "accuracy_m": event.accuracy_m,
+        "altitude_m": event.hae,
     }
 
 

@@ -69,6 +69,7 @@ def test_pytak_tracks_over_tcp_and_udp_move_their_units(cot_dispatchd: tuple[Dis
             position = until_sync(lambda uid=unit_id: _position(api, uid), f"{unit_id}'s CoT position")
             assert position["lat"] == pytest.approx(45.7601 + n / 10_000)
             assert position["source"] == "cot" and position["accuracy_m"] == pytest.approx(8.0)
+            assert position["altitude_m"] == pytest.approx(170.0)
             assert position["course"] == pytest.approx(90.0) and position["speed"] == pytest.approx(5.0)
             stale_in = datetime.fromisoformat(str(position["stale_at"])) - datetime.now(UTC)
             assert timedelta(seconds=60) < stale_in <= timedelta(seconds=120), "the client's own stale time"
