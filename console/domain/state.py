@@ -147,7 +147,11 @@ class DispatchState:
         self.links = {
             link["name"]: link for link in snapshot.get("links") or [] if isinstance(link, dict) and "name" in link
         }
-        self.warnings = {}
+        self.warnings = {
+            w["identifier"]: w
+            for w in snapshot.get("warnings") or []
+            if isinstance(w, dict) and isinstance(w.get("identifier"), str) and isinstance(w.get("warning_id"), str)
+        }
         self.others = {}
         self.last_seq = seq
         return problems

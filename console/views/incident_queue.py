@@ -131,8 +131,8 @@ class IncidentTableModel(QAbstractTableModel):
             return priority_label(incident.priority)
         if col == 2:
             exercise = tr("EXERCISE · ") if incident.exercise else ""
-            partner = f"⇄ {incident.origin.agency} · " if incident.origin is not None else ""
-            return exercise + partner + ("★ " if incident.major_event else "") + incident.type_text
+            partner = f" ⇄ {incident.origin.agency}" if incident.origin is not None else ""
+            return exercise + ("★ " if incident.major_event else "") + incident.type_text + partner
         if col == 3:
             common = tr(STATUS_COMMON_TEXT.get(incident.status_common, incident.status_common))
             status = tr(INCIDENT_STATUS_WORDS.get(incident.status, incident.status))

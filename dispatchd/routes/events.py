@@ -17,6 +17,7 @@ from dispatchd.base_map import BASE, MAP
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.event_feed import format_sse
 from dispatchd.exercise import EXERCISE
+from dispatchd.interop.cap import CAP_ALERT, current
 from dispatchd.problems import Problem
 from dispatchd.reference import INCIDENT_TYPE, SECTOR
 from dispatchd.service import CAMERA, INCIDENT, MEDIA, UNIT
@@ -86,6 +87,7 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "map": tx.get(MAP, BASE),
             "tracks": live_tracks(tx.list(TRACK), datetime.now(UTC)),
             "links": tx.list(LINK),
+            "warnings": current(tx.list(CAP_ALERT), datetime.now(UTC)),  # the newest message of each live warning
         }
 
 

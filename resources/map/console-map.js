@@ -197,7 +197,7 @@ window.consoleMap = (function () {
     });
   }
 
-  // --- TAK tracks of no unit: a hollow diamond and the callsign (textContent); a click offers the units -------
+  // --- TAK tracks of no unit: a hollow square and the callsign (textContent); a click offers the units -------
   function setTracks(items) {
     trackLayer.clearLayers();
     items.forEach((item) => {

@@ -95,7 +95,7 @@ def test_tracks_positions_partners_and_warnings_in_the_console(qloop: QtAsync, q
                     assert answer.status_code == 201, answer.text
                     partner_id = answer.json()["incident"]["id"]
                 await until(lambda: partner_id in store.incidents, what="the partner's incident")
-                assert ops.queue.model._text(store.incidents[partner_id], 2).startswith(f"⇄ {PARTNER_EIDO_DOMAIN}")
+                assert ops.queue.model._text(store.incidents[partner_id], 2) == f"Vehicle fire ⇄ {PARTNER_EIDO_DOMAIN}"
                 console.selection.select(partner_id)
                 assert ops.detail.origin.isVisible() and "RB-2026-0042" in ops.detail.origin.text()
 

@@ -31,9 +31,11 @@ def _event(seq: int, type_: str, entity_id: str, data: dict[str, Any]) -> Event:
 
 def test_tracks_links_and_warnings_are_applied_and_come_back_from_a_snapshot() -> None:
     state = DispatchState()
+    warning = {"identifier": "x.0", "warning_id": "w0", "incident_id": "i", "sent_at": "0"}
     state.load_snapshot({"seq": 0, "tracks": [{"uid": "A-1", "callsign": "Alpha", "position": _position(45.7, 4.8)}],
-                         "links": [{"name": "tak", "state": "listening"}]})  # fmt: skip
+                         "links": [{"name": "tak", "state": "listening"}], "warnings": [warning]})  # fmt: skip
     assert list(state.tracks) == ["A-1"] and state.links["tak"]["state"] == "listening"
+    assert list(state.warnings) == ["x.0"], "a console started after a warning knows it"
     seen = {"tracks": [{"uid": "B-2", "callsign": "Bravo", "position": _position(45.71, 4.81)}]}
     assert state.apply(_event(1, "track.seen", "*", seen)).outcome is Outcome.APPLIED
     assert set(state.tracks) == {"A-1", "B-2"}
