@@ -243,7 +243,14 @@ class IncidentDetail(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
         layout.addWidget(self.hint)
-        layout.addWidget(self.body, 1)
+        # The body scrolls rather than grow the window: with every panel docked, a selected incident's detail
+        # made the main window taller than a 1080-line screen (its status bar and the dispatch button below it).
+        self.body_area = QScrollArea()
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_area.setWidget(self.body)
+        self.body.setMinimumHeight(480)  # the timeline keeps room to read; below that, the panel scrolls
+        layout.addWidget(self.body_area, 1)
         layout.addStretch(0)
 
         selection.incident_selected.connect(self.show_incident)
@@ -302,6 +309,7 @@ class IncidentDetail(QWidget):
 
     # --- drawing ---------------------------------------------------------------------------
     def _set_enabled(self, enabled: bool) -> None:
+        self.body_area.setVisible(enabled)
         self.body.setVisible(enabled)
         self.hint.setVisible(not enabled)
         for widget in (
