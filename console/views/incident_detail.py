@@ -250,6 +250,7 @@ class IncidentDetail(QWidget):
         self.body_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.body_area.setWidget(self.body)
         self.body.setMinimumHeight(480)  # the timeline keeps room to read; below that, the panel scrolls
+        self.body_area.setMinimumHeight(120)  # and the panel keeps room for its first controls beside the others
         layout.addWidget(self.body_area, 1)
         layout.addStretch(0)
 
