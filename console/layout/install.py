@@ -39,7 +39,7 @@ def arrange(window: MainWindow, layout: LayoutManager, screen: QRect) -> None:
     window.resizeDocks([docks["wall"]], [int(screen.height() * 0.42)], Qt.Orientation.Vertical)
     window.resizeDocks(
         [docks["detail"], docks["dispatch"]],
-        [int(screen.height() * 0.38), int(screen.height() * 0.52)],
+        [int(screen.height() * 0.5), int(screen.height() * 0.42)],  # the detail scrolls: give it the room
         Qt.Orientation.Vertical,
     )
 

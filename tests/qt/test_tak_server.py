@@ -8,6 +8,7 @@ server as a CoT incident marker, with its priority and type.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ from tests.support.asyncwait import until
 from tests.support.consoles import running
 from tests.support.dispatchd_process import DispatchdProcess
 from tests.support.map_page import js_until
-from tests.support.opentakserver import OpenTakServer
+from tests.support.opentakserver import OpenTakServer, OpenTakServerMissing, check_available
 from tests.support.postgres import PostgresCluster
 from tests.support.tak_field import Fix, client_config, position_event
 
@@ -32,6 +33,12 @@ HELLO_S = 1.5  # OpenTAKServer routes to a client once its broker channel is ope
 
 @pytest.fixture(scope="module")
 def opentakserver(postgres_cluster: PostgresCluster) -> Iterator[OpenTakServer]:
+    try:
+        check_available()
+    except OpenTakServerMissing as missing:
+        if os.environ.get("CI"):  # CI has what it needs (./dev test installs it): there, missing is a failure
+            raise
+        pytest.skip(f"{missing}; the pytak tests (tests/e2e/test_cot_field_clients.py) still run")
     server = OpenTakServer(postgres_cluster)
     try:
         server.start()
