@@ -16,6 +16,9 @@ UPLOAD_PATH = re.compile(r"^/api/v1/incidents/[^/]+/media$")
 MEDIA_PATH = "/api/v1/media/"
 FORM_OVERHEAD = 1 << 20  # a multipart body carries its fields and boundaries besides the file
 HEAD_SCAN = 64 * 1024  # where the form's fields before the file are
+COMMAND_BODY_LIMIT = 8 << 20
+"""Any other request's body (a command's JSON: 5,000 positions are ~1 MB, a partner's EIDO far less): beyond it,
+413, so that no token holder can make the server hold gigabytes in memory."""
 KIND_FIELD = re.compile(rb'name="kind"\r\n(?:[^\r\n]+\r\n)*\r\n([a-z]{1,10})\r\n')
 COMMON = [
     (b"x-content-type-options", b"nosniff"),
@@ -32,7 +35,8 @@ HSTS = (b"strict-transport-security", b"max-age=31536000")
 class HttpGuard:
     """`nosniff` and friends on every answer (HSTS when served over TLS); media answers also get a CSP that
     runs nothing and `no-store`; an upload whose body is larger than `max_upload_bytes` is answered 413 as soon
-    as that is known: from its Content-Length before reading anything, else while it is read."""
+    as that is known: from its Content-Length before reading anything, else while it is read; any other request's
+    body beyond `COMMAND_BODY_LIMIT` likewise."""
 
     def __init__(
         self, app: ASGIApp, max_upload_bytes: int, tls: bool, kind_limits: dict[str, int] | None = None
@@ -82,15 +86,36 @@ class HttpGuard:
 
             await self._app(scope, counting_receive, send_with_headers)
             return
+        if scope["method"] in ("POST", "PUT", "PATCH"):
+            declared = dict(scope["headers"]).get(b"content-length")
+            if declared is not None and declared.isdigit() and int(declared) > COMMAND_BODY_LIMIT:
+                await self._refuse(send_with_headers, path, self._command_too_large())
+                return
+            taken = 0
+
+            async def limited_receive() -> Message:
+                nonlocal taken
+                message = await receive()
+                taken += len(message.get("body", b""))
+                if taken > COMMAND_BODY_LIMIT:
+                    raise HTTPException(413, self._command_too_large())
+                return message
+
+            await self._app(scope, limited_receive, send_with_headers)
+            return
         await self._app(scope, receive, send_with_headers)
+
+    @staticmethod
+    def _command_too_large() -> str:
+        return f"This request is larger than {size_text(COMMAND_BODY_LIMIT)}: not accepted."
 
     def _too_large(self, kind: str | None) -> str:
         if kind is not None:
             return f"This {kind} is larger than {size_text(self._kind_limits[kind])}: not accepted."
         return f"This upload is larger than the largest file accepted ({size_text(self._max_body - FORM_OVERHEAD)})."
 
-    async def _refuse(self, send: Any, path: str) -> None:
-        problem = Problem(413, "Too large", self._too_large(None))
+    async def _refuse(self, send: Any, path: str, detail: str | None = None) -> None:
+        problem = Problem(413, "Too large", detail or self._too_large(None))
         body = json.dumps(problem.body(path)).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode()),

@@ -131,3 +131,24 @@ def test_a_photo_announced_larger_than_the_photo_limit_is_refused_before_its_fil
     answer = received.decode(errors="replace")
     assert answer.startswith("HTTP/1.1 413"), answer[:200]
     assert "This photo is larger than 25 MB: not accepted." in answer
+
+
+def test_a_command_body_larger_than_the_limit_is_refused_whether_announced_or_streamed(
+    dispatchd: DispatchdProcess,
+) -> None:
+    token = dispatchd.token("operator")
+    host, port = dispatchd.url.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(
+            f"POST /api/v1/eido HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {4 << 30}\r\n\r\n".encode()  # 4 GB announced
+        )
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    assert received.startswith(b"HTTP/1.1 413") and b"larger than 8 MB" in received, received[:300]
+    with dispatchd.api("operator") as api:  # no length announced: counted as it comes
+        streamed = api.post("/eido", content=iter([b'{"notes": "' + b"x" * (1 << 20)] * 9 + [b'"}']),
+                            headers={"Content-Type": "application/json"})  # fmt: skip
+        assert streamed.status_code == 413, streamed.text[:200]
+        assert api.post("/incidents", json=INCIDENT).status_code == 201, "ordinary commands still pass"
