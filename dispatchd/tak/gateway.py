@@ -57,6 +57,7 @@ class TakGateway:
         self._tasks: list[asyncio.Task[None]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._last_status: dict[str, Any] | None = None
+        self._writes: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -95,7 +96,9 @@ class TakGateway:
 
     def _state_changed(self, _state: LinkState) -> None:
         if self._loop is not None:
-            self._loop.create_task(asyncio.to_thread(self._write_status))
+            task = self._loop.create_task(asyncio.to_thread(self._write_status))
+            self._writes.add(task)  # kept until done: a task nobody holds may be collected mid-way
+            task.add_done_callback(self._writes.discard)
 
     async def _report_forever(self) -> None:
         while True:
