@@ -8,6 +8,7 @@ major event and withdrawn.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -91,7 +92,8 @@ def test_tracks_positions_partners_and_warnings_in_the_console(qloop: QtAsync, q
                 async with httpx.AsyncClient(base_url=f"{backend.url}/api/v1", timeout=10) as api:
                     token = backend.token("operator")
                     api.headers["Authorization"] = f"Bearer {token}"
-                    answer = await api.post("/eido", json=_partner_eido("2026-11-30T10:00:00Z"))
+                    changed_there = (datetime.now(UTC) - timedelta(minutes=5)).isoformat()
+                    answer = await api.post("/eido", json=_partner_eido(changed_there))
                     assert answer.status_code == 201, answer.text
                     partner_id = answer.json()["incident"]["id"]
                 await until(lambda: partner_id in store.incidents, what="the partner's incident")
