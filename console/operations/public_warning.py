@@ -12,6 +12,7 @@ from typing import Any
 
 from console.domain.model import Incident
 from console.i18n import N_
+from dispatch_protocol.warnings import newest_per_warning
 
 # CAP 1.2's codes (sent as they are), each with the word the supervisor reads
 URGENCY_CODES = ("Immediate", "Expected", "Future")  # i18n: not shown
@@ -91,11 +92,4 @@ def warning_body(incident: Incident, form: WarningForm, now: datetime) -> dict[s
 
 def warnings_of(incident_id: str, messages: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The newest message of each warning written from this incident, newest first."""
-    newest: dict[str, dict[str, Any]] = {}
-    for message in messages.values():
-        if message.get("incident_id") != incident_id:
-            continue
-        held = newest.get(message["warning_id"])
-        if held is None or message["sent_at"] > held["sent_at"]:
-            newest[message["warning_id"]] = message
-    return sorted(newest.values(), key=lambda m: m["sent_at"], reverse=True)
+    return newest_per_warning(m for m in messages.values() if m.get("incident_id") == incident_id)

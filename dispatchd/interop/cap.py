@@ -14,6 +14,9 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import Any
 
+from dispatch_protocol.warnings import newest_per_warning
+from dispatchd.clock import parse_utc
+
 CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CAP_ALERT = "cap_alert"
@@ -25,7 +28,7 @@ ET.register_namespace("atom", ATOM_NS)
 
 def cap_time(moment: datetime | str) -> str:
     if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+        moment = parse_utc(moment)
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
@@ -91,13 +94,7 @@ def alert_xml(message: dict[str, Any]) -> bytes:
 
 def current(messages: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
     """The newest message of each warning whose expiry is still ahead, newest first."""
-    newest: dict[str, dict[str, Any]] = {}
-    for message in messages:
-        held = newest.get(message["warning_id"])
-        if held is None or message["sent_at"] > held["sent_at"]:
-            newest[message["warning_id"]] = message
-    live = [m for m in newest.values() if datetime.fromisoformat(m["expires"].replace("Z", "+00:00")) > now]
-    return sorted(live, key=lambda m: m["sent_at"], reverse=True)
+    return [m for m in newest_per_warning(messages) if parse_utc(m["expires"]) > now]
 
 
 def atom_feed(messages: list[dict[str, Any]], feed_url: str, alert_url: str, domain: str, now: datetime) -> bytes:

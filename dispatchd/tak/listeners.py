@@ -89,9 +89,9 @@ async def read_stream(reader: asyncio.StreamReader, intake: CotIntake, idle_s: f
             return
         for frame in splitter.feed(data):
             intake.take(frame)
-        if splitter.oversized != oversized:
+        for _ in range(splitter.oversized - oversized):  # each event too large counts, however many came at once
             intake.count_dropped("oversized")
-            oversized = splitter.oversized
+        oversized = splitter.oversized
         if splitter.garbage != garbage:
             intake.count_dropped("malformed", "bytes that are no CoT event")
             garbage = splitter.garbage

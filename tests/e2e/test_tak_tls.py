@@ -8,16 +8,17 @@ routing, which tests/qt/test_tak_server.py checks against OpenTAKServer.
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import trustme
 
+from tests.support.asyncwait import until
 from tests.support.dispatchd_process import DispatchdProcess
 
 pytestmark = pytest.mark.e2e
@@ -86,11 +87,8 @@ def sink(tak_ca: trustme.CA, tmp_path: Path) -> Iterator[TlsSink]:
     server.stop()
 
 
-def _until(condition: object, what: str, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
+def _until(condition: Callable[[], object], what: str, timeout: float = 20) -> None:
+    asyncio.run(until(condition, timeout, what))
 
 
 def test_the_link_presents_its_certificate_and_sends_the_picture(
