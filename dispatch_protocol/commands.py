@@ -193,6 +193,8 @@ class UnitSave(_Strict):
     type_common: str = Field(min_length=1, max_length=60)
     home_sector: str | None = Field(default=None, max_length=100)
     tracker_uid: str | None = Field(default=None, max_length=200)
+    field_account: str | None = Field(default=None, max_length=200)
+    """The account its crew logs in with on the field page (photos and videos to the unit's incidents)."""
 
 
 class CameraCredentials(_Strict):
@@ -235,6 +237,53 @@ class IncidentTypeSave(_Strict):
 class AccountSave(_Strict):
     """A user account (`PUT /accounts/{username}`, admins): its role, a new password, disabled or not."""
 
-    role: Literal["operator", "supervisor", "trainer", "admin"]
+    role: Literal["operator", "supervisor", "trainer", "admin", "field"]
     password: str | None = Field(default=None, min_length=12, max_length=200)
     disabled: bool = False
+
+
+# --- citizens' media: the link sent to a caller, and what the page sends through it -----------------------------
+MediaFileKind = Literal["photo", "video", "audio"]
+
+
+class CallerInviteCreate(_Strict):
+    """`POST /incidents/{id}/invites`: a one-time link for the caller; sent by the centre's SMS gateway when
+    `number` is given and `send` is true."""
+
+    number: str | None = Field(default=None, max_length=40, pattern=r"^\+?[0-9 ().-]{3,40}$")
+    valid_minutes: int | None = Field(strict=True, default=None, ge=1, le=24 * 60)
+    send: bool = True
+    language: Literal["en", "fr"] = "en"
+
+
+class UploadStart(_Strict):
+    """`POST …/uploads`: a file about to come in chunks (`PUT …/uploads/{id}` with `Content-Range`)."""
+
+    kind: MediaFileKind
+    size: int = Field(strict=True, ge=1)
+    name: str | None = Field(default=None, max_length=200)
+    captured_at: AwareDatetime | None = None
+    lat: float | None = Field(strict=False, default=None, ge=-90, le=90)
+    lon: float | None = Field(strict=False, default=None, ge=-180, le=180)
+    accuracy_m: float | None = Field(strict=False, default=None, ge=0)
+
+
+class CallerPositionIn(_Strict):
+    """`POST /c/{link}/position`: the phone's position from the browser's Geolocation API."""
+
+    lat: float = Field(strict=False, ge=-90, le=90)
+    lon: float = Field(strict=False, ge=-180, le=180)
+    accuracy_m: float | None = Field(strict=False, default=None, ge=0, le=100_000)
+
+
+class CallerMessage(_Strict):
+    """`POST /c/{link}/messages`: a text from the caller (kept as plain text)."""
+
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class LiveOffer(_Strict):
+    """`POST /c/{link}/live`: the phone's WebRTC offer (SDP); the answer comes back the same way."""
+
+    sdp: str = Field(min_length=10, max_length=100_000)
+    type: Literal["offer"]

@@ -165,6 +165,8 @@ class Unit(WireModel):
     home_sector: str | None = None
     tracker_uid: str | None = None
     """The uid its tracker or TAK client reports positions under (CoT `uid`)."""
+    field_account: str | None = None
+    """The account its crew sends photos and videos with from the field page."""
     retired: bool = False
     """Out of the fleet: kept for the incidents that name it, shown nowhere else."""
 
@@ -191,6 +193,8 @@ class Camera(WireModel):
     has_credentials: bool = False
     """The camera needs a login, which travels apart from this description (`GET /cameras/{id}/streams`)."""
     retired: bool = False
+    incident_id: str | None = None
+    """A caller's live video (kind `caller`) belongs to this incident."""
 
     @property
     def main_url(self) -> str | None:
@@ -223,8 +227,39 @@ class MediaItem(WireModel):
     captured_at: Time | None = None
     text: str | None = None
     name: str | None = None
+    location: Location | None = None
+    """Where it was sent from (the sender's phone, with its accuracy as `uncertainty_m`)."""
     exif: PhotoFacts | None = None
     """A photo's EXIF time and position (the stored original is never changed: its hash is the evidence)."""
+
+
+class CallerInvite(WireModel):
+    """A link given to a caller (or a witness) to send photos, videos, messages, their position and live video
+    to one incident. The link itself never travels in an event: only the operator who made it sees it."""
+
+    ref: str
+    incident_id: str
+    created_by: str
+    created_at: Time
+    expires_at: Time
+    state: str = "open"
+    """`open`, `used` (something came through it), `expired`, `revoked`."""
+    number: str | None = None
+    sent_by: OrEmpty = ""
+    """How the link went to the caller: `sms`, `webhook`, `log` (the demo), or "" (given by the operator)."""
+    used_at: Time | None = None
+    items: int = 0
+
+
+class CallerPosition(WireModel):
+    """Where a caller's phone says it is (the browser's Geolocation API), with its accuracy."""
+
+    incident_id: str
+    invite_ref: OrEmpty = ""
+    lat: float
+    lon: float
+    accuracy_m: float | None = None
+    at: Time
 
 
 class EvidenceLock(WireModel):

@@ -11,6 +11,8 @@ from pydantic.fields import FieldInfo
 from dispatch_protocol.entities import (
     BaseMap,
     Bookmark,
+    CallerInvite,
+    CallerPosition,
     Camera,
     Incident,
     IncidentType,
@@ -76,6 +78,8 @@ EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "incident_type.updated": ("incident_type", IncidentType),
     "map.updated": ("map", BaseMap),
     "media.added": ("media", MediaItem),
+    "invite.updated": ("invite", CallerInvite),
+    "caller.position": ("position", CallerPosition),
     "bookmark.created": ("bookmark", Bookmark),
     "bookmark.locked": ("bookmark", Bookmark),
     "bookmark.updated": ("bookmark", Bookmark),

@@ -27,9 +27,11 @@ from dispatchd.routes import (
     base_map,
     bookmarks,
     cap,
+    citizen,
     eido,
     events,
     incidents,
+    invites,
     media,
     reference,
     social,
@@ -90,6 +92,17 @@ async def _prune_forever(ctx: AppContext) -> None:
         await asyncio.sleep(min(60.0, ctx.config.retention_s / 4))
 
 
+async def _expire_links_forever(ctx: AppContext) -> None:
+    """Links to callers past their time: marked expired on their incident's timeline within 10 s."""
+    while True:
+        try:
+            if expired := await asyncio.to_thread(ctx.citizens.expire_due):
+                log.info("%d links to callers expired", expired)
+        except Exception:  # a busy database now must not stop the next round
+            log.exception("expiring the links to callers failed")
+        await asyncio.sleep(10.0)
+
+
 def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_s: float = 45.0) -> FastAPI:
     """The dispatchd application for one data folder."""
     ctx = build_context(config)
@@ -125,10 +138,13 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
         if exercise is not None:
             exercise.start()
         pruner = asyncio.create_task(_prune_forever(ctx))
+        expiry = asyncio.create_task(_expire_links_forever(ctx))
         try:
             yield
         finally:
             pruner.cancel()
+            expiry.cancel()
+            await ctx.citizens.live.close()
             if ctx.tak is not None:
                 await ctx.tak.stop()
             await ctx.feed.stop()
@@ -160,7 +176,22 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
         allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Last-Event-ID"],
         expose_headers=["ETag", "Idempotent-Replayed", "Retry-After"],
     )
-    routers = (events, incidents, units, media, bookmarks, social, reference, base_map, accounts, tak, eido, cap)
+    routers = (
+        events,
+        incidents,
+        units,
+        media,
+        bookmarks,
+        social,
+        reference,
+        base_map,
+        accounts,
+        tak,
+        eido,
+        cap,
+        invites,
+        citizen,
+    )
     for router in (module.router for module in routers):
         app.include_router(router)
     return app

@@ -31,6 +31,9 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     TRAINER = "trainer"
     ADMIN = "admin"
+    FIELD = "field"
+    """An officer in the field: logs in on the field page to send photos and videos to the incidents of the unit
+    whose `field_account` it is; runs no command."""
 
 
 COMMAND_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})

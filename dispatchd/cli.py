@@ -118,6 +118,23 @@ def _parser() -> argparse.ArgumentParser:
         f"(urn:emergency:uid:incidentid:…:DOMAIN) and of its CoT uids (default {DEFAULT_DOMAIN})",
     )
     p.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address callers' phones reach dispatchd at, for the links sent to them "
+        "(default: the address the console used)",
+    )
+    p.add_argument(
+        "--invite-minutes", type=int, default=30, help="how long a link sent to a caller stays valid (default 30)"
+    )
+    p.add_argument(
+        "--sms-command",
+        metavar="'CMD {number} {text}'",
+        help="send links to callers with this command (run without a shell; {number} and {text} replaced)",
+    )
+    p.add_argument(
+        "--sms-webhook", metavar="URL", help='send links to callers by POSTing {"to": number, "text": text} here'
+    )
+    p.add_argument(
         "--cot-listen",
         action="append",
         default=[],
@@ -212,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         exercise_speed=args.exercise_speed,
         demo_language=args.demo_language,
         agency_domain=args.agency_domain,
+        public_url=args.public_url,
+        invite_minutes=args.invite_minutes,
+        sms_command=args.sms_command,
+        sms_webhook=args.sms_webhook,
         tak=TakSettings(
             listen=tuple(args.cot_listen),
             server=args.tak_server,

@@ -51,6 +51,12 @@ class ServerConfig:
     demo_language: str = "en"  # demo: the language of its incident types and watch rules ("en" or "fr")
     agency_domain: str = DEFAULT_DOMAIN  # the last part of its incident tracking identifiers (NENA) and CoT uids
     tak: TakSettings = field(default_factory=TakSettings)  # Cursor on Target listeners and TAK server link
+    public_url: str | None = None  # the address callers' phones reach dispatchd at (the links); else the request's
+    invite_minutes: int = 30  # how long a link sent to a caller stays valid
+    invite_requests_per_minute: float = 120.0  # per link (a 20 MB video is 20 requests of 1 MB)
+    invite_burst: float = 40.0
+    sms_command: str | None = None  # 'CMD {number} {text}': the centre's SMS gateway as a command (no shell)
+    sms_webhook: str | None = None  # or as an HTTP endpoint, POSTed {"to": number, "text": text}
 
     def problem(self) -> str | None:
         """What in these settings cannot work, in a sentence; None when all can."""
@@ -61,6 +67,8 @@ class ServerConfig:
             self.tak.server_endpoint()
         except ValueError as error:
             return f"TAK: {error}"
+        if self.public_url and not re.match(r"^https?://[^/\s]+", self.public_url):
+            return f"--public-url {self.public_url!r} is not an http(s):// address"
         if self.tak.cert and not (self.tak.server or "").startswith("tls://"):
             return "--tak-cert is for a tls:// TAK server"
         return None

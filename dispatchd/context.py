@@ -22,6 +22,7 @@ from dispatchd.auth import (
     require,
     require_command_role,
 )
+from dispatchd.citizen.desk import CitizenDesk
 from dispatchd.config import ServerConfig
 from dispatchd.event_bus import EventBus
 from dispatchd.event_feed import EventFeed
@@ -55,9 +56,11 @@ class AppContext:
     """Called by the event feed, in a worker thread, with each batch of events committed by any instance."""
     tak: TakGateway | None = None
     eido_subscriptions: EidoSubscriptions = field(init=False)
+    citizens: CitizenDesk = field(init=False)
 
     def __post_init__(self) -> None:
         self.eido_subscriptions = EidoSubscriptions(self.storage)
+        self.citizens = CitizenDesk(self.config, self.storage, lambda: self.service, self.bus, self.media)
         self.followers.append(self.eido_subscriptions.follow)
 
     def refresh_reference(self) -> None:

@@ -91,6 +91,7 @@ def unit_fields(body: dict[str, Any]) -> dict[str, Any]:
         "type_common": body["type_common"],
         "home_sector": body.get("home_sector"),
         "tracker_uid": body.get("tracker_uid"),
+        "field_account": body.get("field_account"),
         "retired": False,
     }
 
@@ -153,12 +154,15 @@ def with_credentials(url: str | None, secret: dict[str, Any] | None) -> str | No
     return with_login(url, secret["username"], secret["password"])
 
 
-def camera_streams(tx: Transaction, camera_id: str) -> dict[str, Any]:
+def camera_streams(tx: Transaction, camera_id: str, base_url: str = "") -> dict[str, Any]:
     camera = tx.get(CAMERA, camera_id)
     if camera is None:
         raise not_found("camera", camera_id)
     secret = tx.get(CAMERA_SECRET, camera_id)
     stream = camera.get("stream") or {}
+    if secret is not None and "key" in secret:  # a caller's live video, served by dispatchd with its key
+        url = f"{base_url.rstrip('/')}{stream.get('main_url')}?key={secret['key']}"
+        return {"main_url": url, "sub_url": None, "archive_url": None}
     return {
         "main_url": with_credentials(stream.get("main_url"), secret),
         "sub_url": with_credentials(stream.get("sub_url"), secret),

@@ -14,6 +14,8 @@ from starlette.concurrency import run_in_threadpool
 
 from dispatchd.auth import Principal
 from dispatchd.base_map import BASE, MAP
+from dispatchd.citizen.invites import CALLER_POSITION, INVITE
+from dispatchd.citizen.links import public
 from dispatchd.context import AppContext, CtxDep, PrincipalDep
 from dispatchd.event_feed import format_sse
 from dispatchd.exercise import EXERCISE
@@ -71,9 +73,11 @@ def logout(
 def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
     """The whole state and the seq it reflects; stream from that seq."""
     with ctx.storage.read() as tx:
+        incidents = tx.list(INCIDENT)
+        open_ids = {i["id"] for i in incidents if i["status"] in ("new", "active")}
         return {
             "seq": tx.last_seq(),  # in the same read transaction as the entities: they reflect exactly this seq
-            "incidents": tx.list(INCIDENT),
+            "incidents": incidents,
             "units": tx.list(UNIT),
             "cameras": tx.list(CAMERA),
             "media": tx.list(MEDIA),
@@ -88,6 +92,8 @@ def snapshot(ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str,
             "tracks": live_tracks(tx.list(TRACK), datetime.now(UTC)),
             "links": tx.list(LINK),
             "warnings": current(tx.list(CAP_ALERT), datetime.now(UTC)),  # the newest message of each live warning
+            "invites": [public(i) for i in tx.find(INVITE, "state", ["open", "used"])],
+            "caller_positions": [p for p in tx.list(CALLER_POSITION) if p["incident_id"] in open_ids],
         }
 
 

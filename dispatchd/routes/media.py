@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import io
-import uuid
-from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from dispatchd import audit, exif
+from dispatchd import audit
 from dispatchd.auth import Principal
-from dispatchd.clock import utc_now
 from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
-from dispatchd.media_check import FileType, identify, refusal, safe_name, text_refusal
-from dispatchd.media_probe import video_problem
+from dispatchd.media_check import safe_name, text_refusal
+from dispatchd.media_intake import SavedFile, media_item, save_checked
 from dispatchd.problems import Problem, not_found
 from dispatchd.service import CAMERA, MEDIA
 
 router = APIRouter(prefix="/api/v1", tags=["cameras", "media"])
 
-EXIF_BYTES = 128 * 1024  # a JPEG's Exif segment is at most 64 kB, and comes first
 MEDIA_KINDS = {"photo", "video", "audio", "text"}
 MEDIA_SOURCES = {"citizen", "officer", "social", "vms"}
 
@@ -61,51 +57,20 @@ async def upload_media(
     if source not in MEDIA_SOURCES:
         raise Problem(422, "Invalid request", f"source must be one of {', '.join(sorted(MEDIA_SOURCES))}.")
     limit = dict(ctx.config.upload_limits).get(kind, ctx.config.max_upload_bytes)
-    facts: dict[str, Any] | None = None
     if kind == "text":
         if not text:
             raise Problem(422, "Invalid request", "A text message needs its text.")
         if why := text_refusal(text):
             raise Problem(415, "Not accepted", why)
         sha, size = await run_in_threadpool(ctx.media.save, io.BytesIO(text.encode()), limit)
-        mime, name = "text/plain; charset=utf-8", "message.txt"
+        saved = SavedFile(sha, size, "text/plain; charset=utf-8", "message.txt", None)
     else:
         if file is None:
             raise Problem(422, "Invalid request", f"A {kind} needs its file.")
-        found: list[FileType] = []
-
-        def check_head(head: bytes) -> None:
-            if why := refusal(kind, head):
-                raise Problem(415, "Not accepted", why)
-            file_type = identify(head)
-            assert file_type is not None
-            found.append(file_type)
-
-        def check_file(path: Path) -> None:
-            if kind == "video" and (why := video_problem(path)):
-                raise Problem(415, "Not accepted", why)
-
-        sha, size = await run_in_threadpool(ctx.media.save, file.file, limit, check_head, check_file)
-        if not found:
-            raise Problem(422, "Invalid request", f"The {kind} file is empty.")
-        mime, name = found[0].mime, safe_name(file.filename, found[0], kind)
-        if kind == "photo":
-            facts = await run_in_threadpool(_photo_facts, ctx.media.path_of(sha))
-    media = {
-        "id": str(uuid.uuid4()),
-        "incident_id": incident_id,
-        "kind": kind,
-        "mime_type": mime,
-        "name": name,
-        "size": size,
-        "sha256": sha,
-        "source": source,
-        "captured_at": captured_at,
-        "received_at": utc_now(),
-        "location": {"lat": lat, "lon": lon} if lat is not None and lon is not None else None,
-        "text": text if kind == "text" else None,
-        "exif": facts,
-    }
+        saved = await run_in_threadpool(save_checked, ctx.media, kind, file.file, limit, file.filename)
+    location = {"lat": lat, "lon": lon} if lat is not None and lon is not None else None
+    media = media_item(incident_id, kind, saved, source, captured_at, location, text if kind == "text" else None)
+    sha = saved.sha256
     body = {"sha256": sha, "kind": kind, "incident_id": incident_id, "captured_at": captured_at}
     return await run_in_threadpool(
         ctx.run_command,
@@ -115,16 +80,6 @@ async def upload_media(
         lambda tx: ctx.service.add_media(tx, principal.username, media),
         201,
     )
-
-
-def _photo_facts(path: Path) -> dict[str, Any] | None:
-    """The EXIF time and position of a stored photo (read, never written: the original's hash is the evidence)."""
-    with path.open("rb") as stored:
-        facts = exif.read(stored.read(EXIF_BYTES))
-    if facts.taken_at is None and facts.lat is None:
-        return None
-    taken = facts.taken_at.isoformat() if facts.taken_at else None
-    return {"taken_at": taken, "lat": facts.lat, "lon": facts.lon}
 
 
 @router.get("/media/{media_id}")

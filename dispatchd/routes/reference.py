@@ -71,11 +71,13 @@ def save_camera(
 
 
 @router.get("/cameras/{camera_id}/streams")
-def camera_streams(camera_id: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> JSONResponse:
+def camera_streams(
+    camera_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+) -> JSONResponse:
     """The camera's stream addresses with its login in them, for this console's session: not cached, not logged."""
     require(principal, VIDEO_ROLES, "view video")
     with ctx.storage.read() as tx:
-        streams = reference.camera_streams(tx, camera_id)
+        streams = reference.camera_streams(tx, camera_id, str(request.base_url))
     return JSONResponse(streams, headers={"Cache-Control": "no-store"})
 
 

@@ -17,7 +17,7 @@ from dispatch_protocol.commands import AccountSave, CameraSave, IncidentTypeSave
 
 AGENCIES = ("police", "gendarmerie", "fire", "ems")
 CAMERA_KINDS = ("fixed", "ptz", "body", "drone", "upload")
-ROLES = ("operator", "supervisor", "trainer", "admin")
+ROLES = ("operator", "supervisor", "trainer", "admin", "field")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ def _unit_body(values: dict[str, Any]) -> dict[str, Any]:
         "type_common": values["type_common"].strip(),
         "home_sector": _blank(values["home_sector"]),
         "tracker_uid": _blank(values["tracker_uid"]),
+        "field_account": _blank(values["field_account"]),
     }
 
 
@@ -108,7 +109,8 @@ UNITS = Form(
     "units", N_("Units"),
     (Field("callsign", N_("Callsign"), identity=True), Field("agency", N_("Agency"), "choice", AGENCIES, True),
      Field("type_common", N_("Type")), Field("home_sector", N_("Home sector")),
-     Field("tracker_uid", N_("Tracker or TAK uid"))),
+     Field("tracker_uid", N_("Tracker or TAK uid")),
+     Field("field_account", N_("Field account (photos from the field)"))),
     UnitSave, _unit_body, lambda v: f"{v['callsign'].strip()}@{v['agency']}",
 )  # fmt: skip
 CAMERAS = Form(
