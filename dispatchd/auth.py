@@ -38,6 +38,7 @@ class Role(StrEnum):
 
 COMMAND_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN})
 FLEET_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+FIELD_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.FIELD})
 ADMIN_ROLES = frozenset({Role.ADMIN})
 AUDIT_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 VIDEO_ROLES = frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.ADMIN, Role.TRAINER})

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from dispatchd.auth import (
     ADMIN_ROLES,
     AUDIT_ROLES,
+    FIELD_ROLES,
     FLEET_ROLES,
     Authenticator,
     Principal,
@@ -37,6 +38,7 @@ from dispatchd.tak.gateway import TakGateway
 
 log = logging.getLogger("dispatchd")
 
+FIELD_PATHS = ("/api/v1/field/", "/api/v1/auth/logout")
 REFERENCE_EVENTS = frozenset({"sector.updated", "incident_type.updated"})
 
 
@@ -124,8 +126,12 @@ def get_ctx(request: Request) -> AppContext:
 def current_principal(
     request: Request, authorization: str | None = Header(default=None, include_in_schema=False)
 ) -> Principal:
-    """The logged-in user; every route but health and login depends on it."""
-    return get_ctx(request).auth.check(authorization)
+    """The logged-in user; every route but health and login depends on it. A field officer's token opens the
+    field routes only (it reads nothing of the centre's picture)."""
+    principal = get_ctx(request).auth.check(authorization)
+    if principal.role == Role.FIELD and not request.url.path.startswith(FIELD_PATHS):
+        raise Problem(403, "Not allowed", "A field account sends photos, videos and notes from the field page only.")
+    return principal
 
 
 def parse_if_match(
@@ -177,3 +183,4 @@ CommandDep = Depends(commander)
 FleetDep = _needs(FLEET_ROLES, "manage the fleet and the cameras")
 AdminDep = _needs(ADMIN_ROLES, "manage the centre's accounts and reference data")
 AuditDep = _needs(AUDIT_ROLES, "read the audit trail")
+FieldDep = _needs(FIELD_ROLES, "send media from the field")

@@ -460,12 +460,15 @@ class DispatchService:
 
     # --- cameras and media -----------------------------------------------------------------
     def register_camera(self, tx: Transaction, actor: str, camera: dict[str, Any]) -> dict[str, Any]:
+        """Add or change a camera (a caller's live video is on its incident's timeline too)."""
         existing = tx.get(CAMERA, camera["id"])
         camera = {**camera, "version": (existing["version"] if existing else 0) + 1}
         if existing is not None and {**existing, "version": 0} == {**camera, "version": 0}:
             return existing
         tx.put(CAMERA, camera["id"], camera)
-        tx.append_event("camera.updated", CAMERA, camera["id"], camera["version"], actor, {"camera": camera})
+        related = (camera["incident_id"],) if camera.get("incident_id") else ()
+        tx.append_event("camera.updated", CAMERA, camera["id"], camera["version"], actor, {"camera": camera},
+                        incidents=related)  # fmt: skip
         return camera
 
     def add_media(self, tx: Transaction, actor: str, media: dict[str, Any]) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from dispatch_protocol.commands import (
     AssignmentCreate,
     BookmarkCreate,
     BookmarkLock,
+    CallerInviteCreate,
     CapWarningSave,
     IncidentCreate,
     IncidentPatch,
@@ -290,3 +291,22 @@ class Commands:
 
     def cancel_warning(self, warning_id: str) -> asyncio.Future[Any] | None:
         return self._send(tr("cancel the warning"), "POST", f"/cap/warnings/{warning_id}/cancel", None)
+
+    # --- citizens' media ----------------------------------------------------------------------
+    def invite_caller(self, incident: Incident, body: dict[str, Any]) -> asyncio.Future[Any] | None:
+        """A link for the caller's photos, videos and live video; the answer carries the link (and whether the
+        SMS went)."""
+        return self._send(
+            tr("make a link for the caller of {number}", number=incident.number),
+            "POST",
+            f"/incidents/{quote(incident.id, safe='')}/invites",
+            (CallerInviteCreate, body),
+        )
+
+    def revoke_invite(self, ref: str) -> asyncio.Future[Any] | None:
+        return self._send(tr("close the caller's link"), "POST", f"/invites/{quote(ref, safe='')}/revoke", None)
+
+    def keep_live_recording(self, camera_id: str) -> asyncio.Future[Any] | None:
+        return self._send(
+            tr("keep the live video's recording"), "POST", f"/live/{quote(camera_id, safe='')}/keep", None
+        )

@@ -20,6 +20,8 @@ from console.domain.events import Event, MalformedEvent
 from console.domain.model import (
     BaseMap,
     Bookmark,
+    CallerInvite,
+    CallerPosition,
     Camera,
     Incident,
     IncidentType,
@@ -106,6 +108,8 @@ class DispatchState:
     tracks: dict[str, Track] = field(default_factory=dict)  # TAK tracks of no unit, by uid (stale ones kept)
     links: dict[str, dict[str, Any]] = field(default_factory=dict)  # the backend's links (TAK) and their state
     warnings: dict[str, dict[str, Any]] = field(default_factory=dict)  # CAP messages by identifier
+    invites: dict[str, CallerInvite] = field(default_factory=dict)  # links given to callers, by ref
+    caller_positions: dict[str, CallerPosition] = field(default_factory=dict)  # by incident id: the newest
     others: dict[str, dict[str, Any]] = field(default_factory=dict)  # alerts… until modelled
 
     def load_snapshot(self, snapshot: Mapping[str, Any]) -> list[str]:
@@ -152,6 +156,21 @@ class DispatchState:
             for w in snapshot.get("warnings") or []
             if isinstance(w, dict) and isinstance(w.get("identifier"), str) and isinstance(w.get("warning_id"), str)
         }
+        self.invites, self.caller_positions = {}, {}
+        for raw in snapshot.get("invites") or []:
+            try:
+                invite = parse(CallerInvite, raw, "invite")
+            except MalformedData as exc:
+                problems.append(f"invites: {exc}")
+                continue
+            self.invites[invite.ref] = invite
+        for raw in snapshot.get("caller_positions") or []:
+            try:
+                position = parse(CallerPosition, raw, "caller position")
+            except MalformedData as exc:
+                problems.append(f"caller_positions: {exc}")
+                continue
+            self.caller_positions[position.incident_id] = position
         self.others = {}
         self.last_seq = seq
         return problems
@@ -325,6 +344,14 @@ class DispatchState:
                 raise MalformedData("cap.alert has no warning")
             self.warnings[event.entity_id] = alert
             return (Change("warning", alert.get("incident_id") or ""),)
+        if event.type == "invite.updated":
+            invite = parse(CallerInvite, data.get("invite"), "invite")
+            self.invites[invite.ref] = invite
+            return (Change("invite", invite.incident_id),)
+        if event.type == "caller.position":
+            position = parse(CallerPosition, data.get("position"), "caller position")
+            self.caller_positions[position.incident_id] = position
+            return (Change("caller", position.incident_id),)
         # Known types whose panels come with later capabilities (alerts): kept as data.
         self.others[f"{event.type}:{event.entity_id}"] = data
         return (Change(family, event.entity_id),)

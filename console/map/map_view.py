@@ -158,6 +158,10 @@ class MapView(QWebEngineView):
         """The TAK tracks of no unit to show (replaces the previous set)."""
         self._pending["tracks"] = items
 
+    def set_callers(self, items: list[dict[str, Any]]) -> None:
+        """The callers' phones to show, each with its accuracy circle (replaces the previous set)."""
+        self._pending["callers"] = items
+
     def start_drawing(self) -> None:
         """Let the operator draw an area (clicks; double-click ends, Esc cancels); `geofence_drawn` tells it."""
         self._pending["draw"] = True

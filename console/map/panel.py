@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolB
 from console.backend.commands import Commands
 from console.i18n import N_, tr
 from console.map.base_map_file import BaseMapFile
-from console.map.logic.items import camera_item, incident_item, track_gone, track_item, unit_item, units_for_track
+from console.map.logic.items import (
+    caller_item,
+    camera_item,
+    incident_item,
+    track_gone,
+    track_item,
+    unit_item,
+    units_for_track,
+)
 from console.map.logic.tiles import MBTiles
 from console.map.map_view import MapView
 from console.map.page import build_page
@@ -35,6 +43,7 @@ LAYERS = (
     ("cameras", N_("Cameras")),
     ("social", N_("Social posts")),
     ("tracks", N_("Unmapped tracks")),
+    ("callers", N_("Callers' phones")),
 )
 
 
@@ -116,6 +125,7 @@ class MapPanel(QWidget):
         store.unit_changed.connect(lambda u, _c: self._dirty_units.add(u))
         store.camera_changed.connect(lambda _c, _n: self._send_cameras())
         store.track_changed.connect(lambda _uid: self._send_tracks())
+        store.caller_moved.connect(lambda _incident: self._send_callers())
         alerts.changed.connect(self._alerts_changed)
         selection.incident_selected.connect(self._on_selected)
         self.view.bridge.page_ready.connect(self._reset)
@@ -180,6 +190,7 @@ class MapPanel(QWidget):
             self._shown_incidents -= removed
         self._send_cameras()
         self._send_tracks()
+        self._send_callers()
         self.push_changes()
         if self._store.incidents and self.view.ready and not self._fitted:
             self._fitted = True
@@ -191,6 +202,12 @@ class MapPanel(QWidget):
     def _send_tracks(self) -> None:
         now = self._store.now()
         self.view.set_tracks([track_item(t, now) for t in self._store.tracks.values() if not track_gone(t, now)])
+
+    def _send_callers(self) -> None:
+        now = self._store.now()
+        items = (caller_item(p, self._store.incidents.get(p.incident_id), now)
+                 for p in self._store.caller_positions.values())  # fmt: skip
+        self.view.set_callers([i for i in items if i is not None])
 
     def _on_track_clicked(self, uid: str) -> None:
         """A supervisor maps a TAK track to a unit: the track's click opens the units, the unit's click maps it

@@ -90,6 +90,9 @@ class TimelineBuilder:
         self._incident: dict[str, Any] | None = incident
         self._unit_status: dict[str, str] = {}
         self._seen: set[int] = set()
+        self._invite_states: dict[str, str] = {}
+        self._caller_located = False
+        self._live_states: dict[str, str | None] = {}
 
     def add(self, event: Event) -> TimelineEntry | None:
         """Add one event (duplicates ignored); returns the new entry when it said something."""
@@ -116,6 +119,12 @@ class TimelineBuilder:
             return (data.get("bookmark") or {}).get("incident_id") == self.incident_id
         if event.type == "social.post":
             return (data.get("post") or {}).get("incident_id") == self.incident_id
+        if event.type == "invite.updated":
+            return (data.get("invite") or {}).get("incident_id") == self.incident_id
+        if event.type == "caller.position":
+            return (data.get("position") or {}).get("incident_id") == self.incident_id
+        if event.type == "camera.updated":
+            return (data.get("camera") or {}).get("incident_id") == self.incident_id
         return False
 
     def _describe(self, event: Event) -> TimelineEntry | None:
@@ -177,9 +186,59 @@ class TimelineBuilder:
             text, kind = _describe_clip(event.type, data["bookmark"], self._camera_name), "clip"
         elif event.type == "social.post" and (data["post"].get("link") or {}).get("sha256"):
             text, kind = _describe_post(data["post"]), "social"
+        elif event.type == "invite.updated":
+            text, kind = _describe_invite(data["invite"], self._invite_states), "caller"
+        elif event.type == "caller.position":
+            text, kind = _describe_caller_position(data["position"], self._caller_located), "caller"
+            self._caller_located = True
+        elif event.type == "camera.updated" and (data.get("camera") or {}).get("kind") == "caller":
+            camera = data["camera"]
+            if self._live_states.get(camera["id"]) == camera.get("status"):
+                return None
+            self._live_states[camera["id"]] = camera.get("status")
+            if camera.get("status") == "live":
+                text = tr("The caller is showing live video: “{name}” is on the video wall's list", name=camera["name"])
+            else:
+                text = tr("The caller's live video ended")
+            kind = "caller"
         if text is None:
             return None
         return TimelineEntry(event.seq, event.ts, event.actor, kind, text)
+
+
+INVITE_SENT_WORDS = {"sms": N_("by SMS"), "webhook": N_("by the SMS gateway"), "log": N_("(demo: not sent)")}
+
+
+def _describe_invite(invite: dict[str, Any], seen: dict[str, str]) -> str | None:
+    """A link for the caller: made (and how it went), first used, revoked, expired; each said once."""
+    state, ref = str(invite.get("state")), str(invite.get("ref"))
+    said = f"{state}:{invite.get('sent_by') or ''}"
+    if seen.get(ref) == said:
+        return None
+    seen[ref] = said
+    until = parse_time(invite["expires_at"]).astimezone()
+    number = invite.get("number") or ""
+    if state == "open" and invite.get("sent_by"):
+        how = tr(INVITE_SENT_WORDS.get(invite["sent_by"], invite["sent_by"]))
+        return tr("Link for pictures sent to {number} {how}, valid until {until:%H:%M}", number=number, how=how,
+                  until=until)  # fmt: skip
+    if state == "open":
+        return tr("Link for pictures made for the caller, valid until {until:%H:%M}", until=until)
+    if state == "used":
+        return tr("The caller opened the link and sent something")
+    if state == "revoked":
+        return tr("Link for pictures closed by the centre")
+    if state == "expired":
+        return tr("Link for pictures expired")
+    return None
+
+
+def _describe_caller_position(position: dict[str, Any], before: bool) -> str | None:
+    accuracy = position.get("accuracy_m")
+    within = tr(" (within {metres:.0f} m)", metres=accuracy) if accuracy is not None else ""
+    if before:
+        return tr("The caller's phone moved{within}", within=within)
+    return tr("The caller's phone shared its position{within}", within=within)
 
 
 def _describe_clip(type_: str, bookmark: dict[str, Any], camera_name: Callable[[str], str]) -> str:

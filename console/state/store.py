@@ -11,7 +11,19 @@ from PySide6.QtCore import QObject, Signal
 
 from console.domain.clock import ConsoleClock
 from console.domain.events import Event, MalformedEvent
-from console.domain.model import BaseMap, Bookmark, Camera, Incident, IncidentType, MediaItem, Sector, Track, Unit
+from console.domain.model import (
+    BaseMap,
+    Bookmark,
+    CallerInvite,
+    CallerPosition,
+    Camera,
+    Incident,
+    IncidentType,
+    MediaItem,
+    Sector,
+    Track,
+    Unit,
+)
 from console.domain.social import SocialPost, SocialSource, WatchRuleRecord
 from console.domain.state import DispatchState, Outcome
 
@@ -51,6 +63,10 @@ class Store(QObject):
     """A backend link (TAK) changed state: its name."""
     warning_changed = Signal(str)
     """A public warning (CAP) was issued, updated or cancelled: its major event's id."""
+    invite_changed = Signal(str)
+    """A link given to a caller was made, used, revoked or expired: its incident's id."""
+    caller_moved = Signal(str)
+    """A caller's phone said where it is: the incident's id."""
     reset_done = Signal()
     """Everything was replaced (snapshot loaded): views rebuild."""
     snapshot_loaded = Signal(object)
@@ -138,6 +154,14 @@ class Store(QObject):
     def warnings(self) -> dict[str, dict[str, Any]]:
         return self._state.warnings
 
+    @property
+    def invites(self) -> dict[str, CallerInvite]:
+        return self._state.invites
+
+    @property
+    def caller_positions(self) -> dict[str, CallerPosition]:
+        return self._state.caller_positions
+
     # --- feeding (EventSink) ---------------------------------------------------------------
     def reset(self, snapshot: dict[str, Any]) -> None:
         for problem in self._state.load_snapshot(snapshot):
@@ -182,6 +206,10 @@ class Store(QObject):
                     self.link_changed.emit(change.id)
                 elif change.kind == "warning":
                     self.warning_changed.emit(change.id)
+                elif change.kind == "invite":
+                    self.invite_changed.emit(change.id)
+                elif change.kind == "caller":
+                    self.caller_moved.emit(change.id)
             self.event_applied.emit(event)
         return result.outcome
 

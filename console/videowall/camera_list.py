@@ -12,8 +12,10 @@ from console.i18n import N_, tr
 from console.state.store import Store
 from console.videowall.tile import CAMERA_MIME
 
-KIND_NAMES = {"fixed": N_("fixed"), "ptz": "PTZ", "body": N_("body-worn"), "drone": N_("drone"), "upload": N_("upload")}
-STATUS_WORDS = {"online": N_("online"), "offline": N_("offline"), "unknown": N_("unknown")}
+KIND_NAMES = {"fixed": N_("fixed"), "ptz": "PTZ", "body": N_("body-worn"), "drone": N_("drone"), "upload": N_("upload"),
+              "caller": N_("caller's phone")}  # fmt: skip
+STATUS_WORDS = {"online": N_("online"), "offline": N_("offline"), "unknown": N_("unknown"), "live": N_("LIVE"),
+                "ended": N_("ended")}  # fmt: skip
 
 
 def matches(camera: Camera, text: str) -> bool:
@@ -69,7 +71,9 @@ class CameraList(QWidget):
         current = self.items.currentItem()
         current_id = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.items.clear()
-        for camera in sorted(self._store.cameras.values(), key=lambda c: c.name.lower()):
+        # A caller showing live video first: someone is filming the incident now.
+        ordered = sorted(self._store.cameras.values(), key=lambda c: (c.kind != "caller", c.name.lower()))
+        for camera in ordered:
             if not matches(camera, text):
                 continue
             kind, status = (

@@ -173,6 +173,7 @@ class VideoWallPanel(QWidget):
         self.grid.state_changed.connect(lambda _s: self.playback.bind(self.grid.worker(self.grid.selected)))
         self.grid.tile_menu_requested.connect(self._tile_menu)
         store.camera_changed.connect(lambda _id, _gone: self.grid.sync())
+        store.camera_changed.connect(self._caller_live)
         store.reset_done.connect(self._first_fill)
         self._filled = not fill_at_start
 
@@ -327,9 +328,24 @@ class VideoWallPanel(QWidget):
                 action = menu.addAction(tr("Play the last {minutes} min of its recording", minutes=minutes))
                 span = timedelta(minutes=minutes)
                 action.triggered.connect(self._recording_of(slot, camera.id, span))
+        if camera is not None and camera.kind == "caller" and camera.status == "live":
+            keep = menu.addAction(tr("Keep this live video with the incident (recorded until it ends)"))
+            keep.triggered.connect(lambda _=False, c=camera.id: self.keep_live(c))
         menu.addAction(tr("Tour the listed cameras here (10 s each)"), self._tour_every(10.0))
         menu.addAction(tr("Clear this tile"), lambda: self.grid.assign(slot, None))
+        self.tile_menu = menu
         menu.popup(where)
+
+    def _caller_live(self, camera_id: str, created: bool) -> None:
+        """A caller started live video: say so once (the operator may put it on a tile)."""
+        camera = self._store.cameras.get(camera_id)
+        if created and camera is not None and camera.kind == "caller" and camera.status == "live":
+            self._notifier.info(tr("{name} is live: in the video wall's camera list", name=camera.name))
+
+    def keep_live(self, camera_id: str) -> None:
+        """The caller's live video is kept with its incident when it ends (dispatchd records it from the start)."""
+        if self._commands.keep_live_recording(camera_id) is not None:
+            self._notifier.info(tr("The live video will be kept with the incident when it ends."))
 
     # --- tagging clips ------------------------------------------------------------------------
     def _shown_time(self) -> tuple[int, datetime] | None:

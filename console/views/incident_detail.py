@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,14 @@ from console.domain.model import Incident, MediaItem, parse_time
 from console.domain.priority import priority_band, priority_label
 from console.domain.timefmt import format_age
 from console.i18n import N_, tr
+from console.operations.caller_invite import invites_of, summary
 from console.operations.media_facts import photo_facts_text
 from console.operations.public_warning import warnings_of
 from console.operations.timeline import AGENCY_WORDS, INCIDENT_STATUS_WORDS, TimelineBuilder, TimelineEntry
 from console.state.notifier import Notifier
 from console.state.selection import Selection
 from console.state.store import Store
+from console.views.caller_invite_dialog import CallerInviteDialog
 from console.views.public_warning_dialog import DrawArea, PublicWarningDialog
 
 CAP_KINDS = {"Alert": N_("Warning"), "Update": N_("Warning updated"), "Cancel": N_("Warning withdrawn")}
@@ -199,6 +202,15 @@ class IncidentDetail(QWidget):
         self.media.setMaximumHeight(THUMB + 48)
         self.media.setWordWrap(True)
         self.media.itemDoubleClicked.connect(self._open_media)
+        self.ask_caller = QPushButton(tr("Ask the caller for pictures…"))
+        self.ask_caller.setToolTip(tr("A link for the caller's phone: location, photos, videos, messages, live video"))
+        self.ask_caller.clicked.connect(self.open_caller_invite)
+        self.caller_link = _plain()
+        self.caller_link.setWordWrap(True)
+        self.caller_link.setStyleSheet("color: #9ecbff;")
+        self._invite_dialog: CallerInviteDialog | None = None
+        store.invite_changed.connect(self._on_caller)
+        store.caller_moved.connect(self._on_caller)
         self.export_eido = QPushButton(tr("Export EIDO…"))
         self.export_eido.clicked.connect(lambda: self._export("eido"))
         self.export_emsi = QPushButton(tr("Export EMSI…"))
@@ -232,7 +244,11 @@ class IncidentDetail(QWidget):
         body.addWidget(_plain(tr("Timeline")))
         body.addWidget(self.timeline, 1)
         body.addLayout(note_row)
-        body.addWidget(_plain(tr("Media")))
+        media_row = QHBoxLayout()
+        media_row.addWidget(_plain(tr("Media")))
+        media_row.addWidget(self.caller_link, 1)
+        media_row.addWidget(self.ask_caller)
+        body.addLayout(media_row)
         body.addWidget(self.media)
         body.addWidget(self.warnings)
         body.addLayout(exports)
@@ -381,9 +397,34 @@ class IncidentDetail(QWidget):
                 )
             )
 
+    # --- the caller's link (citizens' media) ---------------------------------------------------------
+    def open_caller_invite(self) -> None:
+        incident = self.current()
+        if incident is None:
+            return
+        if self._invite_dialog is not None:
+            self._invite_dialog.close()
+        self._invite_dialog = CallerInviteDialog(incident, self._commands, self._store, self)
+        self._invite_dialog.show()
+
+    def _on_caller(self, incident_id: str) -> None:
+        if incident_id == self._incident_id:
+            self._refresh_caller()
+
+    def _refresh_caller(self) -> None:
+        incident = self.current()
+        if incident is None:
+            self.caller_link.clear()
+            return
+        links = invites_of(incident.id, self._store.invites.values())
+        position = self._store.caller_positions.get(incident.id)
+        self.caller_link.setText(summary(links, position, datetime.now(UTC)))
+        self.ask_caller.setEnabled(incident.status not in ("closed", "cancelled") and not self._commands.read_only)
+
     def _refresh_all(self) -> None:
         incident = self.current()
         self._refresh_header()
+        self._refresh_caller()
         self._refresh_major_events()
         self._refresh_origin(incident)
         self._refresh_warnings()

@@ -84,15 +84,19 @@ class CitizenDesk:
         self._bus.notify()
         return result
 
-    def used(self, invite: dict[str, Any] | None) -> None:
+    def used(self, invite: dict[str, Any] | None, item: bool = True) -> None:
         if invite is not None:
-            self._write(lambda tx: invites.used(tx, invite, f"caller:{invite['ref']}", self.clock()))
+            self._write(lambda tx: invites.used(tx, invite, f"caller:{invite['ref']}", self.clock(), item))
 
     def position(self, invite: dict[str, Any], where: dict[str, Any]) -> dict[str, Any]:
         actor = f"caller:{invite['ref']}"
-        return dict(self._write(
-            lambda tx: invites.caller_position(tx, actor, invite["incident_id"], invite["ref"], where, self.clock())
-        ))  # fmt: skip
+
+        def record(tx: Transaction) -> dict[str, Any]:
+            position = invites.caller_position(tx, actor, invite["incident_id"], invite["ref"], where, self.clock())
+            invites.used(tx, invite, actor, self.clock(), item=False)
+            return position
+
+        return dict(self._write(record))
 
     def message(self, incident_id: str, actor: str, source: str, text: str, invite: dict[str, Any] | None) -> str:
         sha, size = self._media.save_bytes(text.encode())

@@ -68,10 +68,11 @@ def revoke(tx: Transaction, actor: str, ref: str, now: datetime) -> dict[str, An
     return invite
 
 
-def used(tx: Transaction, invite: dict[str, Any], actor: str, now: datetime) -> None:
-    """Something came through the link: counted; the first time, `used` on the timeline."""
+def used(tx: Transaction, invite: dict[str, Any], actor: str, now: datetime, item: bool = True) -> None:
+    """Something came through the link (an item counted; a position is not one); the first time, `used` on the
+    timeline."""
     fresh = tx.get(INVITE, invite["key"]) or invite
-    fresh["items"] = fresh.get("items", 0) + 1
+    fresh["items"] = fresh.get("items", 0) + int(item)
     if fresh["state"] == "open":
         fresh["state"] = "used"
         fresh["used_at"] = format_utc(now)

@@ -24,7 +24,7 @@ from dispatchd.citizen import invites
 from dispatchd.citizen.links import masked, page_url, public
 from dispatchd.citizen.live import BOUNDARY
 from dispatchd.citizen.sms import SmsFailed, message
-from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
+from dispatchd.context import AppContext, CommandDep, CtxDep, FieldDep
 from dispatchd.media_check import text_refusal
 from dispatchd.problems import Problem, not_found
 from dispatchd.reference import CAMERA_SECRET
@@ -120,14 +120,19 @@ def _field_incidents(ctx: AppContext, principal: Principal) -> list[dict[str, An
 
 
 def _field_incident(ctx: AppContext, principal: Principal, incident_id: str) -> None:
-    if principal.role not in COMMAND_ROLES and principal.role != Role.FIELD:
-        raise Problem(403, "Not allowed", f"The {principal.role.value} role sends nothing from the field.")
-    if not any(i["id"] == incident_id for i in _field_incidents(ctx, principal)):
-        raise Problem(403, "Not allowed", "Your unit is not assigned to this incident (or it is closed).")
+    """An incident the officer may send to: 404 when there is none, 409 closed, 403 not their unit's."""
+    with ctx.storage.read() as tx:
+        incident = tx.get(INCIDENT, incident_id)
+    if incident is None:
+        raise not_found("incident", incident_id)
+    if incident["status"] not in ("new", "active"):
+        raise Problem(409, "Incident closed", f"Incident {incident.get('number')} is closed.")
+    if principal.role == Role.FIELD and not any(i["id"] == incident_id for i in _field_incidents(ctx, principal)):
+        raise Problem(403, "Not allowed", "Your unit is not assigned to this incident.")
 
 
 @router.get("/field/incidents")
-def field_incidents(ctx: AppContext = CtxDep, principal: Principal = PrincipalDep) -> list[dict[str, Any]]:
+def field_incidents(ctx: AppContext = CtxDep, principal: Principal = FieldDep) -> list[dict[str, Any]]:
     return [{"id": i["id"], "number": i.get("number"), "type_text": i.get("type_text") or i.get("type_code"),
              "address": (i.get("location") or {}).get("address_text")}
             for i in _field_incidents(ctx, principal)]  # fmt: skip
@@ -135,7 +140,7 @@ def field_incidents(ctx: AppContext = CtxDep, principal: Principal = PrincipalDe
 
 @router.post("/field/incidents/{incident_id}/uploads", status_code=201)
 async def field_upload_start(
-    incident_id: str, body: UploadStart, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    incident_id: str, body: UploadStart, ctx: AppContext = CtxDep, principal: Principal = FieldDep
 ) -> dict[str, Any]:
     _field_incident(ctx, principal, incident_id)
     fields = body.model_dump(mode="json")
@@ -146,14 +151,14 @@ async def field_upload_start(
 
 @router.get("/field/incidents/{incident_id}/uploads/{upload_id}")
 def field_upload_status(
-    incident_id: str, upload_id: str, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    incident_id: str, upload_id: str, ctx: AppContext = CtxDep, principal: Principal = FieldDep
 ) -> dict[str, Any]:
     return ctx.citizens.status(ctx.citizens.upload_of(upload_id, f"user:{principal.username}"))
 
 
 @router.put("/field/incidents/{incident_id}/uploads/{upload_id}")
 async def field_chunk(
-    incident_id: str, upload_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    incident_id: str, upload_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = FieldDep
 ) -> JSONResponse:
     upload = ctx.citizens.upload_of(upload_id, f"user:{principal.username}")
     if upload["incident_id"] != incident_id:
@@ -164,7 +169,7 @@ async def field_chunk(
 
 @router.post("/field/incidents/{incident_id}/messages", status_code=201)
 async def field_message(
-    incident_id: str, body: CallerMessage, ctx: AppContext = CtxDep, principal: Principal = PrincipalDep
+    incident_id: str, body: CallerMessage, ctx: AppContext = CtxDep, principal: Principal = FieldDep
 ) -> dict[str, Any]:
     _field_incident(ctx, principal, incident_id)
     if why := text_refusal(body.text):

@@ -9,7 +9,7 @@ window.consoleMap = (function () {
   const BAND_SHAPES = { CRITICAL: "diamond", HIGH: "triangle", MEDIUM: "circle", LOW: "ring" };
   const TRAIL_MS = 5 * 60 * 1000;
   let map = null, bridge = null, cluster = null, sectorLayer = null, cameraLayer = null, unitCanvas = null;
-  let socialLayer = null, geofenceLayer = null, trackLayer = null;
+  let socialLayer = null, geofenceLayer = null, trackLayer = null, callerLayer = null;
   const incidents = new Map(), units = new Map(), cameras = new Map();
   let selected = null, followed = null;
   const visible = { incidents: true, units: true, sectors: true, cameras: true, social: true };
@@ -212,6 +212,24 @@ window.consoleMap = (function () {
     });
   }
 
+  // A caller's phone (the citizens' page): a cyan dot, its accuracy as a circle, a label (text only).
+  function setCallers(items) {
+    callerLayer.clearLayers();
+    items.forEach((item) => {
+      const circle = L.circle([item.lat, item.lon], { radius: Math.max(item.accuracy_m, 1), color: "#00e5ff",
+        weight: 1, fillOpacity: 0.12, interactive: false });
+      const icon = L.divIcon({ className: "caller-icon", iconSize: [16, 16] });
+      const marker = L.marker([item.lat, item.lon], { icon, keyboard: false });
+      const label = document.createElement("span");
+      label.textContent = item.label;
+      marker.bindTooltip(label, { permanent: true, direction: "right", offset: [9, 0], className: "caller-label" });
+      marker.on("click", () => { if (bridge) bridge.incidentClicked(item.incident_id); });
+      marker.accuracy = circle;
+      callerLayer.addLayer(circle);
+      callerLayer.addLayer(marker);
+    });
+  }
+
   // --- drawing a geofence: click the corners, double-click (or click the first corner) to finish, Esc cancels
   let drawing = null;
 
@@ -257,7 +275,7 @@ window.consoleMap = (function () {
   function setVisible(name, show) {
     visible[name] = show;
     const layer = { incidents: cluster, sectors: sectorLayer, cameras: cameraLayer, social: socialLayer,
-      tracks: trackLayer }[name];
+      tracks: trackLayer, callers: callerLayer }[name];
     if (layer) { if (show) map.addLayer(layer); else map.removeLayer(layer); }
     if (name === "units") unitCanvas.redraw();
   }
@@ -288,6 +306,7 @@ window.consoleMap = (function () {
     if (batch.sectors) setSectors(batch.sectors);
     if (batch.social) setSocial(batch.social);
     if (batch.tracks) setTracks(batch.tracks);
+    if (batch.callers) setCallers(batch.callers);
     if (batch.draw) startDrawing();
     if (batch.geofence !== undefined) showGeofence(batch.geofence);
     if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
@@ -314,10 +333,11 @@ window.consoleMap = (function () {
     cameraLayer = L.layerGroup();
     socialLayer = L.layerGroup();
     trackLayer = L.layerGroup();
+    callerLayer = L.layerGroup();
     geofenceLayer = L.geoJSON(null, { style: { color: "#ffb300", weight: 2, fillOpacity: 0.08 }, interactive: false });
     map.addLayer(geofenceLayer);
     unitCanvas = new UnitCanvas();
-    [sectorLayer, socialLayer, cameraLayer, trackLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
+    [sectorLayer, socialLayer, cameraLayer, trackLayer, callerLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
     map.on("click", (e) => {
       if (drawing) { drawClick(e.latlng); return; }
       const u = unitCanvas.unitAt(e.containerPoint);
@@ -349,6 +369,9 @@ window.consoleMap = (function () {
     incidentIds: () => [...incidents.keys()],
     unitCount: () => units.size,
     unitIds: () => [...units.keys()],
+    callerLabels: () => callerLayer.getLayers().filter((m) => m.getTooltip && m.getTooltip())
+      .map((m) => m.getTooltip().getContent().textContent),
+    callerCircles: () => callerLayer.getLayers().filter((m) => m.getRadius).map((c) => c.getRadius()),
     trackLabels: () => trackLayer.getLayers().map((m) => m.getTooltip().getContent().textContent),
     clickTrack: (uid) => { trackLayer.getLayers().find((m) => m.uid === uid).fire("click"); },
     unitAt: (id) => { const u = units.get(id); return u ? [u.lat, u.lon] : null; },

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from console.domain.model import Camera, Incident, Track, Unit
+from console.domain.model import CallerPosition, Camera, Incident, Track, Unit
 from console.domain.priority import priority_band
 from console.domain.safe_text import one_line
 from console.domain.social import SocialPost
@@ -109,6 +109,21 @@ def track_item(track: Track, now: datetime) -> dict[str, Any]:
         "lon": track.position.lon,
         "label": f"{one_line(track.callsign or track.uid, 40)} · {age}",
         "stale": track.position.is_stale(now),
+    }
+
+
+def caller_item(position: CallerPosition, incident: Incident | None, now: datetime) -> dict[str, Any] | None:
+    """A caller's phone where it says it is, with its accuracy (shown while its incident is open)."""
+    if incident is None or incident.status in ("closed", "cancelled"):
+        return None
+    age = format_age((now - position.at).total_seconds())
+    accuracy = f" · ±{position.accuracy_m:.0f} m" if position.accuracy_m is not None else ""
+    return {
+        "incident_id": incident.id,
+        "lat": position.lat,
+        "lon": position.lon,
+        "accuracy_m": position.accuracy_m or 0.0,
+        "label": tr("Caller {number}", number=incident.number) + f"{accuracy} · {age}",
     }
 
 
