@@ -17,8 +17,11 @@ READY = "dispatchd listening on "
 class DispatchdProcess:
     """Starts `python -m dispatchd`, waits for its 'listening' line; can be killed and started again."""
 
-    def __init__(self, data_dir: Path, *args: str, python: Path | str = sys.executable) -> None:
-        """`python`: the interpreter to run it with (another virtual environment's)."""
+    def __init__(
+        self, data_dir: Path, *args: str, python: Path | str = sys.executable, env: dict[str, str] | None = None
+    ) -> None:
+        """`python`: the interpreter to run it with (another virtual environment's); `env`: its environment."""
+        self.env = env
         self.data_dir = data_dir
         self.args = list(args)
         self.python = str(python)
@@ -42,7 +45,9 @@ class DispatchdProcess:
             "warning",
             *self.args,
         ]
-        self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self._process = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env
+        )
         lines: queue.Queue[str | None] = queue.Queue()
 
         stdout = self._process.stdout
