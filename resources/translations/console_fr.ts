@@ -65,6 +65,11 @@
     </message>
     <message>
       <location filename="../../console/admin/logic/forms.py" />
+      <source>Field account (photos from the field)</source>
+      <translation>Compte terrain (photos du terrain)</translation>
+    </message>
+    <message>
+      <location filename="../../console/admin/logic/forms.py" />
       <source>Home sector</source>
       <translation>Secteur de rattachement</translation>
     </message>
@@ -443,6 +448,11 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>close the caller's link</source>
+      <translation>fermer le lien de l’appelant</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>close {number}</source>
       <translation>clore {number}</translation>
     </message>
@@ -468,6 +478,11 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>keep the live video's recording</source>
+      <translation>conserver l’enregistrement du direct</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>link the post by {author} to {number}</source>
       <translation>rattacher la publication de {author} à {number}</translation>
     </message>
@@ -475,6 +490,11 @@
       <location filename="../../console/backend/commands.py" />
       <source>lock the clip as evidence</source>
       <translation>verrouiller l’extrait comme preuve</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
+      <source>make a link for the caller of {number}</source>
+      <translation>créer un lien pour l’appelant de {number}</translation>
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
@@ -1134,8 +1154,18 @@
     </message>
     <message>
       <location filename="../../console/map/logic/items.py" />
+      <source>Caller {number}</source>
+      <translation>Appelant {number}</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/items.py" />
       <source>Dispatch to selected incident</source>
       <translation>Engager sur l’intervention choisie</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Callers' phones</source>
+      <translation>Téléphones des appelants</translation>
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
@@ -1203,6 +1233,67 @@
       <location filename="../../console/map/stand_in.py" />
       <source>Map (stand-in)</source>
       <translation>Carte (remplaçante)</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>Caller link: {what}</source>
+      <translation>Lien appelant : {what}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>caller located{accuracy} at {time:%H:%M:%S}</source>
+      <translation>appelant localisé{accuracy} à {time:%H:%M:%S}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <location filename="../../console/operations/timeline.py" />
+      <source>closed</source>
+      <translation>close</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>demo: not sent</source>
+      <translation>démo : non envoyé</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>expired</source>
+      <translation>expiré</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>in use</source>
+      <translation>utilisé</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>no number</source>
+      <translation>sans numéro</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>sent by SMS</source>
+      <translation>envoyé par SMS</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>sent by the SMS gateway</source>
+      <translation>envoyé par la passerelle SMS</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>until {time:%H:%M}</source>
+      <translation>jusqu’à {time:%H:%M}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>waiting</source>
+      <translation>en attente</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/caller_invite.py" />
+      <source>{state}, {count} items</source>
+      <translation>{state}, {count} éléments</translation>
     </message>
     <message>
       <location filename="../../console/operations/field_link.py" />
@@ -1398,6 +1489,16 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
+      <source> (within {metres:.0f} m)</source>
+      <translation> (à {metres:.0f} m près)</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>(demo: not sent)</source>
+      <translation>(démo : non envoyé)</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
       <source>Ambulance</source>
       <translation>Ambulance</translation>
     </message>
@@ -1447,6 +1548,26 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
+      <source>Link for pictures closed by the centre</source>
+      <translation>Lien pour les images fermé par le centre</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>Link for pictures expired</source>
+      <translation>Lien pour les images expiré</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>Link for pictures made for the caller, valid until {until:%H:%M}</source>
+      <translation>Lien pour les images créé pour l’appelant, valable jusqu’à {until:%H:%M}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>Link for pictures sent to {number} {how}, valid until {until:%H:%M}</source>
+      <translation>Lien pour les images envoyé au {number} {how}, valable jusqu’à {until:%H:%M}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
       <location filename="../../console/social_watch/post_list.py" />
       <source>Mastodon</source>
       <translation>Mastodon</translation>
@@ -1479,6 +1600,31 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
+      <source>The caller is showing live video: “{name}” is on the video wall's list</source>
+      <translation>L’appelant filme en direct : « {name} » est dans la liste du mur d’images</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>The caller opened the link and sent something</source>
+      <translation>L’appelant a ouvert le lien et envoyé un élément</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>The caller's live video ended</source>
+      <translation>Le direct de l’appelant est terminé</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>The caller's phone moved{within}</source>
+      <translation>Le téléphone de l’appelant s’est déplacé{within}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>The caller's phone shared its position{within}</source>
+      <translation>Le téléphone de l’appelant a partagé sa position{within}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
       <source>a point on the map</source>
       <translation>un point de la carte</translation>
     </message>
@@ -1504,6 +1650,16 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
+      <source>by SMS</source>
+      <translation>par SMS</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>by the SMS gateway</source>
+      <translation>par la passerelle SMS</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
       <source>cancelled</source>
       <translation>annulée</translation>
     </message>
@@ -1511,11 +1667,6 @@
       <location filename="../../console/operations/timeline.py" />
       <source>cleared</source>
       <translation>libérée</translation>
-    </message>
-    <message>
-      <location filename="../../console/operations/timeline.py" />
-      <source>closed</source>
-      <translation>close</translation>
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
@@ -2257,6 +2408,12 @@
     </message>
     <message>
       <location filename="../../console/videowall/camera_list.py" />
+      <location filename="../../console/videowall/tile.py" />
+      <source>LIVE</source>
+      <translation>DIRECT</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/camera_list.py" />
       <source>Search cameras…</source>
       <translation>Chercher une caméra…</translation>
     </message>
@@ -2267,8 +2424,18 @@
     </message>
     <message>
       <location filename="../../console/videowall/camera_list.py" />
+      <source>caller's phone</source>
+      <translation>téléphone d’appelant</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/camera_list.py" />
       <source>drone</source>
       <translation>drone</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/camera_list.py" />
+      <source>ended</source>
+      <translation>terminé</translation>
     </message>
     <message>
       <location filename="../../console/videowall/camera_list.py" />
@@ -2570,6 +2737,11 @@
     </message>
     <message>
       <location filename="../../console/videowall/panel.py" />
+      <source>Keep this live video with the incident (recorded until it ends)</source>
+      <translation>Conserver ce direct avec l’intervention (enregistré jusqu’à la fin)</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/panel.py" />
       <source>Mark in: the clip starts at the picture on the selected tile (I)</source>
       <translation>Marquer le début : l’extrait commence à l’image de la vignette choisie (I)</translation>
     </message>
@@ -2642,6 +2814,11 @@
       <location filename="../../console/videowall/panel.py" />
       <source>Tag the 30 s up to the picture on the selected tile to an incident</source>
       <translation>Rattacher à une intervention les 30 s qui précèdent l’image de la vignette choisie</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/panel.py" />
+      <source>The live video will be kept with the incident when it ends.</source>
+      <translation>Le direct sera conservé avec l’intervention à sa fin.</translation>
     </message>
     <message>
       <location filename="../../console/videowall/panel.py" />
@@ -2722,6 +2899,11 @@
       <location filename="../../console/videowall/panel.py" />
       <source>{label} has no picture to take yet.</source>
       <translation>{label} n’a pas encore d’image à capturer.</translation>
+    </message>
+    <message>
+      <location filename="../../console/videowall/panel.py" />
+      <source>{name} is live: in the video wall's camera list</source>
+      <translation>{name} est en direct : dans la liste des caméras du mur d’images</translation>
     </message>
     <message>
       <location filename="../../console/videowall/playback_bar.py" />
@@ -2830,11 +3012,6 @@
     </message>
     <message>
       <location filename="../../console/videowall/tile.py" />
-      <source>LIVE</source>
-      <translation>DIRECT</translation>
-    </message>
-    <message>
-      <location filename="../../console/videowall/tile.py" />
       <source>No camera — drag one here</source>
       <translation>Aucune caméra — glissez-en une ici</translation>
     </message>
@@ -2858,6 +3035,111 @@
       <location filename="../../console/views/alerts.py" />
       <source>… and {hidden} more</source>
       <translation>… et {hidden} de plus</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>+33 6 12 34 56 78 (empty: give the link yourself)</source>
+      <translation>+33 6 12 34 56 78 (vide : donnez le lien vous-même)</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Ask the caller for pictures — {number}</source>
+      <translation>Demander des images à l’appelant — {number}</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Caller's phone</source>
+      <translation>Téléphone de l’appelant</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Close the selected link</source>
+      <translation>Fermer le lien choisi</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Copy</source>
+      <translation>Copier</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Demo: the SMS was written to dispatchd's log, not sent.</source>
+      <translation>Démo : le SMS a été écrit dans le journal de dispatchd, pas envoyé.</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Done</source>
+      <translation>Terminé</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Give the caller this link (read it out or copy it into a message).</source>
+      <translation>Donnez ce lien à l’appelant (lisez-le ou copiez-le dans un message).</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Link copied.</source>
+      <translation>Lien copié.</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Make the link</source>
+      <translation>Créer le lien</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Making the link…</source>
+      <translation>Création du lien…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Not sent: {problem}. Copy the link and give it to the caller.</source>
+      <translation>Non envoyé : {problem}. Copiez le lien et donnez-le à l’appelant.</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Send it by SMS</source>
+      <translation>L’envoyer par SMS</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Sent by SMS to {number}.</source>
+      <translation>Envoyé par SMS au {number}.</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>The caller opens the link on their phone: location, photos, videos, messages and live video come to this incident. The link works for this incident only.</source>
+      <translation>L’appelant ouvre le lien sur son téléphone : position, photos, vidéos, messages et direct arrivent sur cette intervention. Le lien ne vaut que pour elle.</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>The link appears here</source>
+      <translation>Le lien apparaît ici</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>The link could not be made (see the status bar).</source>
+      <translation>Le lien n’a pas pu être créé (voir la barre d’état).</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>This incident's links</source>
+      <translation>Liens de cette intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>Valid for</source>
+      <translation>Valable</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/caller_invite_dialog.py" />
+      <source>in</source>
+      <translation>en</translation>
     </message>
     <message>
       <location filename="../../console/views/create_incident.py" />
@@ -3017,6 +3299,11 @@
     </message>
     <message>
       <location filename="../../console/views/incident_detail.py" />
+      <source>A link for the caller's phone: location, photos, videos, messages, live video</source>
+      <translation>Un lien pour le téléphone de l’appelant : position, photos, vidéos, messages, direct</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
       <source>Add a note… (Ctrl+N, Enter to send)</source>
       <translation>Ajouter une note… (Ctrl+N, Entrée pour envoyer)</translation>
     </message>
@@ -3029,6 +3316,11 @@
       <location filename="../../console/views/incident_detail.py" />
       <source>Agencies</source>
       <translation>Services</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/incident_detail.py" />
+      <source>Ask the caller for pictures…</source>
+      <translation>Demander des images à l’appelant…</translation>
     </message>
     <message>
       <location filename="../../console/views/incident_detail.py" />

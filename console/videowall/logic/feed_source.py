@@ -41,12 +41,20 @@ class FeedSource:
         return redacted(self.url)
 
 
+SECRET_PARAMETERS = frozenset({"key", "token", "access_token", "password"})
+
+
 def redacted(url: str) -> str:
-    """`rtsp://user:secret@host/x` → `rtsp://***@host/x`."""
+    """`rtsp://user:secret@host/x` → `rtsp://***@host/x`; a stream's key (`?key=…`, a caller's live video) → `***`."""
     parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit((parts.scheme, "***@" + parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
+    query = "&".join(
+        f"{name}=***" if name.lower() in SECRET_PARAMETERS else pair
+        for pair in parts.query.split("&")
+        if pair
+        for name in (pair.split("=", 1)[0],)
+    )
+    netloc = "***@" + parts.netloc.rsplit("@", 1)[1] if "@" in parts.netloc else parts.netloc
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 Logins = dict[str, str | None]
