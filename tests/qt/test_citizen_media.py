@@ -5,6 +5,7 @@ are, sends a photo and shows live video; the console gets each one live, on the 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from tests.support.exif_photo import jpeg_with_exif
 from tests.support.map_page import js_until
 from tests.support.phone_browser import phone, wait_for
 
+log = logging.getLogger(__name__)
 WHERE = (45.7581, 4.8322, 25.0)  # the caller's phone: lat, lon, accuracy (m)
 
 
@@ -123,7 +125,7 @@ def test_a_callers_position_photo_and_live_video_reach_the_console(
                 assert any("Link for pictures sent to +33 6 12 34 56 78 (demo: not sent)" in t for t in texts), texts
                 assert any("The caller's phone shared its position (within 25 m)" in t for t in texts)
                 assert any("The caller is showing live video" in t for t in texts)
-                print(f"photo in the console's store {arrived_s * 1000:.0f} ms after it was chosen")
+                log.info("photo in the console's store %.0f ms after it was chosen", arrived_s * 1000)
 
         qloop.run(body())
     finally:

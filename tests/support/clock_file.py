@@ -34,7 +34,7 @@ class MovableClock:
 
     def env(self) -> dict[str, str]:
         """The environment of a child whose clock this moves (monotonic time stays real)."""
-        lib = os.path.join(libfaketime._get_lib_path(), "libfaketime.so.1")  # noqa: SLF001 (its one way to it)
+        lib = os.path.join(libfaketime._get_lib_path(), "libfaketime.so.1")
         env = {k: v for k, v in os.environ.items() if k != "FAKETIME"}
         env.update(LD_PRELOAD=lib, FAKETIME_TIMESTAMP_FILE=str(self._file), FAKETIME_NO_CACHE="1",
                    FAKETIME_DONT_FAKE_MONOTONIC="1", FAKETIME_FORCE_MONOTONIC_FIX="0")  # fmt: skip

@@ -45,9 +45,7 @@ class DispatchdProcess:
             "warning",
             *self.args,
         ]
-        self._process = subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env
-        )
+        self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=self.env)
         lines: queue.Queue[str | None] = queue.Queue()
 
         stdout = self._process.stdout

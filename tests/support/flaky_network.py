@@ -8,7 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 
 class FlakyNetwork:
@@ -62,10 +62,8 @@ class FlakyNetwork:
             pass
         finally:
             for end in (source, sink):
-                try:
+                with suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             source.close()  # each end is one pipe's source: every socket is closed once both pipes end
             with self._lock:
                 self._open.discard(source)
