@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from dispatch_protocol.text import tr
 
@@ -246,12 +246,21 @@ class AccountSave(_Strict):
 MediaFileKind = Literal["photo", "video", "audio"]
 
 
+def _whole(value: Any) -> Any:
+    """JSON's 70.0 is the integer 70 (JSON Schema says so; a phone's JavaScript may send it); 70.5 and "70" are not."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+InviteMinutes = Annotated[int, Field(strict=True, ge=1, le=24 * 60), BeforeValidator(_whole)]
+FileSize = Annotated[int, Field(strict=True, ge=1), BeforeValidator(_whole)]
+
+
 class CallerInviteCreate(_Strict):
     """`POST /incidents/{id}/invites`: a one-time link for the caller; sent by the centre's SMS gateway when
     `number` is given and `send` is true."""
 
     number: str | None = Field(default=None, max_length=40, pattern=r"^\+?[0-9 ().-]{3,40}$")
-    valid_minutes: int | None = Field(strict=True, default=None, ge=1, le=24 * 60)
+    valid_minutes: InviteMinutes | None = None
     send: bool = True
     language: Literal["en", "fr"] = "en"
 
@@ -260,7 +269,7 @@ class UploadStart(_Strict):
     """`POST …/uploads`: a file about to come in chunks (`PUT …/uploads/{id}` with `Content-Range`)."""
 
     kind: MediaFileKind
-    size: int = Field(strict=True, ge=1)
+    size: FileSize
     name: str | None = Field(default=None, max_length=200)
     captured_at: AwareDatetime | None = None
     lat: float | None = Field(strict=False, default=None, ge=-90, le=90)

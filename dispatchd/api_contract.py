@@ -37,7 +37,8 @@ COMMON = {
     "413": "Too large.",
     "415": "Not the kind of file it says.",
     "422": "The request is not valid; `errors` names the fields.",
-    "429": "Too many failed logins from this address: Retry-After says when to try again.",
+    "429": "Too many requests (failed logins from an address, a caller's link used too often): Retry-After says "
+    "when to try again.",
 }
 PROBLEM_CONTENT = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
