@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
@@ -21,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.backend.commands import Commands
+from console.domain.model import Incident, MalformedData, parse
 from console.i18n import tr
+from console.operations.caller_invite import DEFAULT_MINUTES, invite_body
 from console.operations.new_incident import CallForm, check_call
 
 
@@ -48,6 +53,7 @@ class CreateIncidentDialog(QDialog):
         self.lon = QLineEdit(placeholderText=tr("Longitude, e.g. 4.8421"))
         self.caller_name = QLineEdit()
         self.caller_phone = QLineEdit(placeholderText=tr("Callback number"))
+        self.ask_pictures = QCheckBox(tr("Send the caller a link for photos, videos and live video (SMS)"))
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(tr("What the caller says"))
         self.note.setMaximumHeight(90)
@@ -63,6 +69,7 @@ class CreateIncidentDialog(QDialog):
             ("location", tr("Position"), where),
             (None, tr("Caller"), self.caller_name),
             ("caller_phone", tr("Callback number"), self.caller_phone),
+            (None, "", self.ask_pictures),
             (None, tr("First note"), self.note),
         ):
             form.addRow(label, widget)
@@ -95,6 +102,7 @@ class CreateIncidentDialog(QDialog):
         for widget in (self.address, self.lat, self.lon, self.caller_name, self.caller_phone):
             widget.clear()
         self.note.clear()
+        self.ask_pictures.setChecked(False)
         self.type_box.setCurrentIndex(0)
         if lat is not None and lon is not None:
             self.lat.setText(f"{lat:.6f}")
@@ -136,5 +144,19 @@ class CreateIncidentDialog(QDialog):
             label.setVisible(key in errors)
         if body is None:
             return
-        self._commands.create_incident(body)
+        created = self._commands.create_incident(body)
+        phone = self.caller_phone.text().strip()
+        if created is not None and phone and self.ask_pictures.isChecked():
+            created.add_done_callback(functools.partial(self._invite_caller, phone))
         self.accept()
+
+    def _invite_caller(self, phone: str, created: asyncio.Future[Any]) -> None:
+        """Once the incident exists, its caller gets the link (the backend's SMS gateway sends it)."""
+        if created.cancelled() or created.exception() is not None or not isinstance(created.result(), dict):
+            return
+        try:
+            incident = parse(Incident, created.result(), "incident")
+        except MalformedData:
+            return
+        language = "fr" if QLocale().name().startswith("fr") else "en"
+        self._commands.invite_caller(incident, invite_body(phone, DEFAULT_MINUTES, True, language))

@@ -3190,6 +3190,11 @@
     </message>
     <message>
       <location filename="../../console/views/create_incident.py" />
+      <source>Send the caller a link for photos, videos and live video (SMS)</source>
+      <translation>Envoyer à l’appelant un lien pour photos, vidéos et direct (SMS)</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/create_incident.py" />
       <source>Street address</source>
       <translation>Adresse</translation>
     </message>

@@ -130,3 +130,37 @@ def test_a_callers_position_photo_and_live_video_reach_the_console(
         qloop.run(body())
     finally:
         backend.stop()
+
+
+def test_the_call_form_sends_the_caller_a_link_through_the_centres_sms_command(
+    qloop: QtAsync, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sent = tmp_path / "sms.txt"
+    script = tmp_path / "send-sms"
+    script.write_text(f'#!/bin/sh\nprintf \'%s\\n%s\\n\' "$1" "$2" > {sent}\n')
+    script.chmod(0o755)
+    backend = DispatchdProcess(
+        tmp_path / "d", "--demo", "--no-simulation", "--sms-command", f"{script} {{number}} {{text}}"
+    )
+    backend.start(port=0)
+    try:
+
+        async def body() -> None:
+            async with running(qtbot, backend.url, "operator", tmp_path) as (console, _):
+                form = console.operations.create_dialog
+                await until(lambda: form.type_box.count() > 1, 10, "the incident types")
+                form.start(45.7604, 4.8360, "14 Rue de la République")
+                form.type_box.setCurrentIndex(1)
+                form.caller_phone.setText("+33 6 98 76 54 32")
+                form.ask_pictures.setChecked(True)
+                form.submit()
+                await until(sent.exists, 10, "the SMS handed to the centre's command")
+                number, text = sent.read_text().splitlines()[:2]
+                assert number == "+33 6 98 76 54 32" and f"{backend.url}/c/" in text
+                incident = next(iter(console.store.incidents.values()))
+                assert incident.number in text
+                await until(lambda: any(i.sent_by == "sms" for i in console.store.invites.values()), 5, "sent")
+
+        qloop.run(body())
+    finally:
+        backend.stop()

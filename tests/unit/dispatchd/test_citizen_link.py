@@ -4,10 +4,13 @@ uploads that resume where they stopped; the SMS gateway; the field officer's nar
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 import sys
+import threading
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -244,3 +247,29 @@ def test_pure_parts() -> None:
     words = command_words("send-sms --to {number} '{text}'", "+33 6", "a b; c")
     assert words == ["send-sms", "--to", "+33 6", "a b; c"]
     assert os.sep not in link_key("abc")
+
+
+def test_the_sms_goes_through_the_centres_webhook(tmp_path: Path) -> None:
+    received: list[dict[str, Any]] = []
+
+    class Gateway(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(202)
+            self.end_headers()
+
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Gateway)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with make_client(tmp_path, sms_webhook=f"http://127.0.0.1:{server.server_port}/send") as api:
+            token = api.post("/api/v1/auth/token", data={"username": "operator", "password": "operator"}).json()
+            api.headers["Authorization"] = f"Bearer {token['access_token']}"
+            link, made = _invite(api, number="+33 6 12 34 56 78")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert made["sent_by"] == "webhook"
+    assert received[0]["to"] == "+33 6 12 34 56 78" and f"/c/{link}" in received[0]["text"]
