@@ -55,6 +55,7 @@ class ServerConfig:
     invite_minutes: int = 30  # how long a link sent to a caller stays valid
     invite_requests_per_minute: float = 120.0  # per link (a 20 MB video is 20 requests of 1 MB)
     invite_burst: float = 40.0
+    invite_max_bytes: int = 4 << 30  # all the files through one link (a chunk is not a request against the rate)
     sms_command: str | None = None  # 'CMD {number} {text}': the centre's SMS gateway as a command (no shell)
     sms_webhook: str | None = None  # or as an HTTP endpoint, POSTed {"to": number, "text": text}
 

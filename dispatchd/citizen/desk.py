@@ -23,7 +23,7 @@ from dispatchd.clock import format_utc, utc_now
 from dispatchd.config import ServerConfig
 from dispatchd.event_bus import EventBus
 from dispatchd.media_intake import SavedFile, media_item, save_checked
-from dispatchd.media_store import MediaStore
+from dispatchd.media_store import MediaStore, size_text
 from dispatchd.problems import Problem
 from dispatchd.reference import CAMERA_SECRET
 from dispatchd.service import CAMERA, INCIDENT, DispatchService
@@ -107,13 +107,27 @@ class CitizenDesk:
         return str(item["id"])
 
     # --- chunked uploads -----------------------------------------------------------------------
-    def start_upload(self, incident_id: str, owner: str, source: str, body: dict[str, Any]) -> dict[str, Any]:
+    def start_upload(
+        self, incident_id: str, owner: str, source: str, body: dict[str, Any], invite: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """An upload about to come in chunks: its size within its kind's limit and, through a link, within what
+        the link may bring in all (413 before any byte)."""
         limit = dict(self._config.upload_limits).get(body["kind"], self._config.max_upload_bytes)
         upload = new_upload(incident_id, owner, source, body, limit, utc_now())
         with self._storage.transaction() as tx:
             self._service().get_incident(tx, incident_id)
+            if invite is not None:
+                self._reserve(tx, invite, upload["size"])
             tx.put(UPLOAD, upload["id"], upload)
         return {"id": upload["id"], "offset": 0, "size": upload["size"]}
+
+    def _reserve(self, tx: Transaction, invite: dict[str, Any], size: int) -> None:
+        fresh = tx.get(invites.INVITE, invite["key"]) or invite
+        total = int(fresh.get("declared_bytes", 0)) + size
+        if total > self._config.invite_max_bytes:
+            raise Problem(413, "Too large", f"This link takes at most {size_text(self._config.invite_max_bytes)} in "
+                          "all: call the centre for more.")  # fmt: skip
+        tx.put(invites.INVITE, fresh["key"], {**fresh, "declared_bytes": total})
 
     def upload_of(self, upload_id: str, owner: str) -> dict[str, Any]:
         with self._storage.read() as tx:

@@ -46,9 +46,12 @@ def asset(name: str) -> FileResponse:
     return FileResponse(path, media_type=media_type, headers={**PAGE_HEADERS, "Cache-Control": "no-cache"})
 
 
-def _invite(ctx: AppContext, link: str) -> dict[str, Any]:
+def _invite(ctx: AppContext, link: str, limited: bool = True) -> dict[str, Any]:
+    """The link's invite, if open; each request counts against the link's rate, but a chunk of an upload already
+    started (its size declared, and counted against the link's bytes, at its start)."""
     invite = ctx.citizens.invite_for(link)
-    ctx.citizens.limit(invite["ref"])
+    if limited:
+        ctx.citizens.limit(invite["ref"])
     return invite
 
 
@@ -80,19 +83,19 @@ async def caller_upload_start(link: str, body: UploadStart, ctx: AppContext = Ct
     invite = _invite(ctx, link)
     fields = body.model_dump(mode="json")
     return await run_in_threadpool(
-        ctx.citizens.start_upload, invite["incident_id"], f"invite:{invite['ref']}", "citizen", fields
+        ctx.citizens.start_upload, invite["incident_id"], f"invite:{invite['ref']}", "citizen", fields, invite
     )
 
 
 @router.get("/c/{link}/uploads/{upload_id}")
 def caller_upload_status(link: str, upload_id: str, ctx: AppContext = CtxDep) -> dict[str, Any]:
-    invite = _invite(ctx, link)
+    invite = _invite(ctx, link, limited=False)
     return ctx.citizens.status(ctx.citizens.upload_of(upload_id, f"invite:{invite['ref']}"))
 
 
 @router.put("/c/{link}/uploads/{upload_id}")
 async def caller_chunk(link: str, upload_id: str, request: Request, ctx: AppContext = CtxDep) -> JSONResponse:
-    invite = _invite(ctx, link)
+    invite = _invite(ctx, link, limited=False)
     upload = ctx.citizens.upload_of(upload_id, f"invite:{invite['ref']}")
     result = await put_chunk(ctx, request, upload, f"caller:{invite['ref']}")
     if result["media_id"] and result.get("new"):

@@ -131,7 +131,6 @@ def test_an_upload_cut_midway_resumes_from_the_part_on_disk(api: TestClient) -> 
     short = put(1 << 20, 2 << 20, data[1 << 20 : (1 << 20) + 100])
     assert short.status_code == 422, "a chunk cut short writes nothing"
     assert api.get(url).json()["offset"] == 1 << 20
-    _ctx(api).citizens.rate = RateLimit()  # (a fresh bucket: the next requests are the resumed upload's)
     assert put(1 << 20, 2 << 20).json() == {"id": started["id"], "offset": 2 << 20, "size": len(data), "media_id": None}
     assert put(2 << 20, len(data)).json()["media_id"], "the last chunk makes the media item"
     done = api.get(url).json()
@@ -154,6 +153,11 @@ def test_what_the_api_refuses_the_link_refuses(api: TestClient) -> None:
     assert too_big.status_code == 413
     assert api.post(f"/c/{link}/messages", json={"text": "a\x00b"}).status_code == 415
     assert api.post(f"/c/{link}/uploads", json={"kind": "text", "size": 3}).status_code == 422
+    # What a link may bring in all is counted from the sizes declared (the refused page's too): 4 GB.
+    for size in (2 << 30, (2 << 30) - 1000):
+        assert api.post(f"/c/{link}/uploads", json={"kind": "video", "size": size}).status_code == 201
+    over = api.post(f"/c/{link}/uploads", json={"kind": "photo", "size": 1000})
+    assert over.status_code == 413 and "at most 4 GB in all" in over.json()["detail"]
 
 
 def test_an_expired_or_revoked_link_says_so_and_takes_nothing(api: TestClient) -> None:
@@ -173,10 +177,14 @@ def test_an_expired_or_revoked_link_says_so_and_takes_nothing(api: TestClient) -
     assert timeline[-1]["data"]["invite"]["state"] == "expired", "its expiry is on the incident's timeline"
 
 
-def test_a_link_is_rate_limited(api: TestClient) -> None:
+def test_a_link_is_rate_limited_but_not_an_uploads_chunks(api: TestClient) -> None:
     link, _ = _invite(api)
+    started = api.post(f"/c/{link}/uploads", json={"kind": "photo", "size": 100}).json()
     answers = [api.get(f"/c/{link}/status").status_code for _ in range(60)]
-    assert answers[:40] == [200] * 40 and answers[-1] == 429
+    assert answers[:39] == [200] * 39 and answers[-1] == 429
+    assert answers.count(429) > 0 and api.get(f"/c/{link}/status").headers["retry-after"]
+    resumed = api.get(f"/c/{link}/uploads/{started['id']}")
+    assert resumed.status_code == 200, "a phone resuming its upload is not held back by the rate"
 
 
 def test_the_sms_goes_through_the_centres_command_without_a_shell(tmp_path: Path) -> None:
