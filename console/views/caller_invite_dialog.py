@@ -48,8 +48,8 @@ class CallerInviteDialog(QDialog):
         self.send = QCheckBox(tr("Send it by SMS"))
         self.send.setChecked(True)
         self.language = QComboBox()
-        self.language.addItem("Français", "fr")
-        self.language.addItem("English", "en")
+        self.language.addItem(tr("French"), "fr")  # i18n: not shown
+        self.language.addItem(tr("English"), "en")  # i18n: not shown
         self.language.setCurrentIndex(0 if QLocale().name().startswith("fr") else 1)
         self.make = QPushButton(tr("Make the link"))
         self.make.setDefault(True)

@@ -2247,11 +2247,13 @@
     </message>
     <message>
       <location filename="../../console/social_watch/rule_editor.py" />
+      <location filename="../../console/views/caller_invite_dialog.py" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
       <location filename="../../console/social_watch/rule_editor.py" />
+      <location filename="../../console/views/caller_invite_dialog.py" />
       <source>French</source>
       <translation>Français</translation>
     </message>
