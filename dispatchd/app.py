@@ -32,6 +32,7 @@ from dispatchd.routes import (
     events,
     incidents,
     invites,
+    linking,
     media,
     reference,
     social,
@@ -113,6 +114,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         ctx.bus.bind(asyncio.get_running_loop())
+        await asyncio.to_thread(ctx.linking.load)
         ctx.storage.listen(ctx.bus.notify)  # commits of the other instances on the same database
         await ctx.feed.start()
         world = None
@@ -191,6 +193,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
         cap,
         invites,
         citizen,
+        linking,
     )
     for router in (module.router for module in routers):
         app.include_router(router)

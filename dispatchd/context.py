@@ -29,6 +29,7 @@ from dispatchd.event_bus import EventBus
 from dispatchd.event_feed import EventFeed
 from dispatchd.geo import Sectors
 from dispatchd.interop.eido_conveyance import EidoSubscriptions
+from dispatchd.linking.index import IncidentIndex
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import Problem
 from dispatchd.reference import Reference
@@ -59,9 +60,14 @@ class AppContext:
     tak: TakGateway | None = None
     eido_subscriptions: EidoSubscriptions = field(init=False)
     citizens: CitizenDesk = field(init=False)
+    linking: IncidentIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.eido_subscriptions = EidoSubscriptions(self.storage)
+        self.linking = IncidentIndex(
+            self.storage, lambda code: (self.service.incident_types.get(code) or {}).get("emsi_category")
+        )
+        self.followers.append(self.linking.follow)
         self.citizens = CitizenDesk(self.config, self.storage, lambda: self.service, self.bus, self.media)
         self.followers.append(self.eido_subscriptions.follow)
 

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from console.backend.client import DispatchClient
 from console.backend.errors import BackendError
@@ -107,6 +108,15 @@ class Queries:
         """A camera's stream addresses with its login in them, for this session (kept in memory only); None
         when not connected yet."""
         return self.run(tr("get the camera's login"), lambda c: c.request("GET", f"/cameras/{camera_id}/streams"), done)
+
+    def duplicates(
+        self, type_code: str, lat: float, lon: float, done: Callable[[list[dict[str, Any]]], None]
+    ) -> asyncio.Task[None] | None:
+        """The open incidents a new call may be about (dispatchd ranks them: every console sees the same)."""
+        query = urlencode({"type_code": type_code, "lat": f"{lat:.6f}", "lon": f"{lon:.6f}"})
+        return self.run(
+            tr("look for the same incident"), lambda c: c.request("GET", f"/linking/duplicates?{query}"), done
+        )
 
     def media_file(self, item: MediaItem, done: Callable[[Path], None]) -> None:
         """The media's content in the local cache, downloaded once and checked against its sha256."""

@@ -81,3 +81,28 @@ def check_call(form: CallForm) -> tuple[dict[str, Any] | None, dict[str, str]]:
     if known and known.get("agencies"):
         body["agencies"] = list(known["agencies"])  # the agencies the centre alerts for this type
     return body, {}
+
+
+def candidate_text(candidate: dict[str, Any]) -> str:
+    """`2026-000123 · Building fire · 14 Rue de la République · 80 m · 3 min ago` (plain text)."""
+    minutes = int(candidate.get("age_s", 0)) // 60
+    age = tr("just now") if minutes < 1 else tr("{minutes} min ago", minutes=minutes)
+    distance = tr("{metres} m", metres=candidate.get("distance_m"))
+    parts = [str(candidate.get(key) or "") for key in ("number", "type_text", "address")] + [distance, age]
+    return " · ".join(p for p in parts if p)
+
+
+def call_note(caller_name: str, caller_phone: str, what: str) -> str:
+    """The note a call added to an incident it duplicates: who called, and what they said."""
+    who = " ".join(p for p in (caller_name.strip(), caller_phone.strip()) if p) or tr("unknown caller")
+    said = what.strip()
+    return tr("Another call, {who}: {said}", who=who, said=said) if said else tr("Another call, {who}", who=who)
+
+
+def where_to_look(form: CallForm) -> tuple[str, float, float] | None:
+    """The type and position to look for duplicates with, once the form has both."""
+    lat, lat_error = _number(form.lat, -90, 90, "lat")
+    lon, lon_error = _number(form.lon, -180, 180, "lon")
+    if not form.type_code or lat is None or lon is None or lat_error or lon_error:
+        return None
+    return form.type_code, lat, lon

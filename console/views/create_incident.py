@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,27 +19,42 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from console.backend.commands import Commands
+from console.backend.queries import Queries
 from console.domain.model import Incident, MalformedData, parse
 from console.i18n import tr
 from console.operations.caller_invite import DEFAULT_MINUTES, invite_body
-from console.operations.new_incident import CallForm, check_call
+from console.operations.new_incident import CallForm, call_note, candidate_text, check_call, where_to_look
+from console.state.store import Store
 
 
 class CreateIncidentDialog(QDialog):
     """Non-modal (opened with open()); stays open with its messages until the form is right."""
 
-    def __init__(self, commands: Commands, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        commands: Commands,
+        parent: QWidget | None = None,
+        queries: Queries | None = None,
+        store: Store | None = None,
+        open_incident: Callable[[str], None] = lambda _id: None,
+    ) -> None:
+        """`queries`, `store`: for the open incidents this call may be about (offered while the form is filled);
+        `open_incident`: shows the one the call was added to."""
         super().__init__(parent)
         self.setWindowTitle(tr("New incident from a call"))
         self.setMinimumWidth(560)
         self._commands = commands
+        self._queries, self._store, self._open_incident = queries, store, open_incident
         self._types: dict[str, dict[str, Any]] = {}
         self.type_box = QComboBox()
         self.type_box.setEditable(True)
@@ -80,6 +97,21 @@ class CreateIncidentDialog(QDialog):
                 error.hide()
                 form.addRow("", error)
                 self.errors[key] = error
+        self.same_label = QLabel(tr("Maybe the same incident (Ctrl+Enter adds this call to the one selected):"))
+        self.same_label.setStyleSheet("color: #ffb300; font-weight: bold;")
+        self.same = QListWidget()
+        self.same.setMaximumHeight(110)
+        self.same.itemDoubleClicked.connect(lambda _item: self.add_to_same())
+        self.add_same = QPushButton(tr("Add the call to the selected incident"))
+        self.add_same.clicked.connect(self.add_to_same)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.add_to_same)
+        self._look = QTimer(self)
+        self._look.setSingleShot(True)
+        self._look.setInterval(250)  # while the operator types: one question per pause
+        self._look.timeout.connect(self._look_for_same)
+        for edited in (self.lat.textChanged, self.lon.textChanged, self.type_box.currentIndexChanged):
+            edited.connect(lambda *_: self._look.start())
+        self._show_same([])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
@@ -88,6 +120,9 @@ class CreateIncidentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.same_label)
+        layout.addWidget(self.same)
+        layout.addWidget(self.add_same, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(buttons)
 
     def set_incident_types(self, types: list[dict[str, Any]]) -> None:
@@ -103,6 +138,7 @@ class CreateIncidentDialog(QDialog):
             widget.clear()
         self.note.clear()
         self.ask_pictures.setChecked(False)
+        self._show_same([])
         self.type_box.setCurrentIndex(0)
         if lat is not None and lon is not None:
             self.lat.setText(f"{lat:.6f}")
@@ -112,6 +148,36 @@ class CreateIncidentDialog(QDialog):
             error.hide()
         self.open()
         self.type_box.setFocus()
+
+    # --- the same incident, called in again ----------------------------------------------------------
+    def _look_for_same(self) -> None:
+        where = where_to_look(self.form())
+        if where is None or self._queries is None:
+            self._show_same([])
+            return
+        self._queries.duplicates(*where, self._show_same)
+
+    def _show_same(self, found: list[dict[str, Any]]) -> None:
+        self.same.clear()
+        for candidate in found:
+            item = QListWidgetItem(candidate_text(candidate))
+            item.setData(Qt.ItemDataRole.UserRole, candidate["incident_id"])
+            self.same.addItem(item)
+        if found:
+            self.same.setCurrentRow(0)
+        for widget in (self.same_label, self.same, self.add_same):
+            widget.setVisible(bool(found))
+
+    def add_to_same(self) -> None:
+        """The call is about an incident already open: a note with the caller on it, instead of a new one."""
+        item = self.same.currentItem()
+        incident = self._store.incidents.get(item.data(Qt.ItemDataRole.UserRole)) if item and self._store else None
+        if incident is None:
+            return
+        text = call_note(self.caller_name.text(), self.caller_phone.text(), self.note.toPlainText())
+        if self._commands.add_note(incident, text) is not None:
+            self._open_incident(incident.id)
+            self.accept()
 
     def _suggest_priority(self) -> None:
         known = self._types.get(self.type_box.currentData() or "")

@@ -57,7 +57,7 @@ def install(core: Core) -> IncidentOperations:
         DispatchPanel(store, commands, selection),
         UnitBoard(store, commands),
         MajorEventsPanel(store, commands, selection),
-        CreateIncidentDialog(commands, window),
+        CreateIncidentDialog(commands, window, core.queries, store, selection.select),
         AlertBar(store, core.alerts),
     )
     queue_dock = window.add_panel("incidents", tr("Incident queue"), ops.queue, left)

@@ -683,6 +683,11 @@
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />
+      <source>look for the same incident</source>
+      <translation>chercher la même intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/queries.py" />
       <source>the file of media {id} does not match its sha256</source>
       <translation>le fichier du média {id} ne correspond pas à son sha256</translation>
     </message>
@@ -1347,6 +1352,16 @@
     </message>
     <message>
       <location filename="../../console/operations/new_incident.py" />
+      <source>Another call, {who}</source>
+      <translation>Autre appel, {who}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/new_incident.py" />
+      <source>Another call, {who}: {said}</source>
+      <translation>Autre appel, {who} : {said}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/new_incident.py" />
       <source>Choose the incident type</source>
       <translation>Choisissez la nature de l’intervention</translation>
     </message>
@@ -1369,6 +1384,27 @@
       <location filename="../../console/operations/new_incident.py" />
       <source>Unknown incident type {type_code!r}: choose one from the list</source>
       <translation>Nature d’intervention inconnue {type_code!r} : choisissez-en une dans la liste</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/new_incident.py" />
+      <location filename="../../console/social_watch/logic/time_ago.py" />
+      <source>just now</source>
+      <translation>à l’instant</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/new_incident.py" />
+      <source>unknown caller</source>
+      <translation>appelant inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/new_incident.py" />
+      <source>{metres} m</source>
+      <translation>{metres} m</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/new_incident.py" />
+      <source>{minutes} min ago</source>
+      <translation>il y a {minutes} min</translation>
     </message>
     <message>
       <location filename="../../console/operations/new_incident.py" />
@@ -2092,11 +2128,6 @@
       <location filename="../../console/social_watch/logic/time_ago.py" />
       <source>in {seconds} min</source>
       <translation>dans {seconds} min</translation>
-    </message>
-    <message>
-      <location filename="../../console/social_watch/logic/time_ago.py" />
-      <source>just now</source>
-      <translation>à l’instant</translation>
     </message>
     <message>
       <location filename="../../console/social_watch/logic/time_ago.py" />
@@ -3145,6 +3176,11 @@
     </message>
     <message>
       <location filename="../../console/views/create_incident.py" />
+      <source>Add the call to the selected incident</source>
+      <translation>Ajouter l’appel à l’intervention choisie</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/create_incident.py" />
       <location filename="../../console/views/incident_queue.py" />
       <source>Address</source>
       <translation>Adresse</translation>
@@ -3178,6 +3214,11 @@
       <location filename="../../console/views/create_incident.py" />
       <source>Longitude, e.g. 4.8421</source>
       <translation>Longitude, p. ex. 4.8421</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/create_incident.py" />
+      <source>Maybe the same incident (Ctrl+Enter adds this call to the one selected):</source>
+      <translation>Peut-être la même intervention (Ctrl+Entrée ajoute cet appel à celle choisie) :</translation>
     </message>
     <message>
       <location filename="../../console/views/create_incident.py" />

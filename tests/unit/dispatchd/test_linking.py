@@ -1,0 +1,76 @@
+"""Duplicate calls: which open incidents a new call may be about (the family's distance and time), ranked; the
+index that serves them from what the backend holds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from dispatch_protocol.geo import distance_m
+from dispatchd.linking.duplicates import Known, candidates
+from dispatchd.linking.families import family_of
+from tests.support.eventually import eventually
+
+NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # the matcher is given its clock: any date does
+NORTH_100M = 100 / 111_195  # degrees of latitude
+
+
+def _known(incident_id: str, family: str, metres_north: float, minutes_ago: float, status: str = "active") -> Known:
+    return Known(incident_id, f"2030-{incident_id}", family, 45.76 + metres_north / 111_195, 4.835,
+                 NOW - timedelta(minutes=minutes_ago), status)  # fmt: skip
+
+
+def test_families_come_from_the_emsi_category_or_the_code() -> None:
+    assert family_of("FIRE-BLD", "FIR/BLD") == "fire" and family_of("X1", "FIR/VEH") == "fire"
+    assert family_of("FIGHT", "PSW/RIOT") == "violence" and family_of("RIOT", "PSW/RIOT") == "gathering"
+    assert family_of("RTA", "ROA/ACC") == "road" and family_of("CARDIAC", "MED/CAR") == "medical"
+    assert family_of("ASSAULT", "PSW/CRIME") == "crime" and family_of("NOISE", "PSW/NUIS") == "other"
+    assert family_of("FIRE", None) == "fire"
+
+
+def test_a_call_is_offered_the_incidents_within_its_familys_distance_and_time() -> None:
+    known = [
+        _known("fire-near", "fire", 250, 20),  # a fire is seen from 300 m, for 30 min
+        _known("fire-far", "fire", 350, 5),
+        _known("fire-old", "fire", 50, 40),
+        _known("fire-closed", "fire", 10, 1, status="closed"),
+        _known("fight", "violence", 20, 1),  # another family
+    ]
+    assert [c.incident.id for c in candidates("fire", 45.76, 4.835, NOW, known)] == ["fire-near"]
+    fights = [_known("fight-near", "violence", 80, 5), _known("fight-150m", "violence", 150, 1),
+              _known("fight-12min", "violence", 20, 12), _known("assault", "crime", 90, 8)]  # fmt: skip
+    found = candidates("violence", 45.76, 4.835, NOW, fights)
+    assert [c.incident.id for c in found] == ["fight-near", "assault"], "a fight: 100 m and 10 min; assault related"
+    assert found[0].score > found[1].score and round(found[0].distance_m) == 80 and found[0].age_s == 300
+
+
+def test_nearer_and_newer_rank_first() -> None:
+    known = [_known("a", "fire", 200, 2), _known("b", "fire", 20, 2), _known("c", "fire", 20, 25)]
+    assert [c.incident.id for c in candidates("fire", 45.76, 4.835, NOW, known)] == ["b", "c", "a"]
+
+
+def test_twenty_callers_around_one_fire_find_it_through_the_api(api: TestClient) -> None:
+    fire = {"type_code": "FIRE-BLD", "priority": 8, "location": {"lat": 45.7604, "lon": 4.8360,
+            "address_text": "14 Rue de la République"}}  # fmt: skip
+    made = api.post("/api/v1/incidents", json=fire).json()
+    elsewhere = api.post("/api/v1/incidents", json={**fire, "location": {"lat": 45.75, "lon": 4.85}}).json()
+
+    def offered(lat: float = 45.7604, lon: float = 4.8361, type_code: str = "FIRE-BLD") -> list[dict[str, Any]]:
+        answer = api.get("/api/v1/linking/duplicates", params={"type_code": type_code, "lat": lat, "lon": lon})
+        assert answer.status_code == 200
+        return list(answer.json())
+
+    eventually(lambda: offered(), 5, "the new incident indexed (the event feed follows every commit)")
+    for k in range(19):  # callers all around it, up to ~250 m away
+        lat, lon = 45.7604 + (k % 5 - 2) * NORTH_100M * 0.9, 4.8360 + (k // 5 - 2) * 0.0011
+        assert distance_m(lat, lon, 45.7604, 4.8360) < 300
+        found = offered(lat, lon, "FIRE-VEH")
+        assert found[0]["incident_id"] == made["id"], f"caller {k}"
+        assert elsewhere["id"] not in [c["incident_id"] for c in found]
+    top = offered()[0]
+    assert set(top) == {"incident_id", "number", "type_text", "address", "distance_m", "age_s", "score"}
+    assert top["address"] == "14 Rue de la République" and top["distance_m"] == 8
+    assert api.patch(f"/api/v1/incidents/{made['id']}", json={"status": "closed"}).status_code == 200
+    eventually(lambda: made["id"] not in [c["incident_id"] for c in offered()], 5, "a closed incident not offered")
