@@ -296,3 +296,16 @@ class LiveOffer(_Strict):
 
     sdp: str = Field(min_length=10, max_length=100_000)
     type: Literal["offer"]
+
+
+# --- linking ---------------------------------------------------------------------------------------------------
+class IncidentLinkCreate(_Strict):
+    """`POST /incidents/{id}/links`: this incident and another are about the same event (or related)."""
+
+    incident_id: str = Field(min_length=1, max_length=100)
+
+
+class IncidentMerge(_Strict):
+    """`POST /incidents/{id}/merge`: this incident is a duplicate of `into`: closed, its content moved there."""
+
+    into: str = Field(min_length=1, max_length=100)

@@ -106,6 +106,11 @@ class Incident(WireModel):
     """Part of a training exercise (EMSI MODE=EXERCS), not a real emergency."""
     origin: Origin | None = None
     """A partner centre's incident, imported from its EIDO: who sent it and when it last changed there."""
+    linked_incidents: Texts = ()
+    """Incidents an operator linked to this one (the same event seen twice, or related ones)."""
+    merged_into: str | None = None
+    """Closed as a duplicate of this incident (its units, media, notes and clips moved there)."""
+    merged_from: Texts = ()
 
     @property
     def is_open(self) -> bool:

@@ -277,6 +277,21 @@ class DispatchService:
             changed.append("status")
         return self._save_incident(tx, actor, incident, changed)
 
+    def save_incident(
+        self, tx: Transaction, actor: str, incident: dict[str, Any], changed: list[str]
+    ) -> dict[str, Any]:
+        """Save and log a change made elsewhere (linking, merging)."""
+        return self._save_incident(tx, actor, incident, changed)
+
+    def refresh_status(
+        self, tx: Transaction, actor: str, incident: dict[str, Any], changed: list[str]
+    ) -> dict[str, Any]:
+        """Save with the status its units give it (merging moves units)."""
+        return self._refresh_incident_status(tx, actor, incident, changed)
+
+    def save_unit(self, tx: Transaction, actor: str, unit: dict[str, Any], related: tuple[str, ...]) -> dict[str, Any]:
+        return self._save_unit(tx, actor, unit, related)
+
     def _save_incident(
         self,
         tx: Transaction,

@@ -49,6 +49,11 @@ def to_eido(incident: dict[str, Any], units: list[dict[str, Any]]) -> dict[str, 
             "incidentStatusCommonRegistryText": [CLOSED_COMMON if closed else incident["status_common"]],
             "lastUpdateTimeStamp": incident["updated_at"],
             "incidentCreationTimeStamp": incident["created_at"],
+            # the incidents an operator linked to this one, and the one it was merged into, by tracking identifier
+            "incidentLinkedIncidentReference": [
+                tracking_id(other, domain_of(tracking) or "")
+                for other in [*incident.get("linked_incidents", []), *filter(None, [incident.get("merged_into")])]
+            ],
         },
         "locationComponent": [
             {

@@ -8,17 +8,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
+from dispatch_protocol.commands import IncidentLinkCreate, IncidentMerge
 from dispatchd.auth import Principal
-from dispatchd.context import AppContext, CtxDep, PrincipalDep
+from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
+from dispatchd.linking import merge as merging
 from dispatchd.linking.duplicates import candidates
 from dispatchd.linking.families import family_of
 
-router = APIRouter(prefix="/api/v1/linking", tags=["linking"])
+router = APIRouter(prefix="/api/v1", tags=["linking"])
 
 
-@router.get("/duplicates")
+@router.get("/linking/duplicates")
 def duplicates(
     type_code: Annotated[str, Query(min_length=1, max_length=40)],
     lat: Annotated[float, Query(ge=-90, le=90)],
@@ -36,3 +39,27 @@ def duplicates(
          "score": round(c.score, 3)}
         for c in found
     ]  # fmt: skip
+
+
+@router.post("/incidents/{incident_id}/links", status_code=201)
+def link_incidents(
+    incident_id: str, body: IncidentLinkCreate, request: Request, ctx: AppContext = CtxDep,
+    principal: Principal = CommandDep,
+) -> JSONResponse:  # fmt: skip
+    return ctx.run_command(
+        request, principal, body.model_dump(),
+        lambda tx: merging.link(tx, ctx.service, principal.username, incident_id, body.incident_id), 201,
+    )  # fmt: skip
+
+
+@router.post("/incidents/{incident_id}/merge")
+def merge_incidents(
+    incident_id: str, body: IncidentMerge, request: Request, ctx: AppContext = CtxDep,
+    principal: Principal = CommandDep,
+) -> JSONResponse:  # fmt: skip
+    """This incident is a duplicate of `into`: its units, media, notes, clips and posts move there, and it is
+    closed as merged (audited)."""
+    return ctx.run_command(
+        request, principal, body.model_dump(),
+        lambda tx: merging.merge(tx, ctx.service, principal.username, incident_id, body.into),
+    )  # fmt: skip

@@ -11,7 +11,10 @@ from fastapi.testclient import TestClient
 from dispatch_protocol.geo import distance_m
 from dispatchd.linking.duplicates import Known, candidates
 from dispatchd.linking.families import family_of
+from tests.conftest import INCIDENT
 from tests.support.eventually import eventually
+from tests.unit.dispatchd.test_bookmarks import CLIP
+from tests.unit.dispatchd.test_social_api import add_posts
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)  # the matcher is given its clock: any date does
 NORTH_100M = 100 / 111_195  # degrees of latitude
@@ -74,3 +77,43 @@ def test_twenty_callers_around_one_fire_find_it_through_the_api(api: TestClient)
     assert top["address"] == "14 Rue de la République" and top["distance_m"] == 8
     assert api.patch(f"/api/v1/incidents/{made['id']}", json={"status": "closed"}).status_code == 200
     eventually(lambda: made["id"] not in [c["incident_id"] for c in offered()], 5, "a closed incident not offered")
+
+
+def test_a_duplicate_merged_moves_its_units_media_notes_clips_and_posts_and_is_audited(api: TestClient) -> None:
+    keep = api.post("/api/v1/incidents", json={**INCIDENT, "note": "First caller: a fight"}).json()
+    dup = api.post("/api/v1/incidents", json={**INCIDENT, "note": "Second caller: men fighting"}).json()
+    unit = next(u for u in api.get("/api/v1/units").json() if u["secondary_status"] == "Available")
+    assert api.post(f"/api/v1/incidents/{dup['id']}/assignments", json={"unit_id": unit["id"]}).status_code == 201
+    photo = api.post(f"/api/v1/incidents/{dup['id']}/media", data={"kind": "text", "text": "Seen from my window"})
+    clip = api.post("/api/v1/bookmarks", json={**CLIP, "incident_id": dup["id"], "note": "the fight"}).json()
+    add_posts(api, 1)
+    post = api.get("/api/v1/social/posts").json()["posts"][0]
+    assert api.post(f"/api/v1/social/posts/{post['id']}/link", json={"incident_id": dup["id"]}).status_code == 200
+
+    linked = api.post(f"/api/v1/incidents/{dup['id']}/links", json={"incident_id": keep["id"]})
+    assert linked.status_code == 201 and linked.json()["linked_incidents"] == [keep["id"]]
+    assert api.get(f"/api/v1/incidents/{keep['id']}").json()["linked_incidents"] == [dup["id"]], "both sides"
+    eido = api.get(f"/api/v1/incidents/{dup['id']}/eido").json()["incidentComponent"]
+    assert eido["incidentLinkedIncidentReference"] == [keep["tracking_id"]]
+
+    merged = api.post(f"/api/v1/incidents/{dup['id']}/merge", json={"into": keep["id"]})
+    assert merged.status_code == 200, merged.text
+    moved = merged.json()
+    assert (moved["units"], moved["media"], moved["clips"], moved["posts"], moved["notes"]) == (
+        [unit["id"]], [photo.json()["id"]], [clip["id"]], [post["id"]], 1)  # fmt: skip
+    after = api.get(f"/api/v1/incidents/{keep['id']}").json()
+    gone = api.get(f"/api/v1/incidents/{dup['id']}").json()
+    assert (gone["status"], gone["merged_into"], gone["assigned_units"]) == ("closed", keep["id"], [])
+    assert unit["id"] in after["assigned_units"] and after["merged_from"] == [dup["id"]]
+    assert [n["text"] for n in after["notes"]] == ["First caller: a fight",
+                                                   f"[{dup['number']}] Second caller: men fighting"]  # fmt: skip
+    assert api.get(f"/api/v1/units/{unit['id']}").json()["incident_id"] == keep["id"], "the unit still busy, there"
+    assert api.get(f"/api/v1/media/{photo.json()['id']}").json()["incident_id"] == keep["id"]
+    assert api.get(f"/api/v1/bookmarks/{clip['id']}").json()["incident_id"] == keep["id"]
+    trail = api.get("/api/v1/audit", params={"entity_type": "incident"}).json()
+    entries = [e for e in (trail.get("entries", trail) if isinstance(trail, dict) else trail)
+               if e.get("action") in ("incident.merge", "incident.link")]  # fmt: skip
+    assert [e["action"] for e in entries][-2:] == ["incident.link", "incident.merge"]
+    assert api.post(f"/api/v1/incidents/{dup['id']}/merge", json={"into": keep["id"]}).status_code == 409
+    timeline = [e["type"] for e in api.get(f"/api/v1/incidents/{keep['id']}/timeline").json()]
+    assert "media.added" in timeline and "bookmark.updated" in timeline, "what moved is on the kept one's timeline"
