@@ -80,6 +80,7 @@ EVENT_DATA: dict[str, tuple[str, type[BaseModel] | None]] = {
     "media.added": ("media", MediaItem),
     "invite.updated": ("invite", CallerInvite),
     "caller.position": ("position", CallerPosition),
+    "suggestion.dismissed": ("dismissal", None),
     "bookmark.created": ("bookmark", Bookmark),
     "bookmark.locked": ("bookmark", Bookmark),
     "bookmark.updated": ("bookmark", Bookmark),

@@ -204,6 +204,8 @@ class DemoChatter:
         self._count = 0
         self._seen: set[str] = set()
         self._bursts: list[Burst] = []
+        self.truth: dict[str, str] = {}
+        """Which post (native id) the demo wrote about which incident: what `bench/linking.py` scores against."""
 
     # --- the connector protocol -------------------------------------------------------------
     async def fetch(self, _http: httpx.AsyncClient) -> list[CollectedPost]:
@@ -316,6 +318,8 @@ class DemoChatter:
     def _burst_post(self, burst: Burst, when: datetime) -> CollectedPost:
         lang = "fr" if self._rng.random() < 0.75 else "en"
         text = self._rng.choice(BURSTS[burst.family][lang]).format(place=burst.place)
+        if burst.incident_id:
+            self.truth[f"{self._seed}:{self._count + 1}"] = burst.incident_id
         if self._rng.random() < 0.8:
             distance, angle = self._rng.uniform(20, 350), self._rng.uniform(0, 2 * math.pi)
             lat = burst.lat + distance * math.cos(angle) / 111_320

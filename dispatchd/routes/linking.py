@@ -15,8 +15,11 @@ from dispatch_protocol.commands import IncidentLinkCreate, IncidentMerge
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
 from dispatchd.linking import merge as merging
+from dispatchd.linking import suggestions as suggesting
 from dispatchd.linking.duplicates import candidates
 from dispatchd.linking.families import family_of
+from dispatchd.problems import not_found
+from dispatchd.storage.interface import Transaction
 
 router = APIRouter(prefix="/api/v1", tags=["linking"])
 
@@ -63,3 +66,27 @@ def merge_incidents(
         request, principal, body.model_dump(),
         lambda tx: merging.merge(tx, ctx.service, principal.username, incident_id, body.into),
     )  # fmt: skip
+
+
+@router.get("/incidents/{incident_id}/post-suggestions")
+def post_suggestions(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> list[dict[str, Any]]:
+    """Geotagged posts within 400 m that say what happened (or where), and posts that say what and where (French
+    or English, a typo forgiven), from 15 minutes before the incident to its end; dismissed ones left out."""
+    with ctx.storage.read() as tx:
+        incident = ctx.service.get_incident(tx, incident_id)
+        emsi = (ctx.service.incident_types.get(incident["type_code"]) or {}).get("emsi_category")
+        nearby = ctx.linking.near(incident["location"]["lat"], incident["location"]["lon"])
+        return suggesting.suggestions(tx, incident, emsi, nearby)
+
+
+@router.post("/incidents/{incident_id}/post-suggestions/{post_id}/dismiss")
+def dismiss_suggestion(
+    incident_id: str, post_id: str, request: Request, ctx: AppContext = CtxDep, principal: Principal = CommandDep
+) -> JSONResponse:
+    def command(tx: Transaction) -> dict[str, Any]:
+        ctx.service.get_incident(tx, incident_id)
+        if tx.get(suggesting.POST, post_id) is None:
+            raise not_found("post", post_id)
+        return suggesting.dismiss(tx, principal.username, incident_id, post_id, datetime.now(UTC))
+
+    return ctx.run_command(request, principal, {"post_id": post_id}, command)

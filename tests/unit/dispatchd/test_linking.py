@@ -9,8 +9,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from dispatch_protocol.geo import distance_m
+from dispatchd.context import AppContext
 from dispatchd.linking.duplicates import Known, candidates
 from dispatchd.linking.families import family_of
+from dispatchd.linking.post_match import says, street_words, words
+from dispatchd.social.posts import CollectedPost, store_posts
 from tests.conftest import INCIDENT
 from tests.support.eventually import eventually
 from tests.unit.dispatchd.test_bookmarks import CLIP
@@ -117,3 +120,52 @@ def test_a_duplicate_merged_moves_its_units_media_notes_clips_and_posts_and_is_a
     assert api.post(f"/api/v1/incidents/{dup['id']}/merge", json={"into": keep["id"]}).status_code == 409
     timeline = [e["type"] for e in api.get(f"/api/v1/incidents/{keep['id']}/timeline").json()]
     assert "media.added" in timeline and "bookmark.updated" in timeline, "what moved is on the kept one's timeline"
+
+
+def test_posts_about_an_incident_are_suggested_and_a_dismissed_one_stays_dismissed(api: TestClient) -> None:
+    fire = {"type_code": "FIRE-BLD", "priority": 8, "location": {"lat": 45.7604, "lon": 4.8360,
+            "address_text": "27 Rue Paul Bert, Valmont"}}  # fmt: skip
+    incident = api.post("/api/v1/incidents", json=fire).json()
+    now = datetime.now(UTC)
+    north = 45.7604 + 150 / 111_195
+
+    def post(native: str, text: str, minutes: float, lat: float | None = None) -> CollectedPost:
+        return CollectedPost(platform="demo", native_id=native, text=text, posted_at=now + timedelta(minutes=minutes),
+                             author="@x", url=None, lang="fr", lat=lat, lon=4.8360 if lat else None)  # fmt: skip
+
+    with _ctx(api).storage.transaction() as tx:
+        store_posts(tx, "demo", [
+            post("near", "Fumée noire partout, ça brûle", 2, north),  # geotagged 150 m away, says what
+            post("words", "gros incendei rue paul bert, les pompiers arrivent", 4),  # no geotag: what and where
+            post("chatter", "Le marché de la place est super ce matin", 3, north),  # near, says nothing of it
+            post("far", "Incendie énorme à l'autre bout de la ville", 3, 45.80),
+            post("before", "Incendie rue Paul Bert", -60),  # an hour before the call: another fire
+            post("other-number", "Incendie au 3 Rue Paul Bert", 5),  # the same street, not the same house
+        ])  # fmt: skip
+    url = f"/api/v1/incidents/{incident['id']}/post-suggestions"
+    suggested = {s["post"]["text"]: s for s in api.get(url).json()}
+    texts = sorted(suggested)
+    assert texts == ["Fumée noire partout, ça brûle", "gros incendei rue paul bert, les pompiers arrivent"]
+    by_text = suggested
+    assert by_text["Fumée noire partout, ça brûle"]["why"] == "near" and by_text[texts[0]]["distance_m"] == 150
+    assert by_text[texts[1]]["why"] == "words" and by_text[texts[1]]["distance_m"] is None
+    near_id = by_text["Fumée noire partout, ça brûle"]["post"]["id"]
+    assert api.post(f"{url}/{near_id}/dismiss").status_code == 200
+    assert [s["post"]["text"] for s in api.get(url).json()] == [texts[1]], "dismissed: not suggested again"
+    words_id = by_text[texts[1]]["post"]["id"]
+    assert api.post(f"/api/v1/social/posts/{words_id}/link", json={"incident_id": incident["id"]}).status_code == 200
+    assert api.get(url).json() == [], "linked: no longer a suggestion"
+    kinds = [e["type"] for e in api.get(f"/api/v1/incidents/{incident['id']}/timeline").json()]
+    assert "suggestion.dismissed" in kinds
+
+
+def _ctx(api: TestClient) -> AppContext:
+    ctx: AppContext = api.app.state.ctx  # type: ignore[attr-defined]
+    return ctx
+
+
+def test_words_forgive_accents_hashtags_and_one_typo() -> None:
+    assert words("#Incendie à la République !") == ["incendie", "a", "la", "republique"]
+    assert says(words("gros incendei"), ["incendie"]) and says(words("bagare"), ["bagarre"])
+    assert not says(words("fir"), ["fire"]), "no typo forgiven in a short word"
+    assert street_words("14 Rue de la République, Valmont") == ["republique"]
