@@ -114,7 +114,7 @@ def create_app(config: ServerConfig, host: str = "127.0.0.1", incident_interval_
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         ctx.bus.bind(asyncio.get_running_loop())
-        await asyncio.to_thread(ctx.linking.load)
+        await asyncio.to_thread(ctx.linking.load, datetime.now(UTC))
         ctx.storage.listen(ctx.bus.notify)  # commits of the other instances on the same database
         await ctx.feed.start()
         world = None

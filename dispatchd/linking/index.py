@@ -55,11 +55,14 @@ class IncidentIndex:
             address=str(location.get("address_text") or ""),
         )
 
-    def load(self) -> int:
+    def load(self, now: datetime) -> int:
+        """The open incidents, and the others of the last month (repeat places and hot spots look that far)."""
         with self._storage.read() as tx:
             incidents = tx.list("incident")
+        since = now - KEEP
         for incident in incidents:
-            self.put(incident)
+            if incident.get("status") in ("new", "active") or parse_utc(incident["created_at"]) >= since:
+                self.put(incident)
         log.info("linking: %d incidents indexed", len(self._where))
         return len(self._where)
 
@@ -91,6 +94,15 @@ class IncidentIndex:
             found = [k for r in (row - 1, row, row + 1) for c in (col - 1, col, col + 1)
                      for k in self._cells.get((r, c), {}).values()]  # fmt: skip
         return found
+
+    def every(self) -> list[Known]:
+        with self._lock:
+            return [k for cell in self._cells.values() for k in cell.values()]
+
+    def get(self, incident_id: str) -> Known | None:
+        with self._lock:
+            cell = self._where.get(incident_id)
+            return self._cells.get(cell, {}).get(incident_id) if cell is not None else None
 
     def forget_before(self, moment: datetime) -> None:
         with self._lock:

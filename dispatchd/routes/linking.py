@@ -17,8 +17,9 @@ from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
 from dispatchd.linking import merge as merging
 from dispatchd.linking import suggestions as suggesting
 from dispatchd.linking.duplicates import candidates
-from dispatchd.linking.families import family_of
-from dispatchd.problems import not_found
+from dispatchd.linking.families import FAMILY_WINDOWS, family_of
+from dispatchd.linking.places import hot_spots, repeat_place
+from dispatchd.problems import Problem, not_found
 from dispatchd.storage.interface import Transaction
 
 router = APIRouter(prefix="/api/v1", tags=["linking"])
@@ -90,3 +91,39 @@ def dismiss_suggestion(
         return suggesting.dismiss(tx, principal.username, incident_id, post_id, datetime.now(UTC))
 
     return ctx.run_command(request, principal, {"post_id": post_id}, command)
+
+
+@router.get("/incidents/{incident_id}/repeat-place")
+def incident_repeat_place(incident_id: str, ctx: AppContext = CtxDep, _: Principal = PrincipalDep) -> dict[str, Any]:
+    """Three incidents or more in 30 days at this address or within 50 m: the list, oldest first."""
+    with ctx.storage.read() as tx:
+        incident = ctx.service.get_incident(tx, incident_id)
+    here = ctx.linking.get(incident_id) or ctx.linking.known(incident)
+    if here is None:
+        return {"count": 0, "incidents": []}
+    found = repeat_place(here, ctx.linking.near(here.lat, here.lon), datetime.now(UTC))
+    return {"count": len(found), "incidents": [
+        {"incident_id": k.id, "number": k.number, "type_text": k.type_text, "address": k.address,
+         "created_at": k.created_at.isoformat(), "status": k.status} for k in found]}  # fmt: skip
+
+
+@router.get("/linking/hotspots")
+def hotspots(
+    days: Annotated[int, Query(ge=1, le=31)] = 7,
+    family: Annotated[str | None, Query(max_length=20)] = None,
+    size_m: Annotated[int, Query(ge=50, le=2000)] = 200,
+    ctx: AppContext = CtxDep,
+    _: Principal = PrincipalDep,
+) -> dict[str, Any]:
+    """The last `days` days' incidents by hexagon (`size_m` centre to corner), by type family: where incidents
+    were recorded, for planning patrols. Descriptive only: no prediction."""
+    if family is not None and family not in FAMILY_WINDOWS:
+        raise Problem(422, "Invalid request", f"family is one of {', '.join(sorted(FAMILY_WINDOWS))}.")
+    bins = hot_spots(ctx.linking.every(), datetime.now(UTC), days, float(size_m), family)
+    totals: dict[str, int] = {}
+    for hexagon in bins:
+        for name, count in hexagon.families.items():
+            totals[name] = totals.get(name, 0) + count
+    return {"days": days, "size_m": size_m, "family": family, "totals": totals, "bins": [
+        {"lat": b.lat, "lon": b.lon, "count": b.count, "families": b.families,
+         "corners": [[round(lat, 6), round(lon, 6)] for lat, lon in b.corners]} for b in bins]}  # fmt: skip

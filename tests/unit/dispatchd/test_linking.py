@@ -12,6 +12,7 @@ from dispatch_protocol.geo import distance_m
 from dispatchd.context import AppContext
 from dispatchd.linking.duplicates import Known, candidates
 from dispatchd.linking.families import family_of
+from dispatchd.linking.places import hot_spots
 from dispatchd.linking.post_match import says, street_words, words
 from dispatchd.social.posts import CollectedPost, store_posts
 from tests.conftest import INCIDENT
@@ -169,3 +170,39 @@ def test_words_forgive_accents_hashtags_and_one_typo() -> None:
     assert says(words("gros incendei"), ["incendie"]) and says(words("bagare"), ["bagarre"])
     assert not says(words("fir"), ["fire"]), "no typo forgiven in a short word"
     assert street_words("14 Rue de la République, Valmont") == ["republique"]
+
+
+def test_a_place_with_three_incidents_in_thirty_days_is_flagged_with_the_list(api: TestClient) -> None:
+    at = {"lat": 45.7500, "lon": 4.8400, "address_text": "12 Rue Pasteur, Valmont"}
+    made = []
+    for k, (lat_shift, address) in enumerate(((0, at["address_text"]), (30, "face au 12 rue pasteur"),
+                                              (400, "12 rue Pasteur"), (0, at["address_text"]))):  # fmt: skip
+        location = {**at, "lat": at["lat"] + lat_shift / 111_195, "address_text": address}
+        made.append(api.post("/api/v1/incidents", json={**INCIDENT, "location": location}).json())
+        if k == 1:
+            api.patch(f"/api/v1/incidents/{made[0]['id']}", json={"status": "closed"})
+    elsewhere = {**at, "lat": 45.7509, "address_text": "30 Rue Pasteur"}
+    other = api.post("/api/v1/incidents", json={**INCIDENT, "location": elsewhere}).json()
+
+    def flagged(incident_id: str) -> dict[str, Any]:
+        return dict(api.get(f"/api/v1/incidents/{incident_id}/repeat-place").json())
+
+    eventually(lambda: flagged(made[3]["id"])["count"] == 4, 5, "every incident indexed")
+    listed = flagged(made[3]["id"])["incidents"]
+    assert [i["number"] for i in listed] == [m["number"] for m in made], "oldest first, closed ones too"
+    assert listed[0]["status"] == "closed" and listed[2]["address"] == "12 rue Pasteur", "the same house, 400 m off"
+    assert flagged(other["id"]) == {"count": 0, "incidents": []}, "100 m away, another house: not here"
+
+
+def test_hot_spots_count_the_recorded_incidents_by_hexagon_and_family() -> None:
+    def at(incident_id: str, family: str, north: float, days_ago: float) -> Known:
+        return Known(incident_id, incident_id, family, 45.76 + north / 111_195, 4.835, NOW - timedelta(days=days_ago),
+                     "closed")  # fmt: skip
+
+    incidents = [at("a", "violence", 0, 1), at("b", "violence", 20, 2), at("c", "fire", 40, 3),
+                 at("d", "violence", 2000, 1), at("e", "violence", 0, 20)]  # fmt: skip
+    week = hot_spots(incidents, NOW, 7, 200.0)
+    assert [(b.count, b.families) for b in week] == [(3, {"violence": 2, "fire": 1}), (1, {"violence": 1})]
+    assert len(week[0].corners) == 6 and distance_m(week[0].lat, week[0].lon, 45.76, 4.835) < 200
+    assert sum(b.count for b in hot_spots(incidents, NOW, 30, 200.0)) == 5, "a month: the older one too"
+    assert [b.count for b in hot_spots(incidents, NOW, 7, 200.0, "fire")] == [1]
