@@ -33,6 +33,8 @@ from dispatch_protocol.commands import (
     CallerInviteCreate,
     CapWarningSave,
     IncidentCreate,
+    IncidentLinkCreate,
+    IncidentMerge,
     IncidentPatch,
     NoteCreate,
     PostLinkCreate,
@@ -309,4 +311,32 @@ class Commands:
     def keep_live_recording(self, camera_id: str) -> asyncio.Future[Any] | None:
         return self._send(
             tr("keep the live video's recording"), "POST", f"/live/{quote(camera_id, safe='')}/keep", None
+        )
+
+    # --- linking --------------------------------------------------------------------------------
+    def link_incidents(self, incident: Incident, other: Incident) -> asyncio.Future[Any] | None:
+        return self._send(
+            tr("link {number} with {number2}", number=incident.number, number2=other.number),
+            "POST",
+            f"/incidents/{quote(incident.id, safe='')}/links",
+            (IncidentLinkCreate, {"incident_id": other.id}),
+        )
+
+    def merge_incident(self, incident: Incident, into: Incident) -> asyncio.Future[Any] | None:
+        """`incident` is a duplicate of `into`: closed, its units, media, notes and clips moved there."""
+        return self._send(
+            tr("merge {number} into {number2}", number=incident.number, number2=into.number),
+            "POST",
+            f"/incidents/{quote(incident.id, safe='')}/merge",
+            (IncidentMerge, {"into": into.id}),
+            key=f"merge:{incident.id}:{into.id}",
+        )
+
+    def dismiss_suggestion(self, incident: Incident, post_id: str) -> asyncio.Future[Any] | None:
+        return self._send(
+            tr("dismiss the suggested post"),
+            "POST",
+            f"/incidents/{quote(incident.id, safe='')}/post-suggestions/{quote(post_id, safe='')}/dismiss",
+            None,
+            key=f"dismiss:{incident.id}:{post_id}",
         )

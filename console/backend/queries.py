@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from console.backend.client import DispatchClient
 from console.backend.errors import BackendError
@@ -117,6 +117,19 @@ class Queries:
         return self.run(
             tr("look for the same incident"), lambda c: c.request("GET", f"/linking/duplicates?{query}"), done
         )
+
+    def post_suggestions(self, incident_id: str, done: Callable[[list[dict[str, Any]]], None]) -> None:
+        """The posts that may be about an incident (dispatchd's suggestions: every console sees the same)."""
+        path = f"/incidents/{quote(incident_id, safe='')}/post-suggestions"
+        self.run(tr("look for posts about the incident"), lambda c: c.request("GET", path), done)
+
+    def repeat_place(self, incident_id: str, done: Callable[[dict[str, Any]], None]) -> None:
+        path = f"/incidents/{quote(incident_id, safe='')}/repeat-place"
+        self.run(tr("look for earlier incidents at this place"), lambda c: c.request("GET", path), done)
+
+    def hotspots(self, days: int, family: str | None, done: Callable[[dict[str, Any]], None]) -> None:
+        query = urlencode({"days": days, **({"family": family} if family else {})})
+        self.run(tr("count the incidents by place"), lambda c: c.request("GET", f"/linking/hotspots?{query}"), done)
 
     def media_file(self, item: MediaItem, done: Callable[[Path], None]) -> None:
         """The media's content in the local cache, downloaded once and checked against its sha256."""

@@ -29,7 +29,14 @@ def install(
         surface = MapStandIn()
     else:
         surface = MapPanel(
-            core.store, core.selection, core.commands, core.alerts, operations.create_dialog.start, tile_url, mbtiles
+            core.store,
+            core.selection,
+            core.commands,
+            core.alerts,
+            operations.create_dialog.start,
+            tile_url,
+            mbtiles,
+            queries=core.queries,
         )
     core.window.setCentralWidget(surface.widget)
     operations.detail.draw_area = surface.draw_for  # a public warning's area, drawn on the map

@@ -158,6 +158,10 @@ class MapView(QWebEngineView):
         """The TAK tracks of no unit to show (replaces the previous set)."""
         self._pending["tracks"] = items
 
+    def set_hotspots(self, layer: dict[str, Any] | None) -> None:
+        """Incidents by hexagon with their legend (None: hide them)."""
+        self._pending["hotspots"] = layer or {"bins": [], "legend": []}
+
     def set_callers(self, items: list[dict[str, Any]]) -> None:
         """The callers' phones to show, each with its accuracy circle (replaces the previous set)."""
         self._pending["callers"] = items

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QCursor
+from PySide6.QtGui import QAction, QActionGroup, QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from console.backend.commands import Commands
+from console.backend.queries import Queries
 from console.i18n import N_, tr
 from console.map.base_map_file import BaseMapFile
+from console.map.logic.hotspots import hotspot_layer
 from console.map.logic.items import (
     caller_item,
     camera_item,
@@ -36,6 +38,17 @@ from console.state.selection import Selection
 from console.state.store import Store
 
 log = logging.getLogger("console.map")
+HOTSPOT_PERIODS = (("off", N_("Off")), ("7d", N_("Last 7 days")), ("30d", N_("Last 30 days")))
+HOTSPOT_FAMILIES = (
+    ("all", N_("All types")),
+    ("fire", N_("Fires")),
+    ("violence", N_("Fights and violence")),
+    ("crime", N_("Thefts and crime")),
+    ("road", N_("Road accidents")),
+    ("gathering", N_("Gatherings")),
+    ("medical", N_("Medical")),
+    ("other", N_("Other")),
+)
 LAYERS = (
     ("incidents", N_("Incidents")),
     ("units", N_("Units")),
@@ -63,9 +76,12 @@ class MapPanel(QWidget):
         tile_url: str | None,
         mbtiles: Path | None,
         center: tuple[float, float] = (45.75, 4.84),
+        queries: Queries | None = None,
     ) -> None:
+        """`queries`: for the hot spots (dispatchd counts them)."""
         super().__init__()
         self.setObjectName("map_panel")
+        self._queries = queries
         self._store = store
         self._selection = selection
         self._commands = commands
@@ -102,6 +118,10 @@ class MapPanel(QWidget):
             action.setChecked(True)
             action.toggled.connect(lambda on, n=name: self.view.set_layer_visible(n, on))
             self.layer_actions[name] = action
+        self.hotspot_actions = self._hotspot_menu(layers_menu.addMenu(tr("Hot spots")))
+        self._hotspot_timer = QTimer(self)
+        self._hotspot_timer.setInterval(5 * 60 * 1000)
+        self._hotspot_timer.timeout.connect(self.refresh_hotspots)
         self.layers_button.setMenu(layers_menu)
         bar.addWidget(self.layers_button)
         self.fit = QPushButton(tr("Fit incidents"))
@@ -202,6 +222,44 @@ class MapPanel(QWidget):
     def _send_tracks(self) -> None:
         now = self._store.now()
         self.view.set_tracks([track_item(t, now) for t in self._store.tracks.values() if not track_gone(t, now)])
+
+    # --- hot spots: where incidents were recorded (descriptive; no prediction) ---------------------------------
+    def _hotspot_menu(self, menu: QMenu) -> dict[str, QAction]:
+        actions: dict[str, QAction] = {}
+        periods, families = QActionGroup(menu), QActionGroup(menu)
+        for key, label in HOTSPOT_PERIODS:
+            action = menu.addAction(tr(label))
+            action.setCheckable(True)
+            action.setChecked(key == "off")
+            periods.addAction(action)
+            actions[key] = action
+        menu.addSeparator()
+        for key, label in HOTSPOT_FAMILIES:
+            action = menu.addAction(tr(label))
+            action.setCheckable(True)
+            action.setChecked(key == "all")
+            families.addAction(action)
+            actions[key] = action
+        periods.triggered.connect(lambda _a: self.refresh_hotspots())
+        families.triggered.connect(lambda _a: self.refresh_hotspots())
+        return actions
+
+    def show_hotspots(self, days: int | None, family: str | None = None) -> None:
+        """Show the last `days` days' incidents by hexagon (None: hide), of one type family or all."""
+        self.hotspot_actions["off" if days is None else f"{days}d"].setChecked(True)
+        self.hotspot_actions[family or "all"].setChecked(True)
+        self.refresh_hotspots()
+
+    def refresh_hotspots(self) -> None:
+        days = next((int(k[:-1]) for k, _ in HOTSPOT_PERIODS if k != "off" and self.hotspot_actions[k].isChecked()),
+                    None)  # fmt: skip
+        family = next((k for k, _ in HOTSPOT_FAMILIES if k != "all" and self.hotspot_actions[k].isChecked()), None)
+        if days is None or self._queries is None:
+            self._hotspot_timer.stop()
+            self.view.set_hotspots(None)
+            return
+        self._hotspot_timer.start()
+        self._queries.hotspots(days, family, lambda found: self.view.set_hotspots(hotspot_layer(found)))
 
     def _send_callers(self) -> None:
         now = self._store.now()

@@ -45,7 +45,12 @@ class TimelineEntry:
     text: str
 
 
-def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], changed: list[str]) -> list[str]:
+def _incident_changes(
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+    changed: list[str],
+    number: Callable[[str], str] = lambda incident_id: incident_id[:8],
+) -> list[str]:
     parts: list[str] = []
     if before is None:
         return parts
@@ -70,6 +75,15 @@ def _incident_changes(before: dict[str, Any] | None, after: dict[str, Any], chan
         )
     if "major_event_id" in changed:
         parts.append(tr("grouped under a major event") if after.get("major_event_id") else tr("ungrouped"))
+    if "linked_incidents" in changed:
+        added = [i for i in after.get("linked_incidents") or [] if i not in (before.get("linked_incidents") or [])]
+        parts.append(tr("linked with {numbers}", numbers=", ".join(number(i) for i in added)))
+    if "merged_into" in changed and after.get("merged_into"):
+        parts.append(tr("merged into {number}: its units, media, notes and clips moved there",
+                        number=number(after["merged_into"])))  # fmt: skip
+    if "merged_from" in changed:
+        added = [i for i in after.get("merged_from") or [] if i not in (before.get("merged_from") or [])]
+        parts.append(tr("{numbers} merged into this incident", numbers=", ".join(number(i) for i in added)))
     return parts
 
 
@@ -81,11 +95,13 @@ class TimelineBuilder:
         incident_id: str,
         camera_name: Callable[[str], str] = lambda camera_id: camera_id,
         incident: dict[str, Any] | None = None,
+        incident_number: Callable[[str], str] = lambda incident_id: incident_id[:8],
     ) -> None:
         """`camera_name` says a camera's name from its id (the store knows them); `incident`: its state before
         the first event added, when that is not its creation (a recording that starts with it open)."""
         self.incident_id = incident_id
         self._camera_name = camera_name
+        self._incident_number = incident_number
         self.entries: list[TimelineEntry] = []
         self._incident: dict[str, Any] | None = incident
         self._unit_status: dict[str, str] = {}
@@ -121,6 +137,8 @@ class TimelineBuilder:
             return (data.get("post") or {}).get("incident_id") == self.incident_id
         if event.type == "invite.updated":
             return (data.get("invite") or {}).get("incident_id") == self.incident_id
+        if event.type == "suggestion.dismissed":
+            return (data.get("dismissal") or {}).get("incident_id") == self.incident_id
         if event.type == "caller.position":
             return (data.get("position") or {}).get("incident_id") == self.incident_id
         if event.type == "camera.updated":
@@ -144,7 +162,7 @@ class TimelineBuilder:
             self._incident = incident_after(self._incident, event.type, data)
         elif event.type in ("incident.updated", "incident.closed"):
             inc, changed = incident_after(self._incident, event.type, data) or {}, list(data.get("changed") or [])
-            parts = _incident_changes(self._incident, inc, changed)
+            parts = _incident_changes(self._incident, inc, changed, self._incident_number)
             if request := data.get("agency_request"):
                 kind = "agency"
                 parts.insert(
@@ -188,6 +206,8 @@ class TimelineBuilder:
             text, kind = _describe_post(data["post"]), "social"
         elif event.type == "invite.updated":
             text, kind = _describe_invite(data["invite"], self._invite_states), "caller"
+        elif event.type == "suggestion.dismissed":
+            text, kind = tr("A suggested post was dismissed: not about this incident"), "social"
         elif event.type == "caller.position":
             text, kind = _describe_caller_position(data["position"], self._caller_located), "caller"
             self._caller_located = True

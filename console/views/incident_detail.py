@@ -48,6 +48,7 @@ from console.state.notifier import Notifier
 from console.state.selection import Selection
 from console.state.store import Store
 from console.views.caller_invite_dialog import CallerInviteDialog
+from console.views.linking_box import LinkingBox
 from console.views.public_warning_dialog import DrawArea, PublicWarningDialog
 
 CAP_KINDS = {"Alert": N_("Warning"), "Update": N_("Warning updated"), "Cancel": N_("Warning withdrawn")}
@@ -209,6 +210,7 @@ class IncidentDetail(QWidget):
         self.caller_link.setWordWrap(True)
         self.caller_link.setStyleSheet("color: #9ecbff;")
         self._invite_dialog: CallerInviteDialog | None = None
+        self.linking = LinkingBox(store, commands, queries)
         store.invite_changed.connect(self._on_caller)
         store.caller_moved.connect(self._on_caller)
         self.export_eido = QPushButton(tr("Export EIDO…"))
@@ -250,6 +252,7 @@ class IncidentDetail(QWidget):
         media_row.addWidget(self.ask_caller)
         body.addLayout(media_row)
         body.addWidget(self.media)
+        body.addWidget(self.linking)
         body.addWidget(self.warnings)
         body.addLayout(exports)
         self.hint = _plain(tr("Select an incident in the queue: Ctrl+1, then the arrows and Enter."))
@@ -291,12 +294,17 @@ class IncidentDetail(QWidget):
 
     def show_incident(self, incident_id: str) -> None:
         self._incident_id = incident_id
-        self._builder = TimelineBuilder(incident_id, self._camera_name) if incident_id else None
+        self._builder = (
+            TimelineBuilder(incident_id, self._camera_name, incident_number=self._incident_number)
+            if incident_id
+            else None
+        )
         self.timeline.clear()
         self.media.clear()
         self._images.clear()  # full-size photos of the previous incident: not kept for a whole shift
         self._set_enabled(bool(incident_id))
         self._refresh_all()
+        self.linking.show_incident(incident_id)
         if incident_id:
             self._queries.timeline(incident_id, functools.partial(self._add_history, incident_id))
             for item in self._store.media.values():
@@ -396,6 +404,10 @@ class IncidentDetail(QWidget):
                     time=origin.updated_at.astimezone(),
                 )
             )
+
+    def _incident_number(self, incident_id: str) -> str:
+        other = self._store.incidents.get(incident_id)
+        return other.number if other is not None else incident_id[:8]
 
     # --- the caller's link (citizens' media) ---------------------------------------------------------
     def open_caller_invite(self) -> None:

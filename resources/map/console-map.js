@@ -10,6 +10,7 @@ window.consoleMap = (function () {
   const TRAIL_MS = 5 * 60 * 1000;
   let map = null, bridge = null, cluster = null, sectorLayer = null, cameraLayer = null, unitCanvas = null;
   let socialLayer = null, geofenceLayer = null, trackLayer = null, callerLayer = null;
+  let hotLayer = null, hotLegend = null;
   const incidents = new Map(), units = new Map(), cameras = new Map();
   let selected = null, followed = null;
   const visible = { incidents: true, units: true, sectors: true, cameras: true, social: true };
@@ -230,6 +231,43 @@ window.consoleMap = (function () {
     });
   }
 
+  // Hot spots: hexagons shaded by the incidents recorded there, a legend with the counts (texts as text only).
+  function setHotspots(layer) {
+    hotLayer.clearLayers();
+    if (hotLegend) { hotLegend.remove(); hotLegend = null; }
+    if (!layer.bins.length && !layer.legend.length) return;
+    layer.bins.forEach((bin) => {
+      const hexagon = L.polygon(bin.corners, { color: bin.colour, weight: 1, fillColor: bin.colour,
+        fillOpacity: bin.opacity, interactive: true });
+      const label = document.createElement("span");
+      label.textContent = bin.label;
+      hexagon.bindTooltip(label, { sticky: true });
+      hexagon.count = bin.count;
+      hotLayer.addLayer(hexagon);
+    });
+    hotLegend = L.control({ position: "bottomright" });
+    hotLegend.onAdd = () => {
+      const box = L.DomUtil.create("div", "hotspot-legend");
+      const title = document.createElement("b");
+      title.textContent = layer.title;
+      box.appendChild(title);
+      layer.legend.forEach((line) => {
+        const row = document.createElement("div");
+        const swatch = document.createElement("i");
+        swatch.style.background = line.colour;
+        row.appendChild(swatch);
+        row.appendChild(document.createTextNode(`${line.label}: ${line.count}`));
+        box.appendChild(row);
+      });
+      const note = document.createElement("div");
+      note.className = "hotspot-note";
+      note.textContent = layer.note;
+      box.appendChild(note);
+      return box;
+    };
+    hotLegend.addTo(map);
+  }
+
   // --- drawing a geofence: click the corners, double-click (or click the first corner) to finish, Esc cancels
   let drawing = null;
 
@@ -307,6 +345,7 @@ window.consoleMap = (function () {
     if (batch.social) setSocial(batch.social);
     if (batch.tracks) setTracks(batch.tracks);
     if (batch.callers) setCallers(batch.callers);
+    if (batch.hotspots) setHotspots(batch.hotspots);
     if (batch.draw) startDrawing();
     if (batch.geofence !== undefined) showGeofence(batch.geofence);
     if (batch.layers) Object.entries(batch.layers).forEach(([name, show]) => setVisible(name, show));
@@ -334,10 +373,11 @@ window.consoleMap = (function () {
     socialLayer = L.layerGroup();
     trackLayer = L.layerGroup();
     callerLayer = L.layerGroup();
+    hotLayer = L.layerGroup();
     geofenceLayer = L.geoJSON(null, { style: { color: "#ffb300", weight: 2, fillOpacity: 0.08 }, interactive: false });
     map.addLayer(geofenceLayer);
     unitCanvas = new UnitCanvas();
-    [sectorLayer, socialLayer, cameraLayer, trackLayer, callerLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
+    [hotLayer, sectorLayer, socialLayer, cameraLayer, trackLayer, callerLayer, cluster, unitCanvas].forEach((layer) => map.addLayer(layer));
     map.on("click", (e) => {
       if (drawing) { drawClick(e.latlng); return; }
       const u = unitCanvas.unitAt(e.containerPoint);
@@ -369,6 +409,8 @@ window.consoleMap = (function () {
     incidentIds: () => [...incidents.keys()],
     unitCount: () => units.size,
     unitIds: () => [...units.keys()],
+    hotspotCounts: () => hotLayer.getLayers().map((h) => h.count),
+    hotspotLegend: () => (hotLegend ? hotLegend.getContainer().textContent : ""),
     callerLabels: () => callerLayer.getLayers().filter((m) => m.getTooltip && m.getTooltip())
       .map((m) => m.getTooltip().getContent().textContent),
     callerCircles: () => callerLayer.getLayers().filter((m) => m.getRadius).map((c) => c.getRadius()),

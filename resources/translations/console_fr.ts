@@ -468,6 +468,11 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>dismiss the suggested post</source>
+      <translation>écarter la publication suggérée</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>fire brigade</source>
       <translation>les pompiers</translation>
     </message>
@@ -488,6 +493,11 @@
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
+      <source>link {number} with {number2}</source>
+      <translation>lier {number} à {number2}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
       <source>lock the clip as evidence</source>
       <translation>verrouiller l’extrait comme preuve</translation>
     </message>
@@ -500,6 +510,11 @@
       <location filename="../../console/backend/commands.py" />
       <source>map the track {uid} to {callsign}</source>
       <translation>associer la piste {uid} à {callsign}</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/commands.py" />
+      <source>merge {number} into {number2}</source>
+      <translation>fusionner {number} dans {number2}</translation>
     </message>
     <message>
       <location filename="../../console/backend/commands.py" />
@@ -658,6 +673,11 @@
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />
+      <source>count the incidents by place</source>
+      <translation>compter les interventions par lieu</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/queries.py" />
       <source>download the media</source>
       <translation>télécharger le média</translation>
     </message>
@@ -680,6 +700,16 @@
       <location filename="../../console/backend/queries.py" />
       <source>load the incident's timeline</source>
       <translation>charger la main courante de l’intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/queries.py" />
+      <source>look for earlier incidents at this place</source>
+      <translation>chercher les interventions antérieures en ce lieu</translation>
+    </message>
+    <message>
+      <location filename="../../console/backend/queries.py" />
+      <source>look for posts about the incident</source>
+      <translation>chercher les publications sur l’intervention</translation>
     </message>
     <message>
       <location filename="../../console/backend/queries.py" />
@@ -1153,6 +1183,56 @@
       <translation>le fond de carte est arrivé abîmé (sha256) : de nouveau téléchargé à la prochaine connexion</translation>
     </message>
     <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>Incidents recorded, last {days} days</source>
+      <translation>Interventions enregistrées, {days} derniers jours</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>Where incidents were recorded: not a prediction</source>
+      <translation>Où des interventions ont été enregistrées : pas une prédiction</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>fights, violence</source>
+      <translation>rixes, violences</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>fires</source>
+      <translation>feux</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>gatherings</source>
+      <translation>rassemblements</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>medical</source>
+      <translation>secours à personne</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>other</source>
+      <translation>autres</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>road accidents</source>
+      <translation>accidents de la route</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>thefts, crime</source>
+      <translation>vols, délits</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/logic/hotspots.py" />
+      <source>{count} incidents: {parts}</source>
+      <translation>{count} interventions : {parts}</translation>
+    </message>
+    <message>
       <location filename="../../console/map/logic/items.py" />
       <source> · position stale</source>
       <translation> · position périmée</translation>
@@ -1169,6 +1249,12 @@
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
+      <location filename="../../console/views/incident_queue.py" />
+      <source>All types</source>
+      <translation>Toutes les natures</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
       <source>Callers' phones</source>
       <translation>Téléphones des appelants</translation>
     </message>
@@ -1179,8 +1265,18 @@
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
+      <source>Fights and violence</source>
+      <translation>Rixes et violences</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
       <source>Find an incident number or a callsign, Enter</source>
       <translation>Numéro d’intervention ou indicatif, Entrée</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Fires</source>
+      <translation>Feux</translation>
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
@@ -1199,10 +1295,30 @@
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
+      <source>Gatherings</source>
+      <translation>Rassemblements</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Hot spots</source>
+      <translation>Points chauds</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
       <location filename="../../console/recording/logic/report.py" />
       <location filename="../../console/views/major_events_panel.py" />
       <source>Incidents</source>
       <translation>Interventions</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Last 30 days</source>
+      <translation>30 derniers jours</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Last 7 days</source>
+      <translation>7 derniers jours</translation>
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
@@ -1216,13 +1332,38 @@
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
+      <source>Medical</source>
+      <translation>Secours à personne</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Off</source>
+      <translation>Masqués</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
       <source>Offline base map</source>
       <translation>Fond de carte hors ligne</translation>
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
+      <source>Other</source>
+      <translation>Autres</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Road accidents</source>
+      <translation>Accidents de la route</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
       <source>Social posts</source>
       <translation>Publications</translation>
+    </message>
+    <message>
+      <location filename="../../console/map/panel.py" />
+      <source>Thefts and crime</source>
+      <translation>Vols et délits</translation>
     </message>
     <message>
       <location filename="../../console/map/panel.py" />
@@ -1329,6 +1470,58 @@
       <location filename="../../console/operations/field_link.py" />
       <source>{unmapped} unmapped</source>
       <translation>{unmapped} non associées</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>1 post may be about this incident</source>
+      <translation>1 publication concerne peut-être cette intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>Linked with {numbers}</source>
+      <translation>Liée à {numbers}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>merged here: {numbers}</source>
+      <translation>fusionnées ici : {numbers}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>merged into {number}</source>
+      <translation>fusionnée dans {number}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>posted {metres} m away</source>
+      <translation>publiée à {metres} m</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>posted {metres} m away, names the place</source>
+      <translation>publiée à {metres} m, nomme le lieu</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>says what and where</source>
+      <translation>dit quoi et où</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <location filename="../../console/operations/timeline.py" />
+      <location filename="../../console/social_watch/post_list.py" />
+      <source>unknown author</source>
+      <translation>auteur inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>{count} incidents here since {since}: {others}</source>
+      <translation>{count} interventions ici depuis le {since} : {others}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/linking.py" />
+      <source>{count} posts may be about this incident</source>
+      <translation>{count} publications concernent peut-être cette intervention</translation>
     </message>
     <message>
       <location filename="../../console/operations/media_facts.py" />
@@ -1535,6 +1728,11 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
+      <source>A suggested post was dismissed: not about this incident</source>
+      <translation>Une publication suggérée a été écartée : sans rapport avec cette intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
       <source>Ambulance</source>
       <translation>Ambulance</translation>
     </message>
@@ -1722,8 +1920,18 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
+      <source>linked with {numbers}</source>
+      <translation>liée à {numbers}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
       <source>location → {coordinates}</source>
       <translation>lieu → {coordinates}</translation>
+    </message>
+    <message>
+      <location filename="../../console/operations/timeline.py" />
+      <source>merged into {number}: its units, media, notes and clips moved there</source>
+      <translation>fusionnée dans {number} : ses unités, médias, notes et extraits y sont déplacés</translation>
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
@@ -1783,14 +1991,13 @@
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
-      <location filename="../../console/social_watch/post_list.py" />
-      <source>unknown author</source>
-      <translation>auteur inconnu</translation>
+      <source>{agency} requested: {reason}</source>
+      <translation>{agency} demandé(e) : {reason}</translation>
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
-      <source>{agency} requested: {reason}</source>
-      <translation>{agency} demandé(e) : {reason}</translation>
+      <source>{numbers} merged into this incident</source>
+      <translation>{numbers} fusionnée(s) dans cette intervention</translation>
     </message>
     <message>
       <location filename="../../console/operations/timeline.py" />
@@ -3545,11 +3752,6 @@
     </message>
     <message>
       <location filename="../../console/views/incident_queue.py" />
-      <source>All types</source>
-      <translation>Toutes les natures</translation>
-    </message>
-    <message>
-      <location filename="../../console/views/incident_queue.py" />
       <source>Any priority</source>
       <translation>Toute priorité</translation>
     </message>
@@ -3647,6 +3849,56 @@
       <location filename="../../console/views/install.py" />
       <source>Previous incident</source>
       <translation>Intervention précédente</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Another incident, by its number…</source>
+      <translation>Une autre intervention, par son numéro…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Incident number</source>
+      <translation>Numéro d’intervention</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Link the post</source>
+      <translation>Lier la publication</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Link with…</source>
+      <translation>Lier à…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Link {number} with…</source>
+      <translation>Lier {number} à…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Merge into…</source>
+      <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Merge {number} into…</source>
+      <translation>Fusionner {number} dans…</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Not about it</source>
+      <translation>Sans rapport</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>Number (e.g. 2026-000123):</source>
+      <translation>Numéro (p. ex. 2026-000123) :</translation>
+    </message>
+    <message>
+      <location filename="../../console/views/linking_box.py" />
+      <source>This incident is a duplicate: close it and move its units, media, notes and clips to the other</source>
+      <translation>Cette intervention est un doublon : la clore et déplacer ses unités, médias, notes et extraits dans l’autre</translation>
     </message>
     <message>
       <location filename="../../console/views/login_dialog.py" />
