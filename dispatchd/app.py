@@ -20,6 +20,7 @@ from dispatchd.event_bus import EventBus
 from dispatchd.event_feed import EventFeed
 from dispatchd.exercise import ExerciseRunner, load_steps
 from dispatchd.http_guard import HttpGuard
+from dispatchd.linking.index import KEEP as LINKING_KEEP
 from dispatchd.media_store import MediaStore
 from dispatchd.problems import install_problem_handlers
 from dispatchd.routes import (
@@ -73,6 +74,7 @@ def build_context(config: ServerConfig) -> AppContext:
 
 
 IDEMPOTENCY_KEEP = timedelta(days=7)  # longer than any outbox waits offline: a late resend is still recognised
+PARTS_KEEP_S = 24 * 3600.0  # an upload a phone has not resumed for a day is dropped
 
 
 def _prune_audit(ctx: AppContext, before_ts: str) -> None:
@@ -90,6 +92,9 @@ async def _prune_forever(ctx: AppContext) -> None:
             log.info("pruned %d events older than %s", removed, cutoff)
         await asyncio.to_thread(ctx.storage.prune_housekeeping, format_utc(now - IDEMPOTENCY_KEEP), now.timestamp())
         await asyncio.to_thread(_prune_audit, ctx, format_utc(now - timedelta(seconds=ctx.config.audit_retention_s)))
+        ctx.linking.forget_before(now - LINKING_KEEP)  # closed incidents older than the month it looks back
+        if dropped := await asyncio.to_thread(ctx.citizens.parts.prune, now.timestamp() - PARTS_KEEP_S):
+            log.info("%d uploads left unfinished for a day were dropped", dropped)
         await asyncio.sleep(min(60.0, ctx.config.retention_s / 4))
 
 

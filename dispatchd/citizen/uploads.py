@@ -65,6 +65,18 @@ class PartFiles:
     def drop(self, upload_id: str) -> None:
         self.path(upload_id).unlink(missing_ok=True)
 
+    def prune(self, before: float) -> int:
+        """Drop the parts last written before `before` (epoch seconds): uploads a phone gave up on."""
+        dropped = 0
+        for part in self._root.glob("*.part"):
+            try:
+                if part.stat().st_mtime < before:
+                    part.unlink()
+                    dropped += 1
+            except FileNotFoundError:
+                continue
+        return dropped
+
 
 def new_upload(incident_id: str, owner: str, source: str, body: dict[str, Any], limit: int, now: str) -> dict[str, Any]:
     """The record of an upload about to start (refused at once when larger than its kind's limit)."""

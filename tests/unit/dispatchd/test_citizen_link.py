@@ -24,6 +24,7 @@ from dispatchd.citizen.content_range import parse_content_range
 from dispatchd.citizen.links import link_key, state_at
 from dispatchd.citizen.rate import RateLimit
 from dispatchd.citizen.sms import command_words
+from dispatchd.citizen.uploads import PartFiles
 from dispatchd.context import AppContext
 from tests.conftest import INCIDENT
 from tests.unit.dispatchd.conftest import make_client
@@ -281,3 +282,14 @@ def test_the_sms_goes_through_the_centres_webhook(tmp_path: Path) -> None:
         server.server_close()
     assert made["sent_by"] == "webhook"
     assert received[0]["to"] == "+33 6 12 34 56 78" and f"/c/{link}" in received[0]["text"]
+
+
+def test_a_part_left_for_a_day_is_dropped(tmp_path: Path) -> None:
+    parts = PartFiles(tmp_path / "uploads")
+    old, fresh = parts.path("old"), parts.path("fresh")
+    old.write_bytes(b"x" * 10)
+    fresh.write_bytes(b"y" * 10)
+    now = fresh.stat().st_mtime
+    os.utime(old, (now - 2 * 86400, now - 2 * 86400))
+    assert parts.prune(now - 86400) == 1
+    assert not old.exists() and parts.offset("fresh") == 10 and parts.offset("old") == 0
