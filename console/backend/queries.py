@@ -60,7 +60,12 @@ class Queries:
                 return
             done(result)
 
-        task = asyncio.ensure_future(attempt())
+        coroutine = attempt()
+        try:
+            task = asyncio.ensure_future(coroutine)
+        except RuntimeError:  # no loop any more (a timer firing as the console closes): nothing to ask
+            coroutine.close()
+            return None
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task

@@ -14,9 +14,10 @@ BOOKMARK, POST = "bookmark", "social_post"
 
 
 def _pair(tx: Transaction, service: DispatchService, first: str, second: str) -> tuple[dict[str, Any], ...]:
+    pair = service.get_incident(tx, first), service.get_incident(tx, second)
     if first == second:
-        raise Problem(422, "Invalid request", "An incident cannot be linked to or merged with itself.")
-    return service.get_incident(tx, first), service.get_incident(tx, second)
+        raise Problem(409, "Same incident", "An incident cannot be linked to or merged with itself.")
+    return pair
 
 
 def link(tx: Transaction, service: DispatchService, actor: str, incident_id: str, other_id: str) -> dict[str, Any]:

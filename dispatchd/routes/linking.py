@@ -6,7 +6,7 @@ GET /api/v1/linking/duplicates?type_code=&lat=&lon=   the open incidents a new c
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -19,10 +19,12 @@ from dispatchd.linking import suggestions as suggesting
 from dispatchd.linking.duplicates import candidates
 from dispatchd.linking.families import FAMILY_WINDOWS, family_of
 from dispatchd.linking.places import hot_spots, repeat_place
-from dispatchd.problems import Problem, not_found
+from dispatchd.problems import not_found
 from dispatchd.storage.interface import Transaction
 
 router = APIRouter(prefix="/api/v1", tags=["linking"])
+Family = Literal["fire", "road", "violence", "gathering", "medical", "crime", "other"]
+assert set(get_args(Family)) == set(FAMILY_WINDOWS)  # the same families as the matcher's
 
 
 @router.get("/linking/duplicates")
@@ -110,15 +112,13 @@ def incident_repeat_place(incident_id: str, ctx: AppContext = CtxDep, _: Princip
 @router.get("/linking/hotspots")
 def hotspots(
     days: Annotated[int, Query(ge=1, le=31)] = 7,
-    family: Annotated[str | None, Query(max_length=20)] = None,
+    family: Annotated[Family | None, Query()] = None,
     size_m: Annotated[int, Query(ge=50, le=2000)] = 200,
     ctx: AppContext = CtxDep,
     _: Principal = PrincipalDep,
 ) -> dict[str, Any]:
     """The last `days` days' incidents by hexagon (`size_m` centre to corner), by type family: where incidents
     were recorded, for planning patrols. Descriptive only: no prediction."""
-    if family is not None and family not in FAMILY_WINDOWS:
-        raise Problem(422, "Invalid request", f"family is one of {', '.join(sorted(FAMILY_WINDOWS))}.")
     bins = hot_spots(ctx.linking.every(), datetime.now(UTC), days, float(size_m), family)
     totals: dict[str, int] = {}
     for hexagon in bins:
