@@ -3,6 +3,7 @@ read; then the media item as it is stored. Shared by the API's upload and the ci
 
 from __future__ import annotations
 
+import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,12 @@ def save_checked(store: MediaStore, kind: str, source: BinaryIO, limit: int, sen
         raise Problem(422, "Invalid request", f"The {kind} file is empty.")
     facts = photo_facts(store.path_of(sha)) if kind == "photo" else None
     return SavedFile(sha, size, found[0].mime, safe_name(sent_name, found[0], kind), facts)
+
+
+def save_text(store: MediaStore, text: str, limit: int) -> SavedFile:
+    """A text message kept as a file like any item (its hash is the evidence). Blocking."""
+    sha, size = store.save(io.BytesIO(text.encode()), limit)
+    return SavedFile(sha, size, "text/plain; charset=utf-8", "message.txt", None)
 
 
 def photo_facts(path: Path) -> dict[str, Any] | None:

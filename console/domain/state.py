@@ -140,14 +140,20 @@ class DispatchState:
         except MalformedData as exc:
             problems.append(f"map: {exc}")
             self.base_map = None
-        self.tracks = {}
-        for raw in snapshot.get("tracks") or []:
-            try:
-                track = parse(Track, raw, "track")
-            except MalformedData as exc:
-                problems.append(f"tracks: {exc}")
-                continue
-            self.tracks[track.uid] = track
+
+        def keyed(key: str, model: Any, what: str, key_of: Callable[[Any], str]) -> dict[str, Any]:
+            """A list of the snapshot by its own key (tracks by uid, positions by incident…), bad ones skipped."""
+            out: dict[str, Any] = {}
+            for raw in snapshot.get(key) or []:
+                try:
+                    item = parse(model, raw, what)
+                except MalformedData as exc:
+                    problems.append(f"{key}: {exc}")
+                    continue
+                out[key_of(item)] = item
+            return out
+
+        self.tracks = keyed("tracks", Track, "track", lambda t: t.uid)
         self.links = {
             link["name"]: link for link in snapshot.get("links") or [] if isinstance(link, dict) and "name" in link
         }
@@ -156,21 +162,8 @@ class DispatchState:
             for w in snapshot.get("warnings") or []
             if isinstance(w, dict) and isinstance(w.get("identifier"), str) and isinstance(w.get("warning_id"), str)
         }
-        self.invites, self.caller_positions = {}, {}
-        for raw in snapshot.get("invites") or []:
-            try:
-                invite = parse(CallerInvite, raw, "invite")
-            except MalformedData as exc:
-                problems.append(f"invites: {exc}")
-                continue
-            self.invites[invite.ref] = invite
-        for raw in snapshot.get("caller_positions") or []:
-            try:
-                position = parse(CallerPosition, raw, "caller position")
-            except MalformedData as exc:
-                problems.append(f"caller_positions: {exc}")
-                continue
-            self.caller_positions[position.incident_id] = position
+        self.invites = keyed("invites", CallerInvite, "invite", lambda i: i.ref)
+        self.caller_positions = keyed("caller_positions", CallerPosition, "caller position", lambda p: p.incident_id)
         self.others = {}
         self.last_seq = seq
         return problems

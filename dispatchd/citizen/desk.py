@@ -8,21 +8,20 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from dispatchd import audit
 from dispatchd.citizen import invites
 from dispatchd.citizen.content_range import ChunkRange
-from dispatchd.citizen.links import accepts, state_at
+from dispatchd.citizen.links import state_at
 from dispatchd.citizen.live import LiveSource, LiveVideo
 from dispatchd.citizen.rate import RateLimit
 from dispatchd.citizen.sms import SmsGateway
 from dispatchd.citizen.uploads import UPLOAD, PartFiles, new_upload
-from dispatchd.clock import format_utc, utc_now
+from dispatchd.clock import utc_now
 from dispatchd.config import ServerConfig
 from dispatchd.event_bus import EventBus
-from dispatchd.media_intake import SavedFile, media_item, save_checked
+from dispatchd.media_intake import media_item, save_checked, save_text
 from dispatchd.media_store import MediaStore, size_text
 from dispatchd.problems import Problem
 from dispatchd.reference import CAMERA_SECRET
@@ -99,8 +98,8 @@ class CitizenDesk:
         return dict(self._write(record))
 
     def message(self, incident_id: str, actor: str, source: str, text: str, invite: dict[str, Any] | None) -> str:
-        sha, size = self._media.save_bytes(text.encode())
-        saved = SavedFile(sha, size, "text/plain; charset=utf-8", "message.txt", None)
+        limit = dict(self._config.upload_limits).get("text", self._config.max_upload_bytes)
+        saved = save_text(self._media, text, limit)
         item = media_item(incident_id, "text", saved, source, utc_now(), None, text)
         self._write(lambda tx: self._service().add_media(tx, actor, item))
         self.used(invite)
@@ -230,13 +229,3 @@ class CitizenDesk:
 
     def invite_valid(self, minutes: int | None) -> timedelta:
         return timedelta(minutes=minutes or self._config.invite_minutes)
-
-    def accepts(self, invite: dict[str, Any]) -> bool:
-        return accepts(invite, self.clock())
-
-    def now_text(self) -> str:
-        return format_utc(self.clock())
-
-    @property
-    def recordings(self) -> Path:
-        return self._config.data_dir / "live"

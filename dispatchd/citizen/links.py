@@ -49,10 +49,6 @@ def state_at(invite: dict[str, Any], now: datetime) -> str:
     return str(invite["state"])
 
 
-def accepts(invite: dict[str, Any], now: datetime) -> bool:
-    return state_at(invite, now) in OPEN_STATES
-
-
 def public(invite: dict[str, Any]) -> dict[str, Any]:
     """The invite as events and consoles see it: without the link's key."""
     return {k: v for k, v in invite.items() if k != "key"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -13,7 +12,7 @@ from dispatchd import audit
 from dispatchd.auth import Principal
 from dispatchd.context import AppContext, CommandDep, CtxDep, PrincipalDep
 from dispatchd.media_check import safe_name, text_refusal
-from dispatchd.media_intake import SavedFile, media_item, save_checked
+from dispatchd.media_intake import media_item, save_checked, save_text
 from dispatchd.problems import Problem, not_found
 from dispatchd.service import CAMERA, MEDIA
 
@@ -62,8 +61,7 @@ async def upload_media(
             raise Problem(422, "Invalid request", "A text message needs its text.")
         if why := text_refusal(text):
             raise Problem(415, "Not accepted", why)
-        sha, size = await run_in_threadpool(ctx.media.save, io.BytesIO(text.encode()), limit)
-        saved = SavedFile(sha, size, "text/plain; charset=utf-8", "message.txt", None)
+        saved = await run_in_threadpool(save_text, ctx.media, text, limit)
     else:
         if file is None:
             raise Problem(422, "Invalid request", f"A {kind} needs its file.")
